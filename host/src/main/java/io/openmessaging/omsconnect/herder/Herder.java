@@ -1,0 +1,93 @@
+package io.openmessaging.omsconnect.herder;
+
+import io.openmessaging.omsconnect.driver.DriverInfo;
+import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
+import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
+import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.rest.entity.TaskInfo;
+import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides what runs on the worker: the one entry point of the REST layer (as Kafka Connect's Herder).
+ * Every method is synchronous and thread-safe. Errors are typed: {@link NotFoundException},
+ * {@link AlreadyExistsException}, {@link BadRequestException} (names the field), {@link ConflictException}.
+ * Config maps are returned with secrets masked.
+ */
+public interface Herder {
+
+    WorkerInfo workerInfo();
+
+    List<String> connectors();
+
+    ConnectorInfo connectorInfo(String connector);
+
+    Map<String, String> connectorConfig(String connector);
+
+    /**
+     * Creates a connector, or replaces its config when {@code allowReplace}. Validates the name, the
+     * class and the config first; nothing is persisted unless valid.
+     *
+     * @return the connector and whether it was created (false: updated)
+     */
+    Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config, boolean allowReplace);
+
+    void deleteConnector(String connector);
+
+    ConnectorStateInfo connectorStatus(String connector);
+
+    List<TaskInfo> taskConfigs(String connector);
+
+    ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId task);
+
+    void pauseConnector(String connector);
+
+    void resumeConnector(String connector);
+
+    /** Stops the connector and its tasks but keeps its config (Kafka Connect's STOPPED). */
+    void stopConnector(String connector);
+
+    /** @return the status after the restart was requested */
+    ConnectorStateInfo restartConnector(String connector, boolean includeTasks, boolean onlyFailed);
+
+    void restartTask(ConnectorTaskId task);
+
+    ConnectorOffsets offsets(String connector);
+
+    /** Only while the connector is STOPPED ({@link ConflictException} otherwise). */
+    void alterOffsets(String connector, ConnectorOffsets offsets);
+
+    /** Only while the connector is STOPPED ({@link ConflictException} otherwise). */
+    void resetOffsets(String connector);
+
+    ConfigInfos validateConnectorConfig(String connectorClass, Map<String, String> config);
+
+    List<ConnectorPluginInfo> connectorPlugins();
+
+    List<PluginDescriptorInfo> plugins();
+
+    PluginDescriptorInfo plugin(String pluginId);
+
+    PluginDescriptorInfo installPlugin(String fileName, InputStream archive);
+
+    /** Refused with {@link ConflictException} while connectors or drivers use it, unless {@code force}. */
+    void uninstallPlugin(String pluginId, boolean force);
+
+    PluginDescriptorInfo reloadPlugin(String pluginId);
+
+    List<DriverInfo> drivers();
+
+    /** Metrics in Prometheus text exposition format. */
+    String metrics();
+
+    /** A value and whether it was newly created. */
+    record Created<T>(T value, boolean created) {
+    }
+}
