@@ -1,0 +1,57 @@
+package io.openmessaging.omsconnect.convert;
+
+import io.openmessaging.connector.api.data.RecordConverter;
+import io.openmessaging.omsconnect.herder.BadRequestException;
+import io.openmessaging.omsconnect.plugin.LoaderSwap;
+import io.openmessaging.omsconnect.plugin.PluginHost;
+
+import java.util.Map;
+
+/**
+ * Creates the converter a connector config names: one of the worker's own (by class name or short name
+ * {@code json}, {@code string}, {@code bytes}) or one from a plugin, configured with its sub-keys.
+ */
+public final class Converters {
+    private static final Map<String, Class<? extends RecordConverter>> BUILT_IN = Map.of(
+            "json", JsonRecordConverter.class,
+            JsonRecordConverter.class.getName(), JsonRecordConverter.class,
+            "string", StringRecordConverter.class,
+            StringRecordConverter.class.getName(), StringRecordConverter.class,
+            "bytes", ByteArrayRecordConverter.class,
+            ByteArrayRecordConverter.class.getName(), ByteArrayRecordConverter.class);
+
+    private final PluginHost plugins;
+
+    public Converters(PluginHost plugins) {
+        this.plugins = plugins;
+    }
+
+    /**
+     * @param className null for the default (JSON)
+     * @param field     the config key that named it, for the error
+     */
+    public RecordConverter create(String className, Map<String, String> config, String field) {
+        RecordConverter converter;
+        Class<? extends RecordConverter> builtIn = BUILT_IN.get(className == null ? "json" : className);
+        if (builtIn != null) {
+            try {
+                converter = builtIn.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        } else if (plugins.component(className).isPresent()) {
+            converter = plugins.newInstance(className, RecordConverter.class);
+        } else {
+            throw new BadRequestException(field, "unknown converter class " + className);
+        }
+        try (LoaderSwap ignored = LoaderSwap.to(converter.getClass().getClassLoader())) {
+            converter.configure(config);
+        }
+        return converter;
+    }
+
+    /** Whether {@code className} names a converter this worker can create. */
+    public boolean exists(String className) {
+        return className == null || BUILT_IN.containsKey(className) || plugins.component(className).isPresent();
+    }
+}

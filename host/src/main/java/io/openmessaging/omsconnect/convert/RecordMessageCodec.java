@@ -1,0 +1,87 @@
+package io.openmessaging.omsconnect.convert;
+
+import io.openmessaging.BytesMessage;
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.MessageFactory;
+import io.openmessaging.connector.api.data.ConnectRecord;
+import io.openmessaging.connector.api.data.RecordConverter;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.connector.api.data.SchemaAndValue;
+import io.openmessaging.internal.DefaultKeyValue;
+
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * How a {@link ConnectRecord} travels as an OMS message, whatever the driver: the value converted to the
+ * body; the key (converted, base64) and timestamp in user headers under {@value #HEADER_PREFIX}; the
+ * record's extensions as the other user headers. The sink side reverses it.
+ */
+public final class RecordMessageCodec {
+    public static final String HEADER_PREFIX = "omsconnect-";
+    static final String KEY_HEADER = HEADER_PREFIX + "key";
+    static final String TIMESTAMP_HEADER = HEADER_PREFIX + "timestamp";
+
+    private final RecordConverter valueConverter;
+    private final RecordConverter keyConverter;
+
+    public RecordMessageCodec(RecordConverter valueConverter, RecordConverter keyConverter) {
+        this.valueConverter = valueConverter;
+        this.keyConverter = keyConverter;
+    }
+
+    public BytesMessage toMessage(MessageFactory factory, String topic, ConnectRecord record) {
+        byte[] body = valueConverter.fromConnectData(topic, record.getSchema(), record.getData());
+        BytesMessage message = factory.createBytesMessage(topic, body == null ? new byte[0] : body);
+        KeyValue ext = record.getExtensions();
+        if (ext != null) {
+            for (String k : ext.keySet()) {
+                String v = ext.getString(k);
+                if (v != null) {
+                    message.putUserHeaders(k, v);
+                }
+            }
+        }
+        if (record.getKey() != null) {
+            byte[] key = keyConverter.fromConnectData(topic, record.getKeySchema(), record.getKey());
+            message.putUserHeaders(KEY_HEADER, Base64.getEncoder().encodeToString(key));
+        }
+        if (record.getTimestamp() != null) {
+            message.putUserHeaders(TIMESTAMP_HEADER, String.valueOf(record.getTimestamp()));
+        }
+        return message;
+    }
+
+    public ConnectRecord toRecord(String topic, Message message, RecordPartition partition, RecordOffset offset) {
+        byte[] body = message.getBody(byte[].class);
+        SchemaAndValue value = valueConverter.toConnectData(topic, body);
+        KeyValue headers = message.userHeaders();
+        Long timestamp = null;
+        String ts = headers == null ? null : headers.getString(TIMESTAMP_HEADER);
+        if (ts != null) {
+            timestamp = Long.parseLong(ts);
+        }
+        ConnectRecord record = new ConnectRecord(partition, offset, timestamp, value.schema(), value.value());
+        KeyValue ext = new DefaultKeyValue();
+        if (headers != null) {
+            for (String k : headers.keySet()) {
+                if (k.equals(KEY_HEADER)) {
+                    SchemaAndValue key = keyConverter.toConnectData(topic, Base64.getDecoder().decode(headers.getString(k)));
+                    record.setKeySchema(key.schema());
+                    record.setKey(key.value());
+                } else if (!k.startsWith(HEADER_PREFIX)) {
+                    ext.put(k, headers.getString(k));
+                }
+            }
+        }
+        record.setExtensions(ext);
+        return record;
+    }
+
+    /** The partition a sink record of this topic belongs to: queues are the unit OMS consumers see. */
+    public static RecordPartition partitionOf(String topic) {
+        return new RecordPartition(Map.of("topic", topic));
+    }
+}

@@ -1,0 +1,578 @@
+package io.openmessaging.omsconnect.herder;
+
+import io.openmessaging.KeyValue;
+import io.openmessaging.connector.api.component.connector.Connector;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.config.Secrets;
+import io.openmessaging.omsconnect.config.WorkerConfig;
+import io.openmessaging.omsconnect.driver.DriverInfo;
+import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.plugin.ComponentType;
+import io.openmessaging.omsconnect.plugin.LoaderSwap;
+import io.openmessaging.omsconnect.plugin.PluginComponent;
+import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
+import io.openmessaging.omsconnect.plugin.PluginException;
+import io.openmessaging.omsconnect.plugin.PluginHost;
+import io.openmessaging.omsconnect.plugin.PluginListener;
+import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
+import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
+import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.rest.entity.TaskInfo;
+import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
+import io.openmessaging.omsconnect.store.ConnectorConfigStore;
+import io.openmessaging.omsconnect.store.ConnectorConfigStore.StoredConnector;
+import io.openmessaging.omsconnect.store.ConnectorConfigStore.TargetState;
+import io.openmessaging.omsconnect.store.PositionStore;
+import io.openmessaging.omsconnect.worker.ConnectorConfig;
+import io.openmessaging.omsconnect.worker.KeyValues;
+import io.openmessaging.omsconnect.worker.State;
+import io.openmessaging.omsconnect.worker.Status;
+import io.openmessaging.omsconnect.worker.StatusTracker;
+import io.openmessaging.omsconnect.worker.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The herder of a standalone worker: connector configs and target states live in files under the store
+ * root and everything runs here. Requests are serialized (one lock): they are rare next to the data path.
+ */
+public final class StandaloneHerder implements Herder, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
+    private static final String VERSION = "0.1.0";
+
+    private final WorkerConfig workerConfig;
+    private final PluginHost plugins;
+    private final DriverRegistry drivers;
+    private final ConnectorConfigStore configs;
+    private final PositionStore positions;
+    private final StatusTracker statuses;
+    private final Worker worker;
+    private final ExecutorService reconfigurer;
+
+    public StandaloneHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers,
+                            ConnectorConfigStore configs, PositionStore positions) {
+        this.workerConfig = workerConfig;
+        this.plugins = plugins;
+        this.drivers = drivers;
+        this.configs = configs;
+        this.positions = positions;
+        this.statuses = new StatusTracker();
+        this.worker = new Worker(workerConfig, plugins, drivers, positions, statuses);
+        this.reconfigurer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "herder-reconfigure");
+            t.setDaemon(true);
+            return t;
+        });
+        plugins.addListener(new PluginListener() {
+            @Override
+            public void pluginUnloading(PluginDescriptorInfo plugin) {
+                stopConnectorsOf(plugin.id());
+            }
+        });
+    }
+
+    /** Starts every stored connector in its stored target state (after a restart of the worker). */
+    public synchronized void start() {
+        for (StoredConnector c : configs.all()) {
+            log.info("Restoring connector {} ({})", c.name(), c.targetState());
+            startStored(c, false);
+        }
+    }
+
+    // ---- connectors ----
+
+    @Override
+    public WorkerInfo workerInfo() {
+        return new WorkerInfo(VERSION, "standalone", workerConfig.workerId(), workerConfig.omsDriverUrl());
+    }
+
+    @Override
+    public synchronized List<String> connectors() {
+        return configs.all().stream().map(StoredConnector::name).sorted().toList();
+    }
+
+    @Override
+    public synchronized ConnectorInfo connectorInfo(String connector) {
+        StoredConnector c = stored(connector);
+        return info(c);
+    }
+
+    private ConnectorInfo info(StoredConnector c) {
+        List<ConnectorTaskId> tasks = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            tasks.add(new ConnectorTaskId(c.name(), i));
+        }
+        return new ConnectorInfo(c.name(), Secrets.mask(c.config()), tasks, typeOf(c.config()));
+    }
+
+    @Override
+    public synchronized Map<String, String> connectorConfig(String connector) {
+        return Secrets.mask(stored(connector).config());
+    }
+
+    @Override
+    public synchronized Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config,
+                                                                  boolean allowReplace) {
+        ConnectorNames.validate(connector);
+        StoredConnector existing = configs.get(connector).orElse(null);
+        if (existing != null && !allowReplace) {
+            throw new AlreadyExistsException("connector " + connector + " already exists");
+        }
+        Map<String, String> clean = new LinkedHashMap<>(config);
+        clean.remove("name");
+        ConnectorConfig cc = new ConnectorConfig(clean);
+        ConfigInfos validation = validate(cc);
+        if (validation.errorCount() > 0) {
+            ConfigInfos.ConfigValueInfo first = validation.configs().stream().map(ConfigInfos.ConfigInfo::value)
+                    .filter(v -> !v.errors().isEmpty()).findFirst().orElseThrow();
+            throw new BadRequestException(first.name(), first.name() + ": " + String.join("; ", first.errors()));
+        }
+        if (existing != null) {
+            stopRunning(connector);
+        }
+        TargetState target = existing == null ? TargetState.STARTED : existing.targetState();
+        StoredConnector stored = new StoredConnector(connector, clean, target, List.of());
+        configs.put(stored);
+        log.info("Connector {} {} with config {}", connector, existing == null ? "created" : "updated",
+                Secrets.mask(clean));
+        startStored(stored, true);
+        return new Created<>(info(stored(connector)), existing == null);
+    }
+
+    @Override
+    public synchronized void deleteConnector(String connector) {
+        stored(connector);
+        stopRunning(connector);
+        configs.remove(connector);
+        statuses.forget(connector);
+        worker.forgetMetrics(connector);
+        log.info("Connector {} deleted", connector);
+    }
+
+    @Override
+    public synchronized ConnectorStateInfo connectorStatus(String connector) {
+        StoredConnector c = stored(connector);
+        Status s = statuses.connector(connector);
+        List<ConnectorStateInfo.TaskState> tasks = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            tasks.add(taskState(new ConnectorTaskId(connector, i)));
+        }
+        return new ConnectorStateInfo(connector,
+                new ConnectorStateInfo.ConnectorState(s.state().name(), workerConfig.workerId(), s.trace()),
+                tasks, typeOf(c.config()));
+    }
+
+    private ConnectorStateInfo.TaskState taskState(ConnectorTaskId id) {
+        Status s = statuses.task(id);
+        return new ConnectorStateInfo.TaskState(id.task(), s.state().name(), workerConfig.workerId(), s.trace());
+    }
+
+    @Override
+    public synchronized List<TaskInfo> taskConfigs(String connector) {
+        StoredConnector c = stored(connector);
+        List<TaskInfo> out = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            out.add(new TaskInfo(new ConnectorTaskId(connector, i), Secrets.mask(c.taskConfigs().get(i))));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId task) {
+        StoredConnector c = stored(task.connector());
+        if (task.task() < 0 || task.task() >= c.taskConfigs().size()) {
+            throw new NotFoundException("task " + task + " not found");
+        }
+        return taskState(task);
+    }
+
+    @Override
+    public synchronized void pauseConnector(String connector) {
+        StoredConnector c = stored(connector);
+        if (c.targetState() == TargetState.STOPPED) {
+            throw new ConflictException("connector " + connector + " is stopped; resume it first");
+        }
+        configs.put(c.withTargetState(TargetState.PAUSED));
+        worker.setPaused(connector, true);
+    }
+
+    @Override
+    public synchronized void resumeConnector(String connector) {
+        StoredConnector c = stored(connector);
+        TargetState before = c.targetState();
+        StoredConnector started = c.withTargetState(TargetState.STARTED);
+        configs.put(started);
+        if (before == TargetState.STOPPED) {
+            startStored(started, true);
+        } else {
+            worker.setPaused(connector, false);
+        }
+    }
+
+    @Override
+    public synchronized void stopConnector(String connector) {
+        StoredConnector c = stored(connector);
+        stopRunning(connector);
+        configs.put(c.withTargetState(TargetState.STOPPED).withTaskConfigs(List.of()));
+        statuses.forget(connector);
+        statuses.connector(connector, Status.of(State.STOPPED));
+    }
+
+    @Override
+    public synchronized ConnectorStateInfo restartConnector(String connector, boolean includeTasks, boolean onlyFailed) {
+        StoredConnector c = stored(connector);
+        boolean connectorFailed = statuses.connector(connector).state() == State.FAILED;
+        if (c.targetState() != TargetState.STOPPED) {
+            if (!onlyFailed || connectorFailed || includeTasks) {
+                if (includeTasks || !worker.isRunning(connector)) {
+                    restartTasks(c, onlyFailed);
+                }
+                if (!onlyFailed || connectorFailed) {
+                    worker.stopConnector(connector);
+                    worker.startConnector(connector, new ConnectorConfig(c.config()),
+                            c.targetState() == TargetState.PAUSED, () -> requestReconfiguration(connector));
+                }
+            }
+        }
+        return connectorStatus(connector);
+    }
+
+    private void restartTasks(StoredConnector c, boolean onlyFailed) {
+        List<ConnectorTaskId> ids = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            ConnectorTaskId id = new ConnectorTaskId(c.name(), i);
+            if (!onlyFailed || statuses.task(id).state() == State.FAILED) {
+                ids.add(id);
+            }
+        }
+        worker.stopTasks(ids);
+        for (ConnectorTaskId id : ids) {
+            worker.startTask(id, new ConnectorConfig(c.config()), c.taskConfigs().get(id.task()),
+                    c.targetState() == TargetState.PAUSED);
+        }
+    }
+
+    @Override
+    public synchronized void restartTask(ConnectorTaskId task) {
+        StoredConnector c = stored(task.connector());
+        if (task.task() < 0 || task.task() >= c.taskConfigs().size()) {
+            throw new NotFoundException("task " + task + " not found");
+        }
+        worker.stopTasks(List.of(task));
+        worker.startTask(task, new ConnectorConfig(c.config()), c.taskConfigs().get(task.task()),
+                c.targetState() == TargetState.PAUSED);
+    }
+
+    // ---- offsets ----
+
+    @Override
+    public synchronized ConnectorOffsets offsets(String connector) {
+        StoredConnector c = stored(connector);
+        List<ConnectorOffsets.PartitionOffset> out = new ArrayList<>();
+        if ("source".equals(typeOf(c.config()))) {
+            positions.positions(connector).forEach((p, o) -> out.add(new ConnectorOffsets.PartitionOffset(
+                    new LinkedHashMap<>(p.getPartition()), new LinkedHashMap<>(o.getOffset()))));
+        }
+        return new ConnectorOffsets(out);
+    }
+
+    @Override
+    public synchronized void alterOffsets(String connector, ConnectorOffsets offsets) {
+        StoredConnector c = requireStoppedSource(connector);
+        if (offsets == null || offsets.offsets() == null) {
+            throw new BadRequestException("offsets", "body must be {\"offsets\": [{\"partition\": {...}, \"offset\": {...}}]}");
+        }
+        Map<RecordPartition, RecordOffset> updates = new LinkedHashMap<>();
+        for (ConnectorOffsets.PartitionOffset po : offsets.offsets()) {
+            if (po == null || po.partition() == null || po.partition().isEmpty()) {
+                throw new BadRequestException("partition", "every entry needs a non-empty \"partition\"");
+            }
+            updates.put(new RecordPartition(po.partition()), po.offset() == null ? null : new RecordOffset(po.offset()));
+        }
+        positions.commit(c.name(), updates);
+    }
+
+    @Override
+    public synchronized void resetOffsets(String connector) {
+        StoredConnector c = requireStoppedSource(connector);
+        positions.delete(c.name());
+    }
+
+    private StoredConnector requireStoppedSource(String connector) {
+        StoredConnector c = stored(connector);
+        if (c.targetState() != TargetState.STOPPED) {
+            throw new ConflictException("connector " + connector + " must be STOPPED (PUT /connectors/"
+                    + connector + "/stop) before its offsets are changed");
+        }
+        if (!"source".equals(typeOf(c.config()))) {
+            throw new BadRequestException("connector", "sink offsets belong to the queue's consumer group; "
+                    + "OpenMessaging 0.3.1 pull consumers cannot seek, so they cannot be changed here");
+        }
+        return c;
+    }
+
+    // ---- validation ----
+
+    @Override
+    public ConfigInfos validateConnectorConfig(String connectorClass, Map<String, String> config) {
+        Map<String, String> withClass = new LinkedHashMap<>(config);
+        if (connectorClass != null && !connectorClass.isBlank()) {
+            withClass.put(ConnectorConfig.CONNECTOR_CLASS, connectorClass);
+            withClass.remove("connector.class");
+        }
+        return validate(new ConnectorConfig(withClass));
+    }
+
+    private ConfigInfos validate(ConnectorConfig cc) {
+        ConfigValidation v = new ConfigValidation(cc.connectorClass());
+        String className = cc.connectorClass();
+        PluginComponent component = null;
+        if (className == null) {
+            v.error(ConnectorConfig.CONNECTOR_CLASS, null, "required");
+        } else {
+            component = plugins.component(className).filter(c -> c.type() == ComponentType.SOURCE
+                    || c.type() == ComponentType.SINK).orElse(null);
+            if (component == null) {
+                v.error(ConnectorConfig.CONNECTOR_CLASS, className, "no connector class " + className
+                        + " in any loaded plugin (see GET /connector-plugins)");
+            } else {
+                v.ok(ConnectorConfig.CONNECTOR_CLASS, className);
+            }
+        }
+        try {
+            v.ok(ConnectorConfig.MAX_TASKS, String.valueOf(cc.maxTasks()));
+        } catch (BadRequestException e) {
+            v.error(ConnectorConfig.MAX_TASKS, cc.get(ConnectorConfig.MAX_TASKS), e.getMessage());
+        }
+        String url = cc.omsDriverUrl(workerConfig.omsDriverUrl());
+        String driverError = driverError(url);
+        if (driverError != null) {
+            v.error(ConnectorConfig.OMS_DRIVER_URL, url, driverError);
+        } else {
+            v.ok(ConnectorConfig.OMS_DRIVER_URL, url);
+        }
+        if (component != null && component.type() == ComponentType.SINK && cc.topics().isEmpty()) {
+            v.error(ConnectorConfig.TOPICS, null, "required for a sink connector");
+        }
+        for (String key : List.of(ConnectorConfig.VALUE_CONVERTER, ConnectorConfig.KEY_CONVERTER)) {
+            if (!worker.converters().exists(cc.get(key))) {
+                v.error(key, cc.get(key), "unknown converter class " + cc.get(key));
+            }
+        }
+        for (String alias : cc.transformAliases()) {
+            String key = "transforms." + alias + ".class";
+            String cls = cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class");
+            if (cls == null || plugins.component(cls).filter(c -> c.type() == ComponentType.TRANSFORM).isEmpty()) {
+                v.error(key, cls, cls == null ? "required for transform " + alias : "unknown transform class " + cls);
+            }
+        }
+        if (component != null && v.errorCount() == 0) {
+            validateWithConnector(component, cc, v);
+        }
+        return v.result();
+    }
+
+    /** The connector's own validate(): its ConnectException message is the error, on the key it names if any. */
+    @SuppressWarnings("rawtypes")
+    private void validateWithConnector(PluginComponent component, ConnectorConfig cc, ConfigValidation v) {
+        try {
+            Connector connector = plugins.newInstance(component.className(), Connector.class);
+            try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
+                KeyValue kv = KeyValues.of(cc.asMap());
+                connector.validate(kv);
+            }
+        } catch (Throwable t) {
+            String message = t.getMessage() == null ? t.toString() : t.getMessage();
+            String field = cc.asMap().keySet().stream().filter(k -> message.contains(k)).findFirst()
+                    .orElse(ConnectorConfig.CONNECTOR_CLASS);
+            v.error(field, cc.asMap().get(field), message);
+        }
+    }
+
+    private String driverError(String url) {
+        if (url == null || !url.startsWith("oms:") || url.indexOf("://") < 5) {
+            return "not an OMS driver URL (oms:<driver>://<address>/<namespace>)";
+        }
+        String name = url.substring(4, url.indexOf("://"));
+        boolean known = drivers.drivers().stream().anyMatch(d -> d.name().equals(name));
+        return known ? null : "no driver \"" + name + "\" in any loaded plugin (see GET /drivers)";
+    }
+
+    // ---- plugins ----
+
+    @Override
+    public List<ConnectorPluginInfo> connectorPlugins() {
+        List<ConnectorPluginInfo> out = new ArrayList<>();
+        for (PluginComponent c : plugins.components()) {
+            out.add(new ConnectorPluginInfo(c.className(), c.type().restName(), c.version(), c.pluginId()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<PluginDescriptorInfo> plugins() {
+        return plugins.plugins();
+    }
+
+    @Override
+    public PluginDescriptorInfo plugin(String pluginId) {
+        return plugins.plugin(pluginId).orElseThrow(() -> new NotFoundException("plugin " + pluginId + " not found"));
+    }
+
+    @Override
+    public PluginDescriptorInfo installPlugin(String fileName, InputStream archive) {
+        PluginDescriptorInfo installed = plugins.install(fileName, archive);
+        log.info("Plugin {} {} installed ({} components)", installed.id(), installed.version(),
+                installed.components().size());
+        return installed;
+    }
+
+    @Override
+    public synchronized void uninstallPlugin(String pluginId, boolean force) {
+        plugin(pluginId);
+        List<String> users = connectorsUsing(pluginId);
+        boolean driverInUse = drivers.inUse(pluginId);
+        if (!force && (!users.isEmpty() || driverInUse)) {
+            throw new ConflictException("plugin " + pluginId + " is in use by "
+                    + (users.isEmpty() ? "running connectors through its driver" : "connectors " + users)
+                    + "; stop or delete them first, or use ?force=true");
+        }
+        plugins.uninstall(pluginId);
+        log.info("Plugin {} uninstalled", pluginId);
+    }
+
+    @Override
+    public synchronized PluginDescriptorInfo reloadPlugin(String pluginId) {
+        plugin(pluginId);
+        List<String> users = connectorsUsing(pluginId);
+        PluginDescriptorInfo reloaded = plugins.reload(pluginId);
+        for (String name : users) {
+            configs.get(name).ifPresent(c -> startStored(c, true));
+        }
+        return reloaded;
+    }
+
+    private List<String> connectorsUsing(String pluginId) {
+        List<String> users = new ArrayList<>();
+        for (StoredConnector c : configs.all()) {
+            String cls = new ConnectorConfig(c.config()).connectorClass();
+            boolean uses = plugins.component(cls).map(pc -> pc.pluginId().equals(pluginId)).orElse(false);
+            if (uses && c.targetState() != TargetState.STOPPED) {
+                users.add(c.name());
+            }
+        }
+        return users;
+    }
+
+    private synchronized void stopConnectorsOf(String pluginId) {
+        for (String name : connectorsUsing(pluginId)) {
+            stopRunning(name);
+            statuses.connector(name, Status.failed(new PluginException(PluginException.Reason.NOT_FOUND,
+                    "plugin " + pluginId + " was unloaded")));
+        }
+    }
+
+    @Override
+    public List<DriverInfo> drivers() {
+        return drivers.drivers();
+    }
+
+    @Override
+    public String metrics() {
+        return MetricsFormat.prometheus(worker.metrics(), statuses, connectors());
+    }
+
+    // ---- internals ----
+
+    private StoredConnector stored(String connector) {
+        return configs.get(connector).orElseThrow(() -> new NotFoundException("connector " + connector + " not found"));
+    }
+
+    private String typeOf(Map<String, String> config) {
+        String cls = new ConnectorConfig(config).connectorClass();
+        return plugins.component(cls).map(c -> c.type() == ComponentType.SOURCE ? "source"
+                : c.type() == ComponentType.SINK ? "sink" : "unknown").orElse("unknown");
+    }
+
+    private void stopRunning(String connector) {
+        worker.stopTasks(worker.tasks(connector));
+        worker.stopConnector(connector);
+    }
+
+    /** Starts a stored connector and its tasks, computing task configs anew when {@code reconfigure}. */
+    private void startStored(StoredConnector c, boolean reconfigure) {
+        if (c.targetState() == TargetState.STOPPED) {
+            statuses.connector(c.name(), Status.of(State.STOPPED));
+            return;
+        }
+        stopRunning(c.name());
+        ConnectorConfig cc = new ConnectorConfig(c.config());
+        boolean paused = c.targetState() == TargetState.PAUSED;
+        if (!worker.startConnector(c.name(), cc, paused, () -> requestReconfiguration(c.name()))) {
+            return;
+        }
+        List<Map<String, String>> taskConfigs = c.taskConfigs();
+        if (reconfigure || taskConfigs.isEmpty()) {
+            int maxTasks;
+            try {
+                maxTasks = cc.maxTasks();
+            } catch (BadRequestException e) {
+                maxTasks = 1;
+            }
+            taskConfigs = worker.taskConfigs(c.name(), maxTasks);
+            configs.put(c.withTaskConfigs(taskConfigs));
+        }
+        for (int i = 0; i < taskConfigs.size(); i++) {
+            worker.startTask(new ConnectorTaskId(c.name(), i), cc, taskConfigs.get(i), paused);
+        }
+    }
+
+    private void requestReconfiguration(String connector) {
+        // called from connector threads: never under their locks
+        reconfigurer.execute(() -> {
+            synchronized (StandaloneHerder.this) {
+                configs.get(connector).ifPresent(c -> {
+                    List<Map<String, String>> fresh = worker.taskConfigs(connector,
+                            safeMaxTasks(new ConnectorConfig(c.config())));
+                    if (!fresh.equals(c.taskConfigs())) {
+                        log.info("Connector {} asked for new task configs: restarting its tasks", connector);
+                        worker.stopTasks(worker.tasks(connector));
+                        StoredConnector updated = c.withTaskConfigs(fresh);
+                        configs.put(updated);
+                        ConnectorConfig cc = new ConnectorConfig(c.config());
+                        for (int i = 0; i < fresh.size(); i++) {
+                            worker.startTask(new ConnectorTaskId(connector, i), cc, fresh.get(i),
+                                    c.targetState() == TargetState.PAUSED);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    private static int safeMaxTasks(ConnectorConfig cc) {
+        try {
+            return cc.maxTasks();
+        } catch (BadRequestException e) {
+            return 1;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        reconfigurer.shutdownNow();
+        worker.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.openmessaging.omsconnect.store;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
+import com.alibaba.fastjson2.JSONObject;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Source positions (Kafka's source offsets): per connector, the last committed {@link RecordOffset} of
+ * each {@link RecordPartition}. One file per connector under {@code positions/}, replaced atomically on
+ * each flush, so a crash leaves the previous flush intact.
+ */
+public final class PositionStore {
+    private final Path dir;
+    private final Map<String, Map<RecordPartition, RecordOffset>> byConnector = new ConcurrentHashMap<>();
+
+    public PositionStore(Path storeRoot) {
+        this.dir = storeRoot.resolve("positions");
+    }
+
+    /** A snapshot of the connector's committed positions. */
+    public Map<RecordPartition, RecordOffset> positions(String connector) {
+        return Map.copyOf(loaded(connector));
+    }
+
+    public RecordOffset position(String connector, RecordPartition partition) {
+        return loaded(connector).get(partition);
+    }
+
+    /** Merges {@code updates} into the connector's positions and persists them; a null offset removes. */
+    public synchronized void commit(String connector, Map<RecordPartition, RecordOffset> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        Map<RecordPartition, RecordOffset> next = new LinkedHashMap<>(loaded(connector));
+        updates.forEach((p, o) -> {
+            if (o == null) {
+                next.remove(p);
+            } else {
+                next.put(p, o);
+            }
+        });
+        write(connector, next);
+    }
+
+    /** Replaces all positions of a connector (the offsets REST API). */
+    public synchronized void replace(String connector, Map<RecordPartition, RecordOffset> all) {
+        write(connector, new LinkedHashMap<>(all));
+    }
+
+    public synchronized void delete(String connector) {
+        try {
+            file(connector).delete();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byConnector.remove(connector);
+    }
+
+    private void write(String connector, Map<RecordPartition, RecordOffset> next) {
+        JSONArray arr = new JSONArray();
+        next.forEach((p, o) -> {
+            JSONObject e = new JSONObject();
+            e.put("partition", p.getPartition());
+            e.put("offset", o.getOffset());
+            arr.add(e);
+        });
+        try {
+            file(connector).write(JSON.toJSONString(arr).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write positions of " + connector, e);
+        }
+        byConnector.put(connector, next);
+    }
+
+    private Map<RecordPartition, RecordOffset> loaded(String connector) {
+        return byConnector.computeIfAbsent(connector, this::read);
+    }
+
+    private Map<RecordPartition, RecordOffset> read(String connector) {
+        Map<RecordPartition, RecordOffset> result = new LinkedHashMap<>();
+        try {
+            byte[] bytes = file(connector).read();
+            if (bytes == null) {
+                return result;
+            }
+            JSONArray arr = JSON.parseArray(new String(bytes, StandardCharsets.UTF_8));
+            for (Object item : arr) {
+                JSONObject e = (JSONObject) item;
+                result.put(new RecordPartition(PositionValues.normalize(e.getJSONObject("partition"))),
+                        new RecordOffset(PositionValues.normalize(e.getJSONObject("offset"))));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read positions of " + connector, e);
+        }
+    }
+
+    private AtomicFile file(String connector) {
+        // connector names are validated (no '/', no '..') before they get here; encode anyway
+        String safe = connector.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(connector.hashCode());
+        return new AtomicFile(dir.resolve(safe + ".json"));
+    }
+
+    /** For tests: whether a positions file exists. */
+    boolean exists(String connector) {
+        return Files.exists(file(connector).path());
+    }
+}

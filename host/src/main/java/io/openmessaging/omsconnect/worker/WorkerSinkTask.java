@@ -1,0 +1,213 @@
+package io.openmessaging.omsconnect.worker;
+
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.MessagingAccessPoint;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.connector.api.component.task.sink.SinkTask;
+import io.openmessaging.connector.api.component.task.sink.SinkTaskContext;
+import io.openmessaging.connector.api.data.ConnectRecord;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.convert.RecordMessageCodec;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.transform.TransformChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sink side: pull a batch from the connector's queues (consumer group = connector name) → converter →
+ * transforms → {@code put()}; every flush interval, before a pause and on stop, {@code preCommit()}
+ * (which flushes) and only then the messages are acked. A crash before the ack makes the driver deliver
+ * them again: at-least-once, nothing lost.
+ */
+final class WorkerSinkTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(WorkerSinkTask.class);
+    static final String BATCH_SIZE = "sink-batch-size";
+    private static final int POLL_TIMEOUT_MS = 200;
+
+    private final SinkTask task;
+    private final Map<String, String> taskConfig;
+    private final List<String> topics;
+    private final MessagingAccessPoint accessPoint;
+    private final RecordMessageCodec codec;
+    private final TransformChain transforms;
+    private final long flushIntervalMs;
+    private final int batchSize;
+    private final String consumerGroup;
+    private final List<String> unacked = new ArrayList<>();
+    private final Map<RecordPartition, RecordOffset> currentOffsets = new HashMap<>();
+    private final Set<String> pausedTopics = new LinkedHashSet<>();
+    private PullConsumer consumer;
+    private long lastCommit = System.currentTimeMillis();
+
+    WorkerSinkTask(ConnectorTaskId id, SinkTask task, Map<String, String> taskConfig, ConnectorConfig connectorConfig,
+                   MessagingAccessPoint accessPoint, RecordMessageCodec codec, TransformChain transforms,
+                   long flushIntervalMs, StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
+        super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
+        this.task = task;
+        this.taskConfig = taskConfig;
+        this.topics = connectorConfig.topics();
+        this.accessPoint = accessPoint;
+        this.codec = codec;
+        this.transforms = transforms;
+        this.flushIntervalMs = flushIntervalMs;
+        this.batchSize = (int) connectorConfig.getLong(BATCH_SIZE, 2000);
+        this.consumerGroup = connectorConfig.get("consumer-group") != null ? connectorConfig.get("consumer-group")
+                : id.connector();
+    }
+
+    @Override
+    protected void initialize() {
+        KeyValue kv = new DefaultKeyValue();
+        kv.put(OMSBuiltinKeys.CONSUMER_ID, consumerGroup);
+        consumer = accessPoint.createPullConsumer(kv);
+        for (String topic : topics) {
+            consumer.attachQueue(topic);
+        }
+        consumer.startup();
+        task.init(new Context());
+        task.start(KeyValues.of(taskConfig));
+    }
+
+    @Override
+    protected void execute() {
+        List<ConnectRecord> records = new ArrayList<>();
+        KeyValue first = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, POLL_TIMEOUT_MS);
+        KeyValue next = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
+        Message message = consumer.receive(first);
+        int received = 0;
+        while (message != null) {
+            received++;
+            String topic = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
+            String messageId = message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
+            RecordPartition partition = RecordMessageCodec.partitionOf(topic);
+            RecordOffset offset = new RecordOffset(Map.of("messageId", messageId == null ? "" : messageId));
+            ConnectRecord record = transforms.apply(codec.toRecord(topic, message, partition, offset));
+            unacked.add(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+            currentOffsets.put(partition, offset);
+            if (record != null) {
+                records.add(record);
+            } else {
+                metrics.recordsFiltered.increment();
+            }
+            if (received >= batchSize || isStopping()) {
+                break;
+            }
+            message = consumer.receive(next);
+        }
+        if (received > 0) {
+            metrics.recordsPolled.add(received);
+        }
+        if (!records.isEmpty()) {
+            task.put(records);
+            metrics.recordsPut.add(records.size());
+        }
+        if (System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
+            commit();
+        }
+    }
+
+    private void commit() {
+        lastCommit = System.currentTimeMillis();
+        if (unacked.isEmpty()) {
+            return;
+        }
+        task.preCommit(new HashMap<>(currentOffsets));
+        for (String handle : unacked) {
+            consumer.ack(handle);
+        }
+        unacked.clear();
+        metrics.lastCommitMillis.set(lastCommit);
+    }
+
+    @Override
+    protected void beforePause() {
+        commit();
+    }
+
+    @Override
+    protected void close() {
+        try {
+            if (consumer != null) {
+                commit();
+            }
+        } finally {
+            try {
+                task.stop();
+            } finally {
+                transforms.close();
+                if (consumer != null) {
+                    consumer.shutdown();
+                }
+            }
+        }
+    }
+
+    private final class Context implements SinkTaskContext {
+        @Override
+        public String getConnectorName() {
+            return id.connector();
+        }
+
+        @Override
+        public String getTaskName() {
+            return id.toString();
+        }
+
+        @Override
+        public KeyValue configs() {
+            return KeyValues.of(taskConfig);
+        }
+
+        @Override
+        public void resetOffset(RecordPartition partition, RecordOffset offset) {
+            // OMS 0.3.1 pull consumers have no seek: redelivery comes from not acking
+            log.warn("Task {}: resetOffset is not supported by OpenMessaging pull consumers; ignored", id);
+        }
+
+        @Override
+        public void resetOffset(Map<RecordPartition, RecordOffset> offsets) {
+            log.warn("Task {}: resetOffset is not supported by OpenMessaging pull consumers; ignored", id);
+        }
+
+        @Override
+        public void pause(List<RecordPartition> partitions) {
+            for (RecordPartition p : partitions) {
+                Object topic = p.getPartition().get("topic");
+                if (topic != null && pausedTopics.add(topic.toString())) {
+                    consumer.detachQueue(topic.toString());
+                }
+            }
+        }
+
+        @Override
+        public void resume(List<RecordPartition> partitions) {
+            for (RecordPartition p : partitions) {
+                Object topic = p.getPartition().get("topic");
+                if (topic != null && pausedTopics.remove(topic.toString())) {
+                    consumer.attachQueue(topic.toString());
+                }
+            }
+        }
+
+        @Override
+        public Set<RecordPartition> assignment() {
+            Set<RecordPartition> out = new LinkedHashSet<>();
+            for (String t : topics) {
+                out.add(RecordMessageCodec.partitionOf(t));
+            }
+            return out;
+        }
+    }
+}

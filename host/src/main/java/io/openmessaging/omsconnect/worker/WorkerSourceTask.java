@@ -1,0 +1,228 @@
+package io.openmessaging.omsconnect.worker;
+
+import io.openmessaging.BytesMessage;
+import io.openmessaging.Future;
+import io.openmessaging.KeyValue;
+import io.openmessaging.MessagingAccessPoint;
+import io.openmessaging.connector.api.component.task.source.SourceTask;
+import io.openmessaging.connector.api.component.task.source.SourceTaskContext;
+import io.openmessaging.connector.api.data.ConnectRecord;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.connector.api.data.RecordPosition;
+import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.connector.api.storage.OffsetStorageReader;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.omsconnect.convert.RecordMessageCodec;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.store.PositionStore;
+import io.openmessaging.omsconnect.transform.TransformChain;
+import io.openmessaging.producer.Producer;
+import io.openmessaging.producer.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Source side: {@code poll()} → transforms → converter → OMS message on the record's topic → once the
+ * driver acknowledged the whole batch, {@code commit(record)} and the records' positions marked; marked
+ * positions are flushed to the {@link PositionStore} every flush interval, before a pause and on stop.
+ * A position is never stored before its record was acknowledged, so a crash loses nothing and repeats
+ * at most what was sent since the last flush.
+ */
+final class WorkerSourceTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
+    private static final long SEND_TIMEOUT_MS = 30_000;
+
+    private final SourceTask task;
+    private final Map<String, String> taskConfig;
+    private final ConnectorConfig connectorConfig;
+    private final MessagingAccessPoint accessPoint;
+    private final RecordMessageCodec codec;
+    private final TransformChain transforms;
+    private final PositionStore positions;
+    private final long flushIntervalMs;
+    private final Map<RecordPartition, RecordOffset> unflushed = new LinkedHashMap<>();
+    private Producer producer;
+    private boolean asyncSend = true;
+    private long lastFlush = System.currentTimeMillis();
+
+    WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
+                     ConnectorConfig connectorConfig, MessagingAccessPoint accessPoint, RecordMessageCodec codec,
+                     TransformChain transforms, PositionStore positions, long flushIntervalMs,
+                     StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
+        super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
+        this.task = task;
+        this.taskConfig = taskConfig;
+        this.connectorConfig = connectorConfig;
+        this.accessPoint = accessPoint;
+        this.codec = codec;
+        this.transforms = transforms;
+        this.positions = positions;
+        this.flushIntervalMs = flushIntervalMs;
+    }
+
+    @Override
+    protected void initialize() {
+        producer = accessPoint.createProducer();
+        producer.startup();
+        task.init(new Context());
+        task.start(KeyValues.of(taskConfig));
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        List<ConnectRecord> polled = task.poll();
+        if (polled == null || polled.isEmpty()) {
+            maybeFlush();
+            return;
+        }
+        metrics.recordsPolled.add(polled.size());
+        List<ConnectRecord> sent = new ArrayList<>(polled.size());
+        List<Future<SendResult>> pending = new ArrayList<>(polled.size());
+        List<SendResult> results = new ArrayList<>(polled.size());
+        for (ConnectRecord record : polled) {
+            ConnectRecord transformed = transforms.apply(record);
+            if (transformed == null) {
+                metrics.recordsFiltered.increment();
+                continue;
+            }
+            String topic = topicOf(transformed);
+            BytesMessage message = codec.toMessage(producer, topic, transformed);
+            if (asyncSend) {
+                try {
+                    pending.add(producer.sendAsync(message));
+                } catch (OMSNotSupportedException e) {
+                    log.info("Task {}: driver has no async send, sending synchronously", id);
+                    asyncSend = false;
+                    results.add(producer.send(message));
+                }
+            } else {
+                results.add(producer.send(message));
+            }
+            sent.add(record);
+        }
+        for (Future<SendResult> f : pending) {
+            SendResult r = f.get(SEND_TIMEOUT_MS);
+            if (r == null && f.getThrowable() != null) {
+                throw new ConnectException("send failed: " + f.getThrowable(), f.getThrowable());
+            }
+            if (r == null && !f.isDone()) {
+                throw new ConnectException("send not acknowledged within " + SEND_TIMEOUT_MS + " ms");
+            }
+            results.add(r);
+        }
+        metrics.recordsSent.add(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            SendResult r = results.get(i);
+            task.commit(sent.get(i), r == null || r.messageId() == null ? Map.of() : Map.of("messageId", r.messageId()));
+        }
+        // positions of dropped records advance too: the source must not read them again
+        for (ConnectRecord record : polled) {
+            RecordPosition pos = record.getPosition();
+            if (pos != null && pos.getPartition() != null && pos.getOffset() != null) {
+                unflushed.put(pos.getPartition(), pos.getOffset());
+            }
+        }
+        maybeFlush();
+    }
+
+    private String topicOf(ConnectRecord record) {
+        KeyValue ext = record.getExtensions();
+        String topic = ext == null ? null : ext.getString("topic");
+        if (topic == null) {
+            topic = connectorConfig.topic();
+        }
+        if (topic == null && record.getPosition() != null && record.getPosition().getPartition() != null) {
+            Object t = record.getPosition().getPartition().getPartition().get("topic");
+            topic = t == null ? null : t.toString();
+        }
+        if (topic == null) {
+            throw new ConnectException("record has no topic: set " + ConnectorConfig.TOPIC
+                    + " in the connector config or a \"topic\" extension on the record");
+        }
+        return topic;
+    }
+
+    private void maybeFlush() {
+        if (System.currentTimeMillis() - lastFlush >= flushIntervalMs) {
+            flushPositions();
+        }
+    }
+
+    private void flushPositions() {
+        lastFlush = System.currentTimeMillis();
+        if (unflushed.isEmpty()) {
+            return;
+        }
+        positions.commit(id.connector(), unflushed);
+        unflushed.clear();
+        metrics.lastCommitMillis.set(lastFlush);
+        task.commit();
+    }
+
+    @Override
+    protected void beforePause() {
+        flushPositions();
+    }
+
+    @Override
+    protected void close() {
+        try {
+            flushPositions();
+        } finally {
+            try {
+                task.stop();
+            } finally {
+                transforms.close();
+                if (producer != null) {
+                    producer.shutdown();
+                }
+            }
+        }
+    }
+
+    private final class Context implements SourceTaskContext {
+        @Override
+        public OffsetStorageReader offsetStorageReader() {
+            return new OffsetStorageReader() {
+                @Override
+                public RecordOffset readOffset(RecordPartition partition) {
+                    return positions.position(id.connector(), partition);
+                }
+
+                @Override
+                public Map<RecordPartition, RecordOffset> readOffsets(Collection<RecordPartition> partitions) {
+                    Map<RecordPartition, RecordOffset> out = new LinkedHashMap<>();
+                    for (RecordPartition p : partitions) {
+                        RecordOffset o = positions.position(id.connector(), p);
+                        if (o != null) {
+                            out.put(p, o);
+                        }
+                    }
+                    return out;
+                }
+            };
+        }
+
+        @Override
+        public String getConnectorName() {
+            return id.connector();
+        }
+
+        @Override
+        public String getTaskName() {
+            return id.toString();
+        }
+
+        @Override
+        public KeyValue configs() {
+            return KeyValues.of(taskConfig);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.openmessaging.omsconnect.worker;
+
+import io.openmessaging.omsconnect.plugin.LoaderSwap;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One task's loop on its own thread: start, then {@link #execute()} repeatedly until stopped, pausing in
+ * between when asked. A throw from plugin code fails the task (FAILED with its trace), never the worker.
+ * The connector plugin's classloader is the context loader for the whole loop.
+ */
+abstract class WorkerTask implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerTask.class);
+
+    protected final ConnectorTaskId id;
+    protected final StatusTracker statuses;
+    protected final TaskMetrics metrics;
+    private final ClassLoader loader;
+    private final Object pauseLock = new Object();
+    private final CountDownLatch exited = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile boolean paused;
+    private volatile Thread thread;
+
+    protected WorkerTask(ConnectorTaskId id, ClassLoader loader, StatusTracker statuses, TaskMetrics metrics,
+                         boolean startPaused) {
+        this.id = id;
+        this.loader = loader;
+        this.statuses = statuses;
+        this.metrics = metrics;
+        this.paused = startPaused;
+    }
+
+    /** Creates and starts the plugin's task and the driver clients it needs. */
+    protected abstract void initialize() throws Exception;
+
+    /** One round: poll/send or pull/put, then commit when due. Must return within about a second. */
+    protected abstract void execute() throws Exception;
+
+    /** Called on the task thread when it is about to pause: commit what was done. */
+    protected abstract void beforePause() throws Exception;
+
+    /** Commits, then stops the plugin's task and closes driver clients; called once on exit. */
+    protected abstract void close();
+
+    @Override
+    public final void run() {
+        thread = Thread.currentThread();
+        boolean failed = false;
+        try (LoaderSwap ignored = LoaderSwap.to(loader)) {
+            initialize();
+            log.info("Task {} started", id);
+            boolean wasPaused = !paused;
+            while (!stopping) {
+                if (paused != wasPaused) {
+                    wasPaused = paused;
+                    if (wasPaused) {
+                        beforePause();
+                    }
+                    statuses.task(id, Status.of(wasPaused ? State.PAUSED : State.RUNNING));
+                }
+                if (wasPaused) {
+                    awaitResumeOrStop();
+                } else {
+                    execute();
+                }
+            }
+        } catch (InterruptedException e) {
+            if (!stopping) {
+                failed = true;
+                statuses.task(id, Status.failed(e));
+            }
+        } catch (Throwable t) {
+            failed = true;
+            statuses.task(id, Status.failed(t));
+            log.error("Task {} failed: {}", id, t.toString());
+        } finally {
+            try (LoaderSwap ignored = LoaderSwap.to(loader)) {
+                close();
+            } catch (Throwable t) {
+                log.warn("Task {} did not close cleanly: {}", id, t.toString());
+            }
+            if (!failed) {
+                log.info("Task {} stopped", id);
+            }
+            exited.countDown();
+        }
+    }
+
+    private void awaitResumeOrStop() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (paused && !stopping) {
+                pauseLock.wait(500);
+            }
+        }
+    }
+
+    final void setPaused(boolean pause) {
+        synchronized (pauseLock) {
+            paused = pause;
+            pauseLock.notifyAll();
+        }
+    }
+
+    final void requestStop() {
+        synchronized (pauseLock) {
+            stopping = true;
+            pauseLock.notifyAll();
+        }
+    }
+
+    final boolean isStopping() {
+        return stopping;
+    }
+
+    /**
+     * Waits for the loop to exit; after {@code timeoutMs} the thread is interrupted and abandoned, so a
+     * task hanging in {@code stop()} cannot hold the worker.
+     *
+     * @return true when the task exited in time
+     */
+    final boolean awaitStop(long timeoutMs) throws InterruptedException {
+        if (exited.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        return exited.await(100, TimeUnit.MILLISECONDS);
+    }
+
+    final ConnectorTaskId id() {
+        return id;
+    }
+}
