@@ -14,27 +14,26 @@ import java.util.List;
  */
 public class FileSinkConnector extends SinkConnector {
 
-    private KeyValue config;
+    private final SingleTaskLifecycle lifecycle = new SingleTaskLifecycle(SinkConfig::from);
 
     @Override
     public void validate(KeyValue config) {
-        SinkConfig.from(config);
+        lifecycle.validate(config);
     }
 
     @Override
     public void start(KeyValue config) {
-        SinkConfig.from(config);
-        this.config = config;
+        lifecycle.start(config);
     }
 
     @Override
     public void stop() {
-        config = null;
+        lifecycle.stop();
     }
 
     @Override
     public List<KeyValue> taskConfigs(int maxTasks) {
-        return SingleTaskPlan.of(config);
+        return lifecycle.taskConfigs();
     }
 
     @Override

@@ -14,27 +14,26 @@ import java.util.List;
  */
 public class FileSourceConnector extends SourceConnector {
 
-    private KeyValue config;
+    private final SingleTaskLifecycle lifecycle = new SingleTaskLifecycle(SourceConfig::from);
 
     @Override
     public void validate(KeyValue config) {
-        SourceConfig.from(config);
+        lifecycle.validate(config);
     }
 
     @Override
     public void start(KeyValue config) {
-        SourceConfig.from(config);
-        this.config = config;
+        lifecycle.start(config);
     }
 
     @Override
     public void stop() {
-        config = null;
+        lifecycle.stop();
     }
 
     @Override
     public List<KeyValue> taskConfigs(int maxTasks) {
-        return SingleTaskPlan.of(config);
+        return lifecycle.taskConfigs();
     }
 
     @Override
