@@ -20,7 +20,15 @@ import java.util.Map;
  * of {@code lines} lines of {@code 100} bytes (plus the newline), and the sink writing as many
  * records. Prints records/s for each round and the median.
  *
- * <p>Run: {@code java -cp <classes>:<test-classes>:<API jars> io.openmessaging.omsconnect.file.FileConnectorsBenchmark [lines] [rounds] [dir]}
+ * <p>Run, after {@code mvn -pl plugins/file-connector -am test-compile}, from the checkout's root:
+ * <pre>
+ * M=~/.m2/repository
+ * java -Xmx1g -cp plugins/file-connector/target/classes:plugins/file-connector/target/test-classes:\
+ * $M/io/openmessaging/openmessaging-connector/0.1.4/openmessaging-connector-0.1.4.jar:\
+ * $M/io/openmessaging/openmessaging-api/0.3.1-alpha/openmessaging-api-0.3.1-alpha.jar:\
+ * $M/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar \
+ * io.openmessaging.omsconnect.file.FileConnectorsBenchmark [lines=1000000] [rounds=5] [dir=a temp dir]
+ * </pre>
  */
 public final class FileConnectorsBenchmark {
 

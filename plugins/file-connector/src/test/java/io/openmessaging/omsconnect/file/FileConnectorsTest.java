@@ -11,9 +11,11 @@ import io.openmessaging.connector.api.component.connector.Connector;
 import io.openmessaging.connector.api.component.task.sink.SinkConnector;
 import io.openmessaging.connector.api.component.task.source.SourceConnector;
 import io.openmessaging.connector.api.errors.ConnectException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,6 +42,12 @@ class FileConnectorsTest {
         assertTrue(validationError(sink, config("file", "out.txt")).contains("'connect-topicnames'"));
         assertTrue(validationError(sink, config("file", "out.txt", "topics", " , ")).contains("'connect-topicnames'"));
         assertTrue(validationError(sink, config("file", "out.txt", "topics", "t", "fsync", "yes")).contains("'fsync'"));
+    }
+
+    @Test
+    void aDirectoryIsNotAFile(@TempDir Path dir) {
+        assertTrue(validationError(new FileSourceConnector(), config("file", dir.toString(), "topic", "t")).contains("'file'"));
+        assertTrue(validationError(new FileSinkConnector(), config("file", dir.toString(), "topics", "t")).contains("'file'"));
     }
 
     @ParameterizedTest
