@@ -1,0 +1,102 @@
+package io.openmessaging.omsconnect.file;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends lines to a file through one large buffer: a line's bytes then {@code \n}. Not
+ * thread-safe: the sink task serializes its calls.
+ */
+final class LineWriter implements Closeable {
+
+    private static final int BUFFER_SIZE = 256 * 1024;
+    private static final byte NEWLINE = '\n';
+
+    private final FileChannel channel;
+    private final boolean fsync;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+
+    private LineWriter(FileChannel channel, boolean fsync) {
+        this.channel = channel;
+        this.fsync = fsync;
+    }
+
+    /** Opens {@code file} for appending, creating it and its missing parent folders. */
+    static LineWriter open(Path file, boolean fsync) throws IOException {
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        FileChannel channel = FileChannel.open(file,
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new LineWriter(channel, fsync);
+    }
+
+    /** Buffers {@code line} (UTF-8, written as is: a line break inside it stays) and a newline. */
+    void writeLine(String line) throws IOException {
+        writeLine(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Buffers {@code bytes} and a newline. */
+    void writeLine(byte[] bytes) throws IOException {
+        appendLine(ByteBuffer.wrap(bytes));
+    }
+
+    /** Buffers the remaining bytes of {@code bytes} (left unchanged) and a newline. */
+    void writeLine(ByteBuffer bytes) throws IOException {
+        appendLine(bytes.duplicate());
+    }
+
+    private void appendLine(ByteBuffer bytes) throws IOException {
+        write(bytes);
+        if (!buffer.hasRemaining()) {
+            drain();
+        }
+        buffer.put(NEWLINE);
+    }
+
+    private void write(ByteBuffer bytes) throws IOException {
+        if (bytes.remaining() > buffer.remaining()) {
+            drain();
+            if (bytes.remaining() > buffer.capacity()) {
+                // larger than the buffer: write it straight through
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                return;
+            }
+        }
+        buffer.put(bytes);
+    }
+
+    /** Writes the buffered lines to the file, and forces them to the disk when {@code fsync} is set. */
+    void flush() throws IOException {
+        drain();
+        if (fsync) {
+            channel.force(false);
+        }
+    }
+
+    private void drain() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            channel.close();
+        }
+    }
+}
