@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Executes what the herder decides: runs connector instances and task threads on this worker. Each task
@@ -31,6 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    /** Connector config: restart failed tasks automatically (default true), and the backoff between tries. */
+    public static final String TASK_RESTART_ENABLE = "task-restart-enable";
+    public static final String TASK_RESTART_BACKOFF = "task-restart-backoff-ms";
+    public static final String TASK_RESTART_BACKOFF_MAX = "task-restart-backoff-max-ms";
 
     private final WorkerConfig workerConfig;
     private final PluginHost plugins;
@@ -41,6 +48,11 @@ public final class Worker implements AutoCloseable {
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, RunningTask> tasks = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, TaskMetrics> metrics = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "task-restarter");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, PositionStore positions,
                   StatusTracker statuses) {
@@ -107,16 +119,21 @@ public final class Worker implements AutoCloseable {
 
     /**
      * Starts one task thread. Failures to create it (unknown class, driver down, bad converter) are the
-     * task's: it is marked FAILED with the trace.
+     * task's: it is marked FAILED with the trace, and restarted with backoff like a task that failed running.
      */
-    public void startTask(ConnectorTaskId id, ConnectorConfig connectorConfig, Map<String, String> taskConfig,
-                          boolean paused) {
+    public synchronized void startTask(ConnectorTaskId id, ConnectorConfig connectorConfig,
+                                       Map<String, String> taskConfig, boolean paused) {
+        startTask(id, connectorConfig, taskConfig, paused, 0);
+    }
+
+    private void startTask(ConnectorTaskId id, ConnectorConfig connectorConfig, Map<String, String> taskConfig,
+                           boolean paused, int failures) {
         if (tasks.containsKey(id)) {
             throw new IllegalStateException("task " + id + " already runs");
         }
         WorkerConnector wc = connectors.get(id.connector());
         String driverUrl = connectorConfig.omsDriverUrl(workerConfig.omsDriverUrl());
-        MessagingAccessPoint accessPoint = null;
+        RunningTask running = new RunningTask(id, connectorConfig, taskConfig, driverUrl, failures);
         try {
             if (wc == null) {
                 throw new IllegalStateException("connector " + id.connector() + " is not running");
@@ -134,33 +151,71 @@ public final class Worker implements AutoCloseable {
             RecordMessageCodec codec = new RecordMessageCodec(valueConverter, keyConverter);
             TransformChain transforms = TransformChain.create(connectorConfig.transformAliases(),
                     connectorConfig.asMap(), plugins);
-            accessPoint = drivers.acquire(driverUrl);
+            running.accessPoint = drivers.acquire(driverUrl);
             TaskMetrics m = metrics.computeIfAbsent(id, k -> new TaskMetrics());
+            String dlqTopic = connectorConfig.get(ErrorPolicy.DLQ_TOPIC);
+            if (dlqTopic != null) {
+                running.deadLetters = new DeadLetterQueue(id, dlqTopic, running.accessPoint);
+            }
+            ErrorPolicy errors = new ErrorPolicy(id, connectorConfig, m, running.deadLetters);
             WorkerTask workerTask;
             if (task instanceof SourceTask source) {
-                workerTask = new WorkerSourceTask(id, source, taskConfig, connectorConfig, accessPoint, codec,
-                        transforms, positions, workerConfig.offsetFlushIntervalMs(), statuses, m, paused);
+                workerTask = new WorkerSourceTask(id, source, taskConfig, connectorConfig, running.accessPoint, codec,
+                        transforms, positions, workerConfig.offsetFlushIntervalMs(), errors, statuses, m, paused);
             } else if (task instanceof SinkTask sink) {
                 if (connectorConfig.topics().isEmpty()) {
                     throw new IllegalArgumentException("sink connector needs " + ConnectorConfig.TOPICS);
                 }
-                workerTask = new WorkerSinkTask(id, sink, taskConfig, connectorConfig, accessPoint, codec,
-                        transforms, workerConfig.offsetFlushIntervalMs(), statuses, m, paused);
+                workerTask = new WorkerSinkTask(id, sink, taskConfig, connectorConfig, running.accessPoint, codec,
+                        transforms, workerConfig.offsetFlushIntervalMs(), errors, statuses, m, paused);
             } else {
                 throw new IllegalArgumentException(taskClass.getName() + " is neither a SourceTask nor a SinkTask");
             }
+            running.task = workerTask;
+            workerTask.onFailure(this::taskFailed);
             statuses.task(id, Status.of(paused ? State.PAUSED : State.RUNNING));
             Thread thread = new Thread(workerTask, "task-" + id.connector() + "-" + id.task());
             thread.setDaemon(true);
-            tasks.put(id, new RunningTask(workerTask, driverUrl));
+            tasks.put(id, running);
             thread.start();
         } catch (Throwable t) {
-            if (accessPoint != null) {
-                drivers.release(driverUrl);
-            }
+            running.release();
             statuses.task(id, Status.failed(t));
             log.error("Task {} could not start: {}", id, t.toString());
+            running.pausedAtFailure = paused;
+            tasks.put(id, running);
+            scheduleRestart(running);
         }
+    }
+
+    private void taskFailed(WorkerTask task) {
+        RunningTask running = tasks.get(task.id());
+        if (running != null && running.task == task) {
+            running.pausedAtFailure = task.isPaused();
+            scheduleRestart(running);
+        }
+    }
+
+    /** Exponential backoff: {@code task-restart-backoff-ms} (1 s) doubling up to {@code task-restart-backoff-max-ms} (60 s). */
+    private void scheduleRestart(RunningTask running) {
+        ConnectorConfig cc = running.connectorConfig;
+        if ("false".equalsIgnoreCase(cc.get(TASK_RESTART_ENABLE)) || restarter.isShutdown()) {
+            return;
+        }
+        long initial = cc.getLong(TASK_RESTART_BACKOFF, 1000);
+        long max = cc.getLong(TASK_RESTART_BACKOFF_MAX, 60_000);
+        int attempt = running.failures + 1;
+        long delay = Math.min(max, initial << Math.min(attempt - 1, 20));
+        log.info("Task {} will be restarted in {} ms (attempt {})", running.id, delay, attempt);
+        restarter.schedule(() -> restartFailed(running, attempt), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restartFailed(RunningTask failed, int attempt) {
+        if (tasks.get(failed.id) != failed || statuses.task(failed.id).state() != State.FAILED) {
+            return; // stopped, restarted or replaced meanwhile
+        }
+        stopTasks(List.of(failed.id));
+        startTask(failed.id, failed.connectorConfig, failed.taskConfig, failed.pausedAtFailure, attempt);
     }
 
     public Set<ConnectorTaskId> tasks(String connector) {
@@ -173,11 +228,13 @@ public final class Worker implements AutoCloseable {
         return out;
     }
 
-    public void setPaused(String connector, boolean paused) {
+    public synchronized void setPaused(String connector, boolean paused) {
         for (ConnectorTaskId id : tasks(connector)) {
             RunningTask t = tasks.get(id);
-            if (t != null) {
-                t.task().setPaused(paused);
+            if (t != null && t.task != null) {
+                t.task.setPaused(paused);
+            } else if (t != null) {
+                t.pausedAtFailure = paused;
             }
         }
         if (connectors.containsKey(connector)) {
@@ -191,12 +248,14 @@ public final class Worker implements AutoCloseable {
      *
      * @return the tasks that had to be abandoned
      */
-    public List<ConnectorTaskId> stopTasks(Collection<ConnectorTaskId> ids) {
+    public synchronized List<ConnectorTaskId> stopTasks(Collection<ConnectorTaskId> ids) {
         List<RunningTask> stopping = new ArrayList<>();
         for (ConnectorTaskId id : ids) {
             RunningTask t = tasks.remove(id);
             if (t != null) {
-                t.task().requestStop();
+                if (t.task != null) {
+                    t.task.requestStop();
+                }
                 stopping.add(t);
             }
         }
@@ -204,15 +263,17 @@ public final class Worker implements AutoCloseable {
         long deadline = System.currentTimeMillis() + workerConfig.taskShutdownTimeoutMs();
         for (RunningTask t : stopping) {
             try {
-                if (!t.task().awaitStop(Math.max(1, deadline - System.currentTimeMillis()))) {
-                    abandoned.add(t.task().id());
-                    log.error("Task {} did not stop within {} ms and was abandoned", t.task().id(),
+                if (t.task != null && !t.task.awaitStop(Math.max(1, deadline - System.currentTimeMillis()))) {
+                    abandoned.add(t.id);
+                    statuses.task(t.id, Status.failed(new TaskStopTimeoutException("task " + t.id
+                            + " did not stop within " + workerConfig.taskShutdownTimeoutMs() + " ms and was abandoned")));
+                    log.error("Task {} did not stop within {} ms and was abandoned", t.id,
                             workerConfig.taskShutdownTimeoutMs());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            drivers.release(t.driverUrl());
+            t.release();
         }
         return abandoned;
     }
@@ -227,12 +288,48 @@ public final class Worker implements AutoCloseable {
 
     @Override
     public void close() {
+        restarter.shutdownNow();
         stopTasks(new ArrayList<>(tasks.keySet()));
         for (String c : new ArrayList<>(connectors.keySet())) {
             stopConnector(c);
         }
     }
 
-    private record RunningTask(WorkerTask task, String driverUrl) {
+    /** A task this worker runs (or keeps to restart after a failure), and what it holds. */
+    private final class RunningTask {
+        final ConnectorTaskId id;
+        final ConnectorConfig connectorConfig;
+        final Map<String, String> taskConfig;
+        final String driverUrl;
+        final int failures;
+        WorkerTask task;
+        MessagingAccessPoint accessPoint;
+        DeadLetterQueue deadLetters;
+        volatile boolean pausedAtFailure;
+
+        RunningTask(ConnectorTaskId id, ConnectorConfig connectorConfig, Map<String, String> taskConfig,
+                    String driverUrl, int failures) {
+            this.id = id;
+            this.connectorConfig = connectorConfig;
+            this.taskConfig = taskConfig;
+            this.driverUrl = driverUrl;
+            this.failures = failures;
+        }
+
+        /** Gives back the driver clients; once. */
+        void release() {
+            if (deadLetters != null) {
+                try {
+                    deadLetters.close();
+                } catch (RuntimeException e) {
+                    log.warn("Task {}: dead letter producer did not close: {}", id, e.toString());
+                }
+                deadLetters = null;
+            }
+            if (accessPoint != null) {
+                accessPoint = null;
+                drivers.release(driverUrl);
+            }
+        }
     }
 }

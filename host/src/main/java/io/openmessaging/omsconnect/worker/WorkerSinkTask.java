@@ -4,6 +4,7 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.connector.api.component.task.sink.ErrorRecordReporter;
 import io.openmessaging.connector.api.component.task.sink.SinkTask;
 import io.openmessaging.connector.api.component.task.sink.SinkTaskContext;
 import io.openmessaging.connector.api.data.ConnectRecord;
@@ -19,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,7 @@ final class WorkerSinkTask extends WorkerTask {
     private final long flushIntervalMs;
     private final int batchSize;
     private final String consumerGroup;
+    private final ErrorPolicy errors;
     private final List<String> unacked = new ArrayList<>();
     private final Map<RecordPartition, RecordOffset> currentOffsets = new HashMap<>();
     private final Set<String> pausedTopics = new LinkedHashSet<>();
@@ -53,8 +55,10 @@ final class WorkerSinkTask extends WorkerTask {
 
     WorkerSinkTask(ConnectorTaskId id, SinkTask task, Map<String, String> taskConfig, ConnectorConfig connectorConfig,
                    MessagingAccessPoint accessPoint, RecordMessageCodec codec, TransformChain transforms,
-                   long flushIntervalMs, StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
+                   long flushIntervalMs, ErrorPolicy errors, StatusTracker statuses, TaskMetrics metrics,
+                   boolean startPaused) {
         super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
+        this.errors = errors;
         this.task = task;
         this.taskConfig = taskConfig;
         this.topics = connectorConfig.topics();
@@ -81,7 +85,7 @@ final class WorkerSinkTask extends WorkerTask {
     }
 
     @Override
-    protected void execute() {
+    protected void execute() throws InterruptedException {
         List<ConnectRecord> records = new ArrayList<>();
         KeyValue first = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, POLL_TIMEOUT_MS);
         KeyValue next = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
@@ -93,12 +97,17 @@ final class WorkerSinkTask extends WorkerTask {
             String messageId = message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
             RecordPartition partition = RecordMessageCodec.partitionOf(topic);
             RecordOffset offset = new RecordOffset(Map.of("messageId", messageId == null ? "" : messageId));
-            ConnectRecord record = transforms.apply(codec.toRecord(topic, message, partition, offset));
+            Message m = message;
+            ConnectRecord converted = errors.execute(ErrorPolicy.Stage.CONVERT, m,
+                    () -> codec.toRecord(topic, m, partition, offset));
+            Optional<ConnectRecord> record = converted == null ? null
+                    : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(converted)));
+            // a tolerated failure is acked like a delivered record: it went to the DLQ (or was meant to be dropped)
             unacked.add(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
             currentOffsets.put(partition, offset);
-            if (record != null) {
-                records.add(record);
-            } else {
+            if (record != null && record.isPresent()) {
+                records.add(record.get());
+            } else if (record != null) {
                 metrics.recordsFiltered.increment();
             }
             if (received >= batchSize || isStopping()) {
@@ -110,7 +119,10 @@ final class WorkerSinkTask extends WorkerTask {
             metrics.recordsPolled.add(received);
         }
         if (!records.isEmpty()) {
-            task.put(records);
+            errors.retryOnly(ErrorPolicy.Stage.PUT, () -> {
+                task.put(records);
+                return Boolean.TRUE;
+            });
             metrics.recordsPut.add(records.size());
         }
         if (System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
@@ -208,6 +220,11 @@ final class WorkerSinkTask extends WorkerTask {
                 out.add(RecordMessageCodec.partitionOf(t));
             }
             return out;
+        }
+
+        @Override
+        public ErrorRecordReporter errorRecordReporter() {
+            return errors::reported;
         }
     }
 }

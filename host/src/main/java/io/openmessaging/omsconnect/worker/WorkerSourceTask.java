@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Source side: {@code poll()} → transforms → converter → OMS message on the record's topic → once the
@@ -47,6 +48,7 @@ final class WorkerSourceTask extends WorkerTask {
     private final TransformChain transforms;
     private final PositionStore positions;
     private final long flushIntervalMs;
+    private final ErrorPolicy errors;
     private final Map<RecordPartition, RecordOffset> unflushed = new LinkedHashMap<>();
     private Producer producer;
     private boolean asyncSend = true;
@@ -54,9 +56,10 @@ final class WorkerSourceTask extends WorkerTask {
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
                      ConnectorConfig connectorConfig, MessagingAccessPoint accessPoint, RecordMessageCodec codec,
-                     TransformChain transforms, PositionStore positions, long flushIntervalMs,
+                     TransformChain transforms, PositionStore positions, long flushIntervalMs, ErrorPolicy errors,
                      StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
         super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
+        this.errors = errors;
         this.task = task;
         this.taskConfig = taskConfig;
         this.connectorConfig = connectorConfig;
@@ -87,13 +90,21 @@ final class WorkerSourceTask extends WorkerTask {
         List<Future<SendResult>> pending = new ArrayList<>(polled.size());
         List<SendResult> results = new ArrayList<>(polled.size());
         for (ConnectRecord record : polled) {
-            ConnectRecord transformed = transforms.apply(record);
+            Optional<ConnectRecord> transformed = errors.execute(ErrorPolicy.Stage.TRANSFORM, record,
+                    () -> Optional.ofNullable(transforms.apply(record)));
             if (transformed == null) {
+                continue; // failed and tolerated
+            }
+            if (transformed.isEmpty()) {
                 metrics.recordsFiltered.increment();
                 continue;
             }
-            String topic = topicOf(transformed);
-            BytesMessage message = codec.toMessage(producer, topic, transformed);
+            ConnectRecord r = transformed.get();
+            BytesMessage message = errors.execute(ErrorPolicy.Stage.CONVERT, r,
+                    () -> codec.toMessage(producer, topicOf(r), r));
+            if (message == null) {
+                continue;
+            }
             if (asyncSend) {
                 try {
                     pending.add(producer.sendAsync(message));

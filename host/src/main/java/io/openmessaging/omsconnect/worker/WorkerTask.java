@@ -25,6 +25,8 @@ abstract class WorkerTask implements Runnable {
     private volatile boolean stopping;
     private volatile boolean paused;
     private volatile Thread thread;
+    private volatile java.util.function.Consumer<WorkerTask> failureListener = t -> {
+    };
 
     protected WorkerTask(ConnectorTaskId id, ClassLoader loader, StatusTracker statuses, TaskMetrics metrics,
                          boolean startPaused) {
@@ -84,10 +86,12 @@ abstract class WorkerTask implements Runnable {
             } catch (Throwable t) {
                 log.warn("Task {} did not close cleanly: {}", id, t.toString());
             }
-            if (!failed) {
+            exited.countDown();
+            if (failed) {
+                failureListener.accept(this);
+            } else {
                 log.info("Task {} stopped", id);
             }
-            exited.countDown();
         }
     }
 
@@ -97,6 +101,15 @@ abstract class WorkerTask implements Runnable {
                 pauseLock.wait(500);
             }
         }
+    }
+
+    /** Told, on the task's thread, after the task failed and closed (e.g. to restart it with backoff). */
+    final void onFailure(java.util.function.Consumer<WorkerTask> listener) {
+        this.failureListener = listener;
+    }
+
+    final boolean isPaused() {
+        return paused;
     }
 
     final void setPaused(boolean pause) {

@@ -1,0 +1,149 @@
+package io.openmessaging.omsconnect.worker;
+
+import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.connector.api.errors.RetriableException;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * RocketMQ Connect's (and Kafka Connect's) error handling for one task, per record and stage:
+ * <ul>
+ *   <li>{@code errors.retry.timeout} (ms, default 0, -1 = forever): a {@link RetriableException} is retried
+ *       with exponential backoff up to {@code errors.retry.delay.max.ms} (default 60 000) between tries;</li>
+ *   <li>{@code errors.tolerance} {@code none} (default): any other failure, or retries running out, fails the
+ *       task; {@code all}: the record is skipped, reported to the dead letter queue if one is configured, and
+ *       the pipeline goes on;</li>
+ *   <li>{@code errors.log.enable}: tolerated failures are logged, with {@code errors.log.include.messages}
+ *       adding the record.</li>
+ * </ul>
+ */
+final class ErrorPolicy {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPolicy.class);
+    static final String TOLERANCE = "errors.tolerance";
+    static final String RETRY_TIMEOUT = "errors.retry.timeout";
+    static final String RETRY_DELAY_MAX = "errors.retry.delay.max.ms";
+    static final String LOG_ENABLE = "errors.log.enable";
+    static final String LOG_INCLUDE_MESSAGES = "errors.log.include.messages";
+    static final String DLQ_TOPIC = "errors.deadletterqueue.topic.name";
+    private static final long INITIAL_DELAY_MS = 100;
+
+    /** Where a failure happened, for logs, metrics and the DLQ's error context. */
+    enum Stage { TRANSFORM, CONVERT, SEND, PUT, POLL }
+
+    /** Receives the records that failed under {@code errors.tolerance=all}. */
+    interface FailedRecordSink {
+        void report(Stage stage, Object record, Throwable error);
+    }
+
+    private final ConnectorTaskId id;
+    private final TaskMetrics metrics;
+    private final boolean tolerateAll;
+    private final long retryTimeoutMs;
+    private final long retryDelayMaxMs;
+    private final boolean logErrors;
+    private final boolean logRecords;
+    private final FailedRecordSink deadLetters;
+
+    ErrorPolicy(ConnectorTaskId id, ConnectorConfig config, TaskMetrics metrics, FailedRecordSink deadLetters) {
+        this.id = id;
+        this.metrics = metrics;
+        String tolerance = config.get(TOLERANCE) == null ? "none" : config.get(TOLERANCE).toLowerCase(Locale.ROOT);
+        if (!tolerance.equals("none") && !tolerance.equals("all")) {
+            throw new IllegalArgumentException(TOLERANCE + " must be none or all, was " + tolerance);
+        }
+        this.tolerateAll = tolerance.equals("all");
+        this.retryTimeoutMs = config.getLong(RETRY_TIMEOUT, 0);
+        this.retryDelayMaxMs = config.getLong(RETRY_DELAY_MAX, 60_000);
+        this.logErrors = Boolean.parseBoolean(config.get(LOG_ENABLE));
+        this.logRecords = Boolean.parseBoolean(config.get(LOG_INCLUDE_MESSAGES));
+        this.deadLetters = deadLetters;
+    }
+
+    boolean toleratesAll() {
+        return tolerateAll;
+    }
+
+    /**
+     * Runs {@code op} for {@code record}, retrying and tolerating as configured.
+     *
+     * @return the result, or null when the failure was tolerated (skip the record)
+     * @throws ConnectException when the failure is not tolerated: the task must fail
+     */
+    <T> T execute(Stage stage, Object record, Callable<T> op) throws InterruptedException {
+        Outcome<T> outcome = retrying(stage, op);
+        if (outcome.failure() == null) {
+            return outcome.value();
+        }
+        Throwable failure = outcome.failure();
+        metrics.errors.increment();
+        if (!tolerateAll) {
+            throw failure instanceof ConnectException ce ? ce
+                    : new ConnectException(stage + " failed: " + failure, failure);
+        }
+        if (logErrors) {
+            log.warn("Task {}: tolerated error in {}{}: {}", id, stage, logRecords ? " of " + record : "", failure.toString());
+        }
+        if (deadLetters != null) {
+            deadLetters.report(stage, record, failure);
+            metrics.deadLettered.increment();
+        }
+        return null;
+    }
+
+    /**
+     * Runs {@code op}, retrying retriable failures as configured, and never tolerating the rest: for steps
+     * whose failure leaves no single record to skip (a sink's {@code put} of a batch).
+     */
+    <T> T retryOnly(Stage stage, Callable<T> op) throws InterruptedException {
+        Outcome<T> outcome = retrying(stage, op);
+        if (outcome.failure() == null) {
+            return outcome.value();
+        }
+        metrics.errors.increment();
+        Throwable failure = outcome.failure();
+        throw failure instanceof ConnectException ce ? ce : new ConnectException(stage + " failed: " + failure, failure);
+    }
+
+    /** A record a sink task reported through its ErrorRecordReporter: counted and dead-lettered. */
+    void reported(Object record, Throwable error) {
+        metrics.errors.increment();
+        if (logErrors) {
+            log.warn("Task {}: record reported as failed{}: {}", id, logRecords ? " " + record : "", String.valueOf(error));
+        }
+        if (deadLetters != null) {
+            deadLetters.report(Stage.PUT, record, error);
+            metrics.deadLettered.increment();
+        }
+    }
+
+    private record Outcome<T>(T value, Throwable failure) {
+    }
+
+    private <T> Outcome<T> retrying(Stage stage, Callable<T> op) throws InterruptedException {
+        long deadline = retryTimeoutMs < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + retryTimeoutMs;
+        long delay = INITIAL_DELAY_MS;
+        while (true) {
+            try {
+                return new Outcome<>(op.call(), null);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (RetriableException e) {
+                long now = System.currentTimeMillis();
+                if (now >= deadline) {
+                    return new Outcome<>(null, e);
+                }
+                metrics.retries.increment();
+                long sleep = Math.min(Math.min(delay, retryDelayMaxMs), Math.max(1, deadline - now));
+                log.debug("Task {}: retriable error in {}, retrying in {} ms: {}", id, stage, sleep, e.toString());
+                Thread.sleep(sleep);
+                delay = Math.min(delay * 2, Math.max(retryDelayMaxMs, 1));
+            } catch (Throwable t) {
+                return new Outcome<>(null, t);
+            }
+        }
+    }
+}
