@@ -28,6 +28,7 @@ final class RecordBuffer {
      *                                record below {@code limit}
      */
     ByteBuffer next(Segment segment, long position, long limit) throws IOException {
+        buffer.clear(); // the last payload view narrowed the limit
         if (position >= limit) {
             return null;
         }
