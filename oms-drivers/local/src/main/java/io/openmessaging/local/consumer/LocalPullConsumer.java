@@ -171,7 +171,7 @@ public final class LocalPullConsumer implements PullConsumer {
     public void ack(String receiptHandle) {
         guard.check();
         MessageId id = MessageId.parse(receiptHandle);
-        store.cursor(group, id.queue()).ack(id.offset());
+        cursorOf(id.queue()).ack(id.offset());
     }
 
     /** Like {@link #ack(String)}; with {@link #PERSIST_OFFSETS}=true the offsets are persisted before it returns. */
@@ -181,6 +181,16 @@ public final class LocalPullConsumer implements PullConsumer {
         if (properties != null && "true".equalsIgnoreCase(properties.getString(PERSIST_OFFSETS))) {
             store.persistOffsets();
         }
+    }
+
+    /** The group's cursor on {@code queue}: usually an attached one, found without touching the store's map. */
+    private GroupCursor cursorOf(String queue) {
+        for (GroupCursor cursor : cursors) {
+            if (cursor.queue().equals(queue)) {
+                return cursor;
+            }
+        }
+        return store.cursor(group, queue);
     }
 
     /** Persists the committed offsets of every group now. */

@@ -4,7 +4,6 @@ import io.openmessaging.BytesMessage;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.exception.OMSMessageFormatException;
-import io.openmessaging.internal.DefaultKeyValue;
 
 /** A message of this driver: a byte body with system and user headers. Not thread-safe. */
 public final class LocalBytesMessage implements BytesMessage {
@@ -14,7 +13,7 @@ public final class LocalBytesMessage implements BytesMessage {
     private byte[] body;
 
     public LocalBytesMessage(byte[] body) {
-        this(body, new DefaultKeyValue(), new DefaultKeyValue());
+        this(body, new Headers(), new Headers());
     }
 
     LocalBytesMessage(byte[] body, KeyValue sysHeaders, KeyValue userHeaders) {

@@ -3,7 +3,6 @@ package io.openmessaging.local.message;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.exception.OMSMessageFormatException;
-import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.local.store.Payload;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,8 @@ public final class MessageCodec {
     private static final byte VERSION = 1;
     private static final Set<String> DERIVED = Set.of(Message.BuiltinKeys.MESSAGE_ID, Message.BuiltinKeys.DESTINATION,
         Message.BuiltinKeys.RECEIPT_HANDLE, Message.BuiltinKeys.BORN_TIMESTAMP);
+
+    private static final byte[][] NO_HEADERS = new byte[0][];
 
     private MessageCodec() {
     }
@@ -55,9 +56,12 @@ public final class MessageCodec {
 
     private static byte[][] headers(KeyValue headers, boolean skipDerived) {
         if (headers == null || headers.keySet().isEmpty()) {
-            return new byte[0][];
+            return NO_HEADERS;
         }
         Set<String> keys = headers.keySet();
+        if (skipDerived && keys.size() == 1 && keys.contains(Message.BuiltinKeys.DESTINATION)) {
+            return NO_HEADERS;
+        }
         byte[][] pairs = new byte[keys.size() * 2][];
         int n = 0;
         for (String key : keys) {
@@ -78,7 +82,7 @@ public final class MessageCodec {
 
     private static KeyValue readHeaders(ByteBuffer payload) {
         int count = payload.getInt();
-        KeyValue headers = new DefaultKeyValue();
+        KeyValue headers = new Headers();
         for (int i = 0; i < count; i++) {
             headers.put(readString(payload), readString(payload));
         }

@@ -10,9 +10,7 @@ import io.openmessaging.interceptor.ProducerInterceptor;
 import io.openmessaging.local.lifecycle.ServiceGuard;
 import io.openmessaging.local.message.LocalBytesMessage;
 import io.openmessaging.local.message.MessageCodec;
-import io.openmessaging.local.message.MessageId;
 import io.openmessaging.local.store.Payload;
-import io.openmessaging.local.store.QueueLog;
 import io.openmessaging.local.store.Store;
 import io.openmessaging.local.store.WriteListener;
 import io.openmessaging.producer.BatchMessageSender;
@@ -74,10 +72,8 @@ public final class LocalProducer implements Producer {
         String queue = destination(message);
         beforeSend(message, properties);
         long offset = store.queueOrCreate(queue).append(encode(message));
-        String id = new MessageId(queue, offset).toString();
-        message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, id);
         afterSend(message, properties);
-        return new LocalSendResult(id);
+        return new LocalSendResult(queue, offset);
     }
 
     /** Transactions are not supported by the local driver. */
@@ -133,23 +129,18 @@ public final class LocalProducer implements Producer {
         interceptors.remove(interceptor);
     }
 
-    /** Appends messages (all to {@code queue}) in one write; returns their ids. */
-    String[] sendBatch(String queue, List<Message> messages) {
+    /** Appends messages (all to {@code queue}) in one write. */
+    void sendBatch(String queue, List<Message> messages) {
         guard.check();
         Payload[] payloads = new Payload[messages.size()];
         for (int i = 0; i < payloads.length; i++) {
             beforeSend(messages.get(i), null);
             payloads[i] = encode(messages.get(i));
         }
-        QueueLog log = store.queueOrCreate(queue);
-        long[] offsets = log.appendBatch(List.of(payloads));
-        String[] ids = new String[offsets.length];
-        for (int i = 0; i < offsets.length; i++) {
-            ids[i] = new MessageId(queue, offsets[i]).toString();
-            messages.get(i).putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, ids[i]);
-            afterSend(messages.get(i), null);
+        store.queueOrCreate(queue).appendBatch(List.of(payloads));
+        for (Message message : messages) {
+            afterSend(message, null);
         }
-        return ids;
     }
 
     void checkOpen() {

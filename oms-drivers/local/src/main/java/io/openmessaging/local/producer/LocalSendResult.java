@@ -1,7 +1,13 @@
 package io.openmessaging.local.producer;
 
+import io.openmessaging.local.message.MessageId;
 import io.openmessaging.producer.SendResult;
 
-/** The id ({@code <queue>@<offset>}) of a message written to the store. */
-public record LocalSendResult(String messageId) implements SendResult {
+/** Where a sent message was written; its id ({@code <queue>@<offset>}) is built when asked for. */
+record LocalSendResult(String queue, long offset) implements SendResult {
+
+    @Override
+    public String messageId() {
+        return new MessageId(queue, offset).toString();
+    }
 }

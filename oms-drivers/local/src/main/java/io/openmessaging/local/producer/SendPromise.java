@@ -4,7 +4,6 @@ import io.openmessaging.FutureListener;
 import io.openmessaging.Promise;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.exception.OMSTimeOutException;
-import io.openmessaging.local.message.MessageId;
 import io.openmessaging.local.store.WriteListener;
 import io.openmessaging.producer.SendResult;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class SendPromise implements Promise<SendResult>, WriteListener {
 
     @Override
     public void written(long offset) {
-        set(new LocalSendResult(new MessageId(queue, offset).toString()));
+        set(new LocalSendResult(queue, offset));
     }
 
     @Override
