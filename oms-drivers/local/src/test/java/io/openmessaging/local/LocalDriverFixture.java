@@ -5,6 +5,7 @@ import io.openmessaging.Message;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.producer.Producer;
 import io.openmessaging.internal.DefaultKeyValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,6 +67,13 @@ final class LocalDriverFixture {
             }
         }
         return bodies;
+    }
+
+    /** Sends each text as a message to {@code queue}, synchronously. */
+    static void sendAll(Producer producer, String queue, List<String> texts) {
+        for (String text : texts) {
+            producer.send(producer.createBytesMessage(queue, bytes(text)));
+        }
     }
 
     static List<String> numbered(String prefix, int from, int to) {

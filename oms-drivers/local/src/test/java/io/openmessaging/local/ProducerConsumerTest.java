@@ -5,6 +5,7 @@ import static io.openmessaging.local.LocalDriverFixture.consumer;
 import static io.openmessaging.local.LocalDriverFixture.drain;
 import static io.openmessaging.local.LocalDriverFixture.numbered;
 import static io.openmessaging.local.LocalDriverFixture.open;
+import static io.openmessaging.local.LocalDriverFixture.sendAll;
 import static io.openmessaging.local.LocalDriverFixture.text;
 import static io.openmessaging.local.LocalDriverFixture.timeout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -122,10 +123,7 @@ class ProducerConsumerTest {
     @Test
     void unackedMessagesAreRedeliveredAfterConsumerRestart() {
         MessagingAccessPoint mq = accessPoint();
-        Producer producer = mq.createProducer();
-        for (int i = 0; i < 10; i++) {
-            producer.send(producer.createBytesMessage("q", bytes("m" + i)));
-        }
+        sendAll(mq.createProducer(), "q", numbered("m", 0, 10));
         PullConsumer first = consumer(mq, "g", "q");
         for (int i = 0; i < 6; i++) {
             Message message = first.receive(timeout(1000));
@@ -149,10 +147,7 @@ class ProducerConsumerTest {
     @Test
     void committedOffsetsSurviveReopenAndUnackedAreRedelivered() {
         MessagingAccessPoint mq = accessPoint();
-        Producer producer = mq.createProducer();
-        for (int i = 0; i < 20; i++) {
-            producer.send(producer.createBytesMessage("q", bytes("m" + i)));
-        }
+        sendAll(mq.createProducer(), "q", numbered("m", 0, 20));
         PullConsumer consumer = consumer(mq, "g", "q");
         for (int i = 0; i < 15; i++) {
             Message message = consumer.receive(timeout(1000));
@@ -185,10 +180,7 @@ class ProducerConsumerTest {
     @Test
     void everyConsumerGroupGetsEveryMessage() {
         MessagingAccessPoint mq = accessPoint();
-        Producer producer = mq.createProducer();
-        for (int i = 0; i < 50; i++) {
-            producer.send(producer.createBytesMessage("q", bytes("m" + i)));
-        }
+        sendAll(mq.createProducer(), "q", numbered("m", 0, 50));
         assertEquals(numbered("m", 0, 50), drain(consumer(mq, "a", "q"), true));
         assertEquals(numbered("m", 0, 50), drain(consumer(mq, "b", "q"), true));
     }
@@ -196,10 +188,7 @@ class ProducerConsumerTest {
     @Test
     void consumersOfOneGroupShareTheMessages() {
         MessagingAccessPoint mq = accessPoint();
-        Producer producer = mq.createProducer();
-        for (int i = 0; i < 10; i++) {
-            producer.send(producer.createBytesMessage("q", bytes("m" + i)));
-        }
+        sendAll(mq.createProducer(), "q", numbered("m", 0, 10));
         PullConsumer one = consumer(mq, "g", "q");
         PullConsumer two = consumer(mq, "g", "q");
         List<String> all = new ArrayList<>();

@@ -1,10 +1,10 @@
 package io.openmessaging.local;
 
-import static io.openmessaging.local.LocalDriverFixture.bytes;
 import static io.openmessaging.local.LocalDriverFixture.consumer;
 import static io.openmessaging.local.LocalDriverFixture.drain;
 import static io.openmessaging.local.LocalDriverFixture.numbered;
 import static io.openmessaging.local.LocalDriverFixture.open;
+import static io.openmessaging.local.LocalDriverFixture.sendAll;
 import static io.openmessaging.local.LocalDriverFixture.timeout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.local.store.CorruptRecordException;
-import io.openmessaging.producer.Producer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -34,10 +33,7 @@ class RecoveryTest {
     private void sendNumbered(String prefix, int from, int to, String... options) {
         MessagingAccessPoint mq = open(dir, options);
         try {
-            Producer producer = mq.createProducer();
-            for (int i = from; i < to; i++) {
-                producer.send(producer.createBytesMessage("q", bytes(prefix + i)));
-            }
+            sendAll(mq.createProducer(), "q", numbered(prefix, from, to));
         } finally {
             mq.shutdown();
         }
@@ -53,10 +49,7 @@ class RecoveryTest {
         MessagingAccessPoint mq = open(dir);
         try {
             List<String> before = drain(consumer(mq, "g", "q"), true);
-            Producer producer = mq.createProducer();
-            for (int i = from; i < to; i++) {
-                producer.send(producer.createBytesMessage("q", bytes(prefix + i)));
-            }
+            sendAll(mq.createProducer(), "q", numbered(prefix, from, to));
             List<String> all = new ArrayList<>(before);
             all.addAll(drain(consumer(mq, "g", "q"), true));
             return all;
