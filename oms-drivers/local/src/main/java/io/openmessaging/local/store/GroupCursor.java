@@ -1,0 +1,120 @@
+package io.openmessaging.local.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Where one consumer group stands in one queue: the next record to deliver and the deliveries
+ * still waiting for an ack. Consumers of the same group share it, so they compete for records
+ * rather than each receiving all of them. It starts at the group's committed offset (the start of
+ * the queue for a new group).
+ */
+public final class GroupCursor {
+
+    private final String group;
+    private final String queue;
+    private final Store store;
+    private final RecordBuffer records = new RecordBuffer();
+    private final AckTracker acks;
+    private QueueLog log;
+    private long position;
+    private int members;
+
+    GroupCursor(String group, String queue, Store store, long committed) {
+        this.group = group;
+        this.queue = queue;
+        this.store = store;
+        this.position = committed;
+        this.acks = new AckTracker(committed);
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** The next record, decoded, or null if there is none yet. Does not wait. */
+    public synchronized <T> T poll(RecordDecoder<T> decoder) {
+        QueueLog current = resolve();
+        if (current == null) {
+            return null;
+        }
+        Segment segment = current.segmentFor(position);
+        if (segment == null) {
+            return null;
+        }
+        ByteBuffer payload;
+        try {
+            payload = records.next(segment, position - segment.base(), segment.size());
+        } catch (IOException e) {
+            throw new StoreException("queue " + queue + ": read at offset " + position + " failed", e);
+        }
+        if (payload == null) {
+            return null;
+        }
+        int bytes = records.lastRecordBytes();
+        T value = decoder.decode(queue, position, payload);
+        acks.delivered(position, position + bytes);
+        position += bytes;
+        return value;
+    }
+
+    /** Acknowledges the record at {@code offset}; false if it was not awaiting an ack. */
+    public synchronized boolean ack(long offset) {
+        return acks.ack(offset);
+    }
+
+    /** The offset below which the group has acknowledged every record. */
+    public synchronized long committed() {
+        return acks.committed();
+    }
+
+    public synchronized void join() {
+        members++;
+    }
+
+    /**
+     * A consumer leaves: records delivered but not acknowledged are handed out again (to any
+     * member), from the committed offset on. Records acked meanwhile by other members may be
+     * delivered twice: delivery is at-least-once.
+     */
+    public synchronized void leave() {
+        members = Math.max(0, members - 1);
+        if (acks.hasInFlight()) {
+            position = acks.committed();
+            acks.reset(position);
+        }
+    }
+
+    /** The queue was deleted: start over from its beginning if it comes back. */
+    synchronized void reset() {
+        log = null;
+        position = 0;
+        acks.reset(0);
+        records.invalidate();
+    }
+
+    private QueueLog resolve() {
+        if (log != null && !log.isDeleted()) {
+            return log;
+        }
+        QueueLog current = store.queue(queue);
+        if (current == null) {
+            return null;
+        }
+        if (log != null) {
+            position = current.startOffset();
+            acks.reset(position);
+            records.invalidate();
+        } else if (position > current.endOffset()) {
+            // the tail was cut after a crash that lost more than process memory (fsync=never and a power loss)
+            position = current.endOffset();
+            acks.reset(position);
+        }
+        log = current;
+        return current;
+    }
+}
