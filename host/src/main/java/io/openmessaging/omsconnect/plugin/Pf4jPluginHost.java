@@ -292,8 +292,8 @@ public final class Pf4jPluginHost implements PluginHost {
 
     private void entryDisappeared(Path path) {
         synchronized (lock) {
-            if (closed) {
-                return;
+            if (closed || Files.exists(path)) {
+                return; // deleted and already back (a reinstall): the event is stale
             }
             for (PluginDescriptorInfo info : List.copyOf(loaded.values())) {
                 if (info.path().equals(path)) {
