@@ -180,7 +180,7 @@ final class ComponentScanner {
                 }
                 ClassFileHeader header;
                 try {
-                    header = ClassFileHeader.read(in);
+                    header = ClassFileHeader.read(in.readAllBytes());
                 } catch (IOException e) {
                     return; // a broken or exotic class file can't be a component we could load anyway
                 }

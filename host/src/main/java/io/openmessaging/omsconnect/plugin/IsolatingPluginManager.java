@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * pf4j's manager, assembled from our pieces: descriptor finders that fall through to the file name,
  * one loader for every layout with isolating classloaders, the plugins-dir repository, and zips
- * extracted by {@link SafeZip} into {@code .extracted/}. Not thread-safe (as pf4j): the host serializes.
+ * extracted by {@link ZipExtractions} (never by pf4j's unchecked {@code expandIfZip}). Not thread-safe (as pf4j): the host serializes.
  */
 final class IsolatingPluginManager extends DefaultPluginManager {
 
@@ -66,13 +66,7 @@ final class IsolatingPluginManager extends DefaultPluginManager {
     /** A zip is loaded from a fresh, safe extraction of it; everything else from where it is. */
     @Override
     protected PluginWrapper loadPluginFromPath(Path pluginPath) {
-        Path path = pluginPath;
-        if (PluginsDirLayout.isZip(pluginPath)) {
-            Path folder = layout().extractedFolderOf(pluginPath);
-            PluginsDirLayout.deleteTree(folder);
-            SafeZip.extract(pluginPath, folder);
-            path = folder;
-        }
+        Path path = PluginsDirLayout.isZip(pluginPath) ? new ZipExtractions(layout()).ensureExtracted(pluginPath) : pluginPath;
         return super.loadPluginFromPath(path);
     }
 }

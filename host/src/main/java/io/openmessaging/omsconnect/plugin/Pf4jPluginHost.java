@@ -49,6 +49,7 @@ public final class Pf4jPluginHost implements PluginHost {
     private final long maxUploadBytes;
     private final IsolatingPluginManager manager;
     private final ComponentScanner scanner = new ComponentScanner();
+    private final ZipExtractions extractions;
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final Map<String, PluginDescriptorInfo> loaded = new LinkedHashMap<>(); // guarded by lock
@@ -67,6 +68,7 @@ public final class Pf4jPluginHost implements PluginHost {
         this.layout = new PluginsDirLayout(pluginsDir);
         this.maxUploadBytes = maxUploadBytes;
         this.manager = new IsolatingPluginManager(layout.root());
+        this.extractions = new ZipExtractions(layout);
     }
 
     public Path pluginsDir() {
@@ -85,9 +87,9 @@ public final class Pf4jPluginHost implements PluginHost {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + layout.root(), e);
             }
-            // leftovers of a crash mid-install, and extractions that loading redoes anyway
+            // leftovers of a crash mid-install, and extractions of zips deleted while we were down
             PluginsDirLayout.deleteTree(layout.staging());
-            PluginsDirLayout.deleteTree(layout.extracted());
+            extractions.pruneOrphans();
             for (Path entry : layout.pluginEntries()) {
                 try {
                     loadAndAnnounce(entry);
@@ -145,9 +147,12 @@ public final class Pf4jPluginHost implements PluginHost {
                 Files.createDirectories(stagingDir);
                 Path staged = stagingDir.resolve(name);
                 copyBounded(archive, staged);
-                validate(staged);
+                Path extracted = validate(staged);
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
                 moved = true;
+                if (extracted != null) {
+                    extractions.adopt(target, extracted); // no second expansion of a big zip
+                }
                 PluginDescriptorInfo info = load(target);
                 if (info.components().isEmpty()) {
                     unload(info, false);
@@ -170,8 +175,8 @@ public final class Pf4jPluginHost implements PluginHost {
         }
     }
 
-    /** Checks a staged upload without loading it. */
-    private void validate(Path staged) throws IOException {
+    /** Checks a staged upload without loading it; returns where a zip was extracted to, else null. */
+    private Path validate(Path staged) throws IOException {
         SafeZip.check(staged);
         Path describable = staged;
         if (PluginsDirLayout.isZip(staged)) {
@@ -191,6 +196,7 @@ public final class Pf4jPluginHost implements PluginHost {
             throw new PluginException(Reason.BAD_ARCHIVE, staged.getFileName()
                     + " holds no connector, transform, converter or OMS driver");
         }
+        return describable == staged ? null : describable;
     }
 
     private void rollBack(boolean moved, Path target) {
@@ -270,7 +276,6 @@ public final class Pf4jPluginHost implements PluginHost {
             for (PluginDescriptorInfo info : all) {
                 unload(info, true);
             }
-            PluginsDirLayout.deleteTree(layout.extracted());
         }
     }
 
@@ -423,11 +428,9 @@ public final class Pf4jPluginHost implements PluginHost {
 
     /** Deletes what loading a zip extracted, and {@code .extracted/} itself once empty. */
     private void deleteExtraction(Path entry) {
-        if (entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-            Path folder = layout.extractedFolderOf(entry);
-            PluginsDirLayout.deleteTree(folder);
-            scanner.forget(folder);
-            PluginsDirLayout.deleteIfEmpty(layout.extracted());
+        if (ZipExtractions.isZipName(entry)) {
+            extractions.delete(entry);
+            scanner.forget(layout.extractedFolderOf(entry));
         }
     }
 

@@ -4,7 +4,6 @@ import org.pf4j.PluginRepository;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** The plugin entries of {@code pluginsDir} ({@link PluginsDirLayout#pluginEntries()}); zips are not pre-extracted here. */
 final class PluginsDirRepository implements PluginRepository {
@@ -22,9 +21,7 @@ final class PluginsDirRepository implements PluginRepository {
     @Override
     public boolean deletePluginPath(Path pluginPath) {
         PluginsDirLayout.deleteTree(pluginPath);
-        if (pluginPath.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            PluginsDirLayout.deleteTree(layout.extractedFolderOf(pluginPath));
-        }
+        new ZipExtractions(layout).delete(pluginPath);
         return true;
     }
 }
