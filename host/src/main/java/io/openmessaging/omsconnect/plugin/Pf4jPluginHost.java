@@ -1,0 +1,469 @@
+package io.openmessaging.omsconnect.plugin;
+
+import io.openmessaging.omsconnect.plugin.PluginException.Reason;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The {@link PluginHost} over pf4j: {@link IsolatingPluginManager} loads every plugin entry of
+ * {@code pluginsDir} into its own {@link IsolatingClassLoader}; {@link ComponentScanner} and
+ * {@link ComponentVerifier} find its components; {@link PluginsDirWatcher} picks up entries dropped or
+ * deleted while running. Every change (boot, install, uninstall, reload, watcher) runs under one lock,
+ * as pf4j is not thread-safe; reads ({@link #components()}, {@link #component(String)}…) are lock-free
+ * over an immutable snapshot published after each change.
+ */
+public final class Pf4jPluginHost implements PluginHost {
+    private static final Logger log = LoggerFactory.getLogger(Pf4jPluginHost.class);
+
+    /** Default upload limit; the RocketMQ 5.5 driver zip is ~70 MB. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L << 20;
+
+    /** What readers see; replaced as a whole after every change. */
+    private record Snapshot(List<PluginDescriptorInfo> plugins, Map<String, PluginComponent> byClassName,
+                            Map<String, List<PluginComponent>> bySimpleName) {
+        static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), Map.of());
+    }
+
+    private final PluginsDirLayout layout;
+    private final long maxUploadBytes;
+    private final IsolatingPluginManager manager;
+    private final ComponentScanner scanner = new ComponentScanner();
+    private final ZipExtractions extractions;
+    private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final Map<String, PluginDescriptorInfo> loaded = new LinkedHashMap<>(); // guarded by lock
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private PluginsDirWatcher watcher; // guarded by lock
+    private boolean started; // guarded by lock
+    private boolean closed; // guarded by lock
+
+    /** @param pluginsDir the plugins directory; created if missing */
+    public Pf4jPluginHost(Path pluginsDir) {
+        this(pluginsDir, DEFAULT_MAX_UPLOAD_BYTES);
+    }
+
+    /** @param maxUploadBytes uploads larger than this are refused with BAD_ARCHIVE */
+    public Pf4jPluginHost(Path pluginsDir, long maxUploadBytes) {
+        this.layout = new PluginsDirLayout(pluginsDir);
+        this.maxUploadBytes = maxUploadBytes;
+        this.manager = new IsolatingPluginManager(layout.root());
+        this.extractions = new ZipExtractions(layout);
+    }
+
+    public Path pluginsDir() {
+        return layout.root();
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (started || closed) {
+                return;
+            }
+            started = true;
+            try {
+                Files.createDirectories(layout.root());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + layout.root(), e);
+            }
+            // leftovers of a crash mid-install, and extractions of zips deleted while we were down
+            PluginsDirLayout.deleteTree(layout.staging());
+            extractions.pruneOrphans();
+            for (Path entry : layout.pluginEntries()) {
+                try {
+                    loadAndAnnounce(entry);
+                } catch (PluginException e) {
+                    log.warn("Plugin {} not loaded: {}", entry.getFileName(), e.getMessage());
+                }
+            }
+            log.info("Loaded {} plugins with {} components from {}", loaded.size(), snapshot.byClassName().size(), layout.root());
+            try {
+                watcher = new PluginsDirWatcher(layout, this::entryAppeared, this::entryDisappeared);
+                watcher.start();
+            } catch (IOException e) {
+                log.warn("Cannot watch {}: plugins dropped there are picked up at the next start only", layout.root(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<PluginDescriptorInfo> plugins() {
+        return snapshot.plugins();
+    }
+
+    @Override
+    public Optional<PluginDescriptorInfo> plugin(String pluginId) {
+        return snapshot.plugins().stream().filter(p -> p.id().equals(pluginId)).findFirst();
+    }
+
+    @Override
+    public List<PluginComponent> components() {
+        return List.copyOf(snapshot.byClassName().values());
+    }
+
+    @Override
+    public Optional<PluginComponent> component(String className) {
+        Snapshot current = snapshot;
+        PluginComponent exact = current.byClassName().get(className);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        List<PluginComponent> bySimple = current.bySimpleName().getOrDefault(className, List.of());
+        return bySimple.size() == 1 ? Optional.of(bySimple.get(0)) : Optional.empty();
+    }
+
+    @Override
+    public PluginDescriptorInfo install(String fileName, InputStream archive) {
+        String name = UploadName.sanitize(fileName);
+        synchronized (lock) {
+            Path target = layout.root().resolve(name);
+            if (Files.exists(target)) {
+                throw new PluginException(Reason.CONFLICT, "A plugin file named " + name + " already exists");
+            }
+            Path stagingDir = layout.staging().resolve(UUID.randomUUID().toString());
+            boolean moved = false;
+            try {
+                Files.createDirectories(stagingDir);
+                Path staged = stagingDir.resolve(name);
+                copyBounded(archive, staged);
+                Path extracted = validate(staged);
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                moved = true;
+                if (extracted != null) {
+                    extractions.adopt(target, extracted); // no second expansion of a big zip
+                }
+                PluginDescriptorInfo info = load(target);
+                if (info.components().isEmpty()) {
+                    unload(info, false);
+                    throw new PluginException(Reason.BAD_ARCHIVE, name + " has no component the host can use");
+                }
+                announceLoaded(info);
+                log.info("Installed plugin {} {} from {} ({} components)", info.id(), info.version(), name, info.components().size());
+                return info;
+            } catch (PluginException e) {
+                rollBack(moved, target);
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                rollBack(moved, target);
+                throw new PluginException(Reason.LOAD_FAILED, "Cannot install " + name + ": " + e.getMessage(), e);
+            } finally {
+                scanner.forget(stagingDir);
+                PluginsDirLayout.deleteTree(stagingDir);
+                PluginsDirLayout.deleteIfEmpty(layout.staging());
+            }
+        }
+    }
+
+    /** Checks a staged upload without loading it; returns where a zip was extracted to, else null. */
+    private Path validate(Path staged) throws IOException {
+        SafeZip.check(staged);
+        Path describable = staged;
+        if (PluginsDirLayout.isZip(staged)) {
+            describable = staged.resolveSibling(layout.extractedFolderOf(staged).getFileName());
+            SafeZip.extract(staged, describable);
+        }
+        PluginDescriptor descriptor;
+        try {
+            descriptor = IsolatingPluginManager.describing().find(describable);
+        } catch (PluginRuntimeException e) {
+            throw new PluginException(Reason.BAD_ARCHIVE, staged.getFileName() + " cannot be described: " + e.getMessage(), e);
+        }
+        if (loaded.containsKey(descriptor.getPluginId()) || manager.getPlugin(descriptor.getPluginId()) != null) {
+            throw new PluginException(Reason.CONFLICT, "Plugin " + descriptor.getPluginId() + " is already loaded");
+        }
+        if (scanner.scan(toUrls(IsolatingPluginLoader.classpathOf(describable))).isEmpty()) {
+            throw new PluginException(Reason.BAD_ARCHIVE, staged.getFileName()
+                    + " holds no connector, transform, converter or OMS driver");
+        }
+        return describable == staged ? null : describable;
+    }
+
+    private void rollBack(boolean moved, Path target) {
+        try {
+            if (moved) {
+                PluginsDirLayout.deleteTree(target);
+            }
+            deleteExtraction(target);
+        } catch (RuntimeException e) {
+            log.error("Could not roll back the install of {}", target.getFileName(), e);
+        }
+    }
+
+    @Override
+    public void uninstall(String pluginId) {
+        synchronized (lock) {
+            PluginDescriptorInfo info = require(pluginId);
+            unload(info, true);
+            PluginsDirLayout.deleteTree(info.path());
+            deleteExtraction(info.path());
+            scanner.forget(info.path());
+            log.info("Uninstalled plugin {}", pluginId);
+        }
+    }
+
+    @Override
+    public PluginDescriptorInfo reload(String pluginId) {
+        synchronized (lock) {
+            PluginDescriptorInfo info = require(pluginId);
+            unload(info, true);
+            return loadAndAnnounce(info.path());
+        }
+    }
+
+    @Override
+    public <T> T newInstance(String className, Class<T> type) {
+        PluginComponent component = component(className)
+                .orElseThrow(() -> new PluginException(Reason.NOT_FOUND, "No plugin offers " + className));
+        try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
+            Class<?> cls = Class.forName(component.className(), true, component.loader());
+            if (!type.isAssignableFrom(cls)) {
+                throw new PluginException(Reason.BAD_ARCHIVE, className + " is not a " + type.getSimpleName());
+            }
+            return type.cast(cls.getConstructor().newInstance());
+        } catch (InvocationTargetException e) {
+            throw new PluginException(Reason.LOAD_FAILED, "Constructor of " + className + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            if (e instanceof PluginException pe) {
+                throw pe;
+            }
+            throw new PluginException(Reason.LOAD_FAILED, "Cannot instantiate " + className + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void addListener(PluginListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        PluginsDirWatcher toClose;
+        synchronized (lock) {
+            toClose = watcher;
+            watcher = null;
+        }
+        if (toClose != null) {
+            toClose.close(); // outside the lock: the watcher thread may be waiting for it
+        }
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<PluginDescriptorInfo> all = new ArrayList<>(loaded.values());
+            java.util.Collections.reverse(all);
+            for (PluginDescriptorInfo info : all) {
+                unload(info, true);
+            }
+        }
+    }
+
+    // ---- the watcher's side
+
+    private void entryAppeared(Path path) {
+        synchronized (lock) {
+            if (closed || loaded.values().stream().anyMatch(p -> p.path().equals(path))) {
+                return; // ours (an install moved it in) or already known
+            }
+            try {
+                PluginDescriptorInfo info = loadAndAnnounce(path);
+                log.info("Loaded dropped plugin {} {} from {}", info.id(), info.version(), path.getFileName());
+            } catch (PluginException e) {
+                log.warn("Dropped plugin {} not loaded: {}", path.getFileName(), e.getMessage());
+            }
+        }
+    }
+
+    private void entryDisappeared(Path path) {
+        synchronized (lock) {
+            if (closed || Files.exists(path)) {
+                return; // deleted and already back (a reinstall): the event is stale
+            }
+            for (PluginDescriptorInfo info : List.copyOf(loaded.values())) {
+                if (info.path().equals(path)) {
+                    unload(info, true);
+                    deleteExtraction(path);
+                    scanner.forget(path);
+                    log.info("Unloaded plugin {}: {} was deleted", info.id(), path.getFileName());
+                }
+            }
+        }
+    }
+
+    // ---- loading and unloading, always under the lock
+
+    private PluginDescriptorInfo loadAndAnnounce(Path entry) {
+        PluginDescriptorInfo info = load(entry);
+        announceLoaded(info);
+        return info;
+    }
+
+    private PluginDescriptorInfo load(Path entry) {
+        String id;
+        try {
+            id = manager.loadPlugin(entry);
+        } catch (PluginException e) {
+            deleteExtraction(entry);
+            throw e;
+        } catch (RuntimeException e) {
+            deleteExtraction(entry);
+            Reason reason = String.valueOf(e.getMessage()).contains("already loaded") ? Reason.CONFLICT : Reason.LOAD_FAILED;
+            throw new PluginException(reason, "Cannot load " + entry.getFileName() + ": " + e.getMessage(), e);
+        }
+        PluginWrapper wrapper = manager.getPlugin(id);
+        try {
+            PluginState state = manager.startPlugin(id);
+            if (state != PluginState.STARTED) {
+                throw new PluginException(Reason.LOAD_FAILED, "Plugin " + id + " did not start (" + state + ")",
+                        wrapper.getFailedException());
+            }
+            IsolatingClassLoader loader = (IsolatingClassLoader) wrapper.getPluginClassLoader();
+            String version = wrapper.getDescriptor().getVersion();
+            List<PluginComponent> components = ComponentVerifier.verify(
+                    scanner.scan(loader.classpath()), id, version, loader);
+            PluginDescriptorInfo info = new PluginDescriptorInfo(id, version, entry, kindOf(wrapper, entry),
+                    state.toString(), components);
+            loaded.put(id, info);
+            publish();
+            return info;
+        } catch (IOException | RuntimeException e) {
+            unloadFromPf4j(id);
+            deleteExtraction(entry);
+            if (e instanceof PluginException pe) {
+                throw pe;
+            }
+            throw new PluginException(Reason.LOAD_FAILED, "Cannot load " + entry.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void unload(PluginDescriptorInfo info, boolean announce) {
+        if (announce) {
+            for (PluginListener listener : listeners) {
+                try {
+                    listener.pluginUnloading(info);
+                } catch (RuntimeException e) {
+                    log.error("Listener failed on unloading plugin {}", info.id(), e);
+                }
+            }
+        }
+        loaded.remove(info.id());
+        publish();
+        unloadFromPf4j(info.id());
+    }
+
+    /** Stops then unloads one plugin (never pf4j's stopPlugins(): pf4j#656); pf4j closes its classloader. */
+    private void unloadFromPf4j(String id) {
+        try {
+            if (manager.getPlugin(id) != null && manager.getPlugin(id).getPluginState() == PluginState.STARTED) {
+                manager.stopPlugin(id);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Plugin {} failed to stop: {}", id, e.toString());
+        }
+        try {
+            manager.unloadPlugin(id);
+        } catch (RuntimeException e) {
+            log.warn("Plugin {} failed to unload cleanly: {}", id, e.toString());
+        }
+    }
+
+    private void announceLoaded(PluginDescriptorInfo info) {
+        for (PluginListener listener : listeners) {
+            try {
+                listener.pluginLoaded(info);
+            } catch (RuntimeException e) {
+                log.error("Listener failed on loaded plugin {}", info.id(), e);
+            }
+        }
+    }
+
+    private void publish() {
+        List<PluginDescriptorInfo> plugins = List.copyOf(loaded.values());
+        Map<String, PluginComponent> byClass = new LinkedHashMap<>();
+        Map<String, List<PluginComponent>> bySimple = new HashMap<>();
+        for (PluginDescriptorInfo plugin : plugins) {
+            for (PluginComponent component : plugin.components()) {
+                if (byClass.putIfAbsent(component.className(), component) != null) {
+                    log.warn("{} is offered by plugins {} and {}; using {}", component.className(),
+                            byClass.get(component.className()).pluginId(), plugin.id(), byClass.get(component.className()).pluginId());
+                    continue;
+                }
+                String simple = component.className().substring(component.className().lastIndexOf('.') + 1);
+                bySimple.computeIfAbsent(simple, k -> new ArrayList<>()).add(component);
+            }
+        }
+        Map<String, List<PluginComponent>> frozenSimple = new HashMap<>();
+        bySimple.forEach((k, v) -> frozenSimple.put(k, List.copyOf(v)));
+        snapshot = new Snapshot(plugins, java.util.Collections.unmodifiableMap(byClass), Map.copyOf(frozenSimple));
+    }
+
+    private PluginDescriptorInfo require(String pluginId) {
+        PluginDescriptorInfo info = loaded.get(pluginId);
+        if (info == null) {
+            throw new PluginException(Reason.NOT_FOUND, "No plugin " + pluginId);
+        }
+        return info;
+    }
+
+    /** Deletes what loading a zip extracted, and {@code .extracted/} itself once empty. */
+    private void deleteExtraction(Path entry) {
+        if (ZipExtractions.isZipName(entry)) {
+            extractions.delete(entry);
+            scanner.forget(layout.extractedFolderOf(entry));
+        }
+    }
+
+    private static String kindOf(PluginWrapper wrapper, Path entry) {
+        boolean plain = wrapper.getDescriptor() instanceof FileNameDescriptorFinder.Synthesized;
+        if (PluginsDirLayout.isZip(entry)) {
+            return plain ? "plain-zip" : "pf4j-zip";
+        }
+        if (Files.isDirectory(entry)) {
+            return plain ? "plain-folder" : "pf4j-folder";
+        }
+        return plain ? "plain-jar" : "pf4j-jar";
+    }
+
+    private void copyBounded(InputStream in, Path out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream os = Files.newOutputStream(out)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxUploadBytes) {
+                    throw new PluginException(Reason.BAD_ARCHIVE, "Upload larger than " + maxUploadBytes + " bytes");
+                }
+                os.write(buffer, 0, n);
+            }
+        }
+    }
+
+    private static List<java.net.URL> toUrls(List<Path> paths) throws IOException {
+        List<java.net.URL> urls = new ArrayList<>();
+        for (Path path : paths) {
+            urls.add(path.toUri().toURL());
+        }
+        return urls;
+    }
+}

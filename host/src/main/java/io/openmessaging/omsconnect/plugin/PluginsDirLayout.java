@@ -1,0 +1,108 @@
+package io.openmessaging.omsconnect.plugin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What lives where in {@code pluginsDir}: plugin entries (jars, zips, folders) at the top level, and two
+ * hidden working folders the host owns, {@code .staging/} for uploads being validated and
+ * {@code .extracted/} for the contents of zip plugins. Hidden entries and other files (README…) are
+ * never plugins.
+ */
+record PluginsDirLayout(Path root) {
+
+    static final String STAGING = ".staging";
+    static final String EXTRACTED = ".extracted";
+
+    PluginsDirLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    Path staging() {
+        return root.resolve(STAGING);
+    }
+
+    Path extracted() {
+        return root.resolve(EXTRACTED);
+    }
+
+    /** Where the contents of a zip plugin are extracted to. */
+    Path extractedFolderOf(Path zip) {
+        String name = zip.getFileName().toString();
+        return extracted().resolve(name.substring(0, name.length() - ".zip".length()));
+    }
+
+    /** True for a top-level entry that may hold a plugin: a jar, a zip or a folder, not hidden. */
+    boolean isPluginEntry(Path path) {
+        Path name = path.getFileName();
+        if (name == null || !root.equals(path.toAbsolutePath().normalize().getParent())) {
+            return false;
+        }
+        String fileName = name.toString();
+        if (fileName.startsWith(".")) {
+            return false;
+        }
+        return Files.isDirectory(path) || isArchiveName(fileName);
+    }
+
+    static boolean isArchiveName(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".jar") || lower.endsWith(".zip");
+    }
+
+    static boolean isZip(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(path);
+    }
+
+    /** The plugin entries, in name order so that boots are repeatable. */
+    List<Path> pluginEntries() {
+        List<Path> entries = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+            for (Path entry : stream) {
+                if (isPluginEntry(entry)) {
+                    entries.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + root, e);
+        }
+        entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        return entries;
+    }
+
+    /** Removes a working folder when nothing is left in it, so a failed install leaves no trace. */
+    static void deleteIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // still in use: keep it
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + folder, e);
+        }
+    }
+
+    /** Deletes a file or a folder tree; missing is fine. */
+    static void deleteTree(Path path) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + path, e);
+        }
+    }
+}

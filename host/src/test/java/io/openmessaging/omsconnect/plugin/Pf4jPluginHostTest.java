@@ -1,0 +1,416 @@
+package io.openmessaging.omsconnect.plugin;
+
+import io.openmessaging.connector.api.component.task.source.SourceConnector;
+import io.openmessaging.omsconnect.plugin.PluginException.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static io.openmessaging.omsconnect.plugin.TestPlugins.compile;
+import static io.openmessaging.omsconnect.plugin.TestPlugins.pack;
+import static io.openmessaging.omsconnect.plugin.TestPlugins.pf4jManifest;
+import static io.openmessaging.omsconnect.plugin.TestPlugins.plainManifest;
+import static io.openmessaging.omsconnect.plugin.TestPlugins.sourceConnector;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Pf4jPluginHostTest {
+
+    @TempDir
+    Path tmp;
+    private final List<Pf4jPluginHost> hosts = new ArrayList<>();
+
+    @AfterEach
+    void closeHosts() {
+        hosts.forEach(Pf4jPluginHost::close);
+    }
+
+    private Pf4jPluginHost host() {
+        Pf4jPluginHost host = new Pf4jPluginHost(tmp.resolve("plugins"));
+        hosts.add(host);
+        return host;
+    }
+
+    private Path pluginsDir() {
+        return tmp.resolve("plugins");
+    }
+
+    private static Map<String, byte[]> connectorClasses(String className) {
+        return compile(Map.of(className, sourceConnector(className)));
+    }
+
+    private static byte[] plainJar(String className) {
+        return TestPlugins.zipBytes(plainManifest(), connectorClasses(className));
+    }
+
+    @Test
+    void plainJarWithoutDescriptorLoadsAndItsConnectorIsDiscovered() {
+        pack(pluginsDir().resolve("foo-connector-1.2.3.jar"), plainManifest(), connectorClasses("com.acme.foo.FooSource"));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        PluginDescriptorInfo plugin = host.plugin("foo-connector").orElseThrow();
+        assertEquals("1.2.3", plugin.version());
+        assertEquals("plain-jar", plugin.kind());
+        assertEquals("STARTED", plugin.state());
+        PluginComponent component = host.component("FooSource").orElseThrow();
+        assertEquals("com.acme.foo.FooSource", component.className());
+        assertEquals(ComponentType.SOURCE, component.type());
+        assertEquals("1.2.3", component.version());
+        SourceConnector connector = host.newInstance("com.acme.foo.FooSource", SourceConnector.class);
+        assertSame(component.loader(), connector.getClass().getClassLoader());
+    }
+
+    @Test
+    void pf4jJarIsDescribedByItsManifest() {
+        pack(pluginsDir().resolve("whatever.jar"), pf4jManifest("bar-plugin", "2.0.0"), connectorClasses("com.acme.bar.BarSource"));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        PluginDescriptorInfo plugin = host.plugin("bar-plugin").orElseThrow();
+        assertEquals("pf4j-jar", plugin.kind());
+        assertEquals("2.0.0", plugin.version());
+        assertEquals(List.of("com.acme.bar.BarSource"), plugin.components().stream().map(PluginComponent::className).toList());
+    }
+
+    @Test
+    void pf4jZipWithLibLoads() {
+        Map<String, byte[]> classes = compile(Map.of(
+                "com.acme.lib.Helper", "package com.acme.lib; public class Helper { public static String name() { return \"helper\"; } }",
+                "com.acme.z.ZSource", sourceConnector("com.acme.z.ZSource").replace("public void stop() {}",
+                        "public void stop() {} public String toString() { return com.acme.lib.Helper.name(); }")));
+        Map<String, byte[]> lib = Map.of("com/acme/lib/Helper.class", classes.get("com/acme/lib/Helper.class"));
+        Map<String, byte[]> own = Map.of("com/acme/z/ZSource.class", classes.get("com/acme/z/ZSource.class"));
+        pack(pluginsDir().resolve("z-plugin-1.0.zip"), TestPlugins.pluginProperties("z-plugin", "1.0.0"),
+                TestPlugins.nestedJar("lib/z-plugin.jar", pf4jManifest("z-plugin", "1.0.0"), own),
+                TestPlugins.nestedJar("lib/helper-lib.jar", plainManifest(), lib));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        PluginDescriptorInfo plugin = host.plugin("z-plugin").orElseThrow();
+        assertEquals("pf4j-zip", plugin.kind());
+        assertEquals(pluginsDir().resolve("z-plugin-1.0.zip").toAbsolutePath(), plugin.path());
+        assertEquals("helper", host.newInstance("com.acme.z.ZSource", SourceConnector.class).toString());
+    }
+
+    @Test
+    void plainFolderOfJarsIsOnePluginNamedAfterTheFolder() {
+        Map<String, byte[]> classes = connectorClasses("com.acme.k.KSource");
+        pack(pluginsDir().resolve("kafka-style").resolve("k.jar"), plainManifest(), classes);
+        pack(pluginsDir().resolve("kafka-style").resolve("other-lib.jar"), plainManifest(),
+                compile(Map.of("com.acme.other.Util", "package com.acme.other; public class Util {}")));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        PluginDescriptorInfo plugin = host.plugin("kafka-style").orElseThrow();
+        assertEquals("plain-folder", plugin.kind());
+        assertEquals(1, plugin.components().size());
+    }
+
+    @Test
+    void twoPluginsBundlingTwoVersionsOfALibraryEachSeeTheirOwn() {
+        for (String version : List.of("v1", "v2")) {
+            String connector = "com.acme." + version + ".Source";
+            Map<String, byte[]> classes = compile(Map.of(
+                    "com.acme.shared.Greeting", "package com.acme.shared; public class Greeting { public static String text() { return \"" + version + "\"; } }",
+                    connector, sourceConnector(connector).replace("public void stop() {}",
+                            "public void stop() {} public String toString() { return com.acme.shared.Greeting.text(); }")));
+            pack(pluginsDir().resolve("greeter-" + version + ".jar"), plainManifest(), classes);
+        }
+        Pf4jPluginHost host = host();
+        host.start();
+
+        assertEquals("v1", host.newInstance("com.acme.v1.Source", SourceConnector.class).toString());
+        assertEquals("v2", host.newInstance("com.acme.v2.Source", SourceConnector.class).toString());
+        assertNotSame(host.component("com.acme.v1.Source").orElseThrow().loader(),
+                host.component("com.acme.v2.Source").orElseThrow().loader());
+    }
+
+    @Test
+    void sharedApisComeFromTheHostAndEverythingElseFromThePlugin() throws Exception {
+        Map<String, byte[]> classes = compile(Map.of(
+                "io.openmessaging.fake.Marker", "package io.openmessaging.fake; public class Marker {}",
+                "com.acme.s.SSource", sourceConnector("com.acme.s.SSource")));
+        // the plugin also bundles (badly) its own copy of the connector API class: it must be ignored
+        byte[] hostApiClass = SourceConnector.class.getResourceAsStream("SourceConnector.class").readAllBytes();
+        pack(pluginsDir().resolve("s.jar"), plainManifest(), classes,
+                Map.of("io/openmessaging/connector/api/component/task/source/SourceConnector.class", hostApiClass));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        ClassLoader loader = host.component("com.acme.s.SSource").orElseThrow().loader();
+        assertSame(SourceConnector.class, loader.loadClass(SourceConnector.class.getName()));
+        assertSame(String.class, loader.loadClass("java.lang.String"));
+        assertSame(javax.xml.parsers.DocumentBuilder.class, loader.loadClass("javax.xml.parsers.DocumentBuilder"));
+        assertSame(loader, loader.loadClass("io.openmessaging.fake.Marker").getClassLoader());
+        assertTrue(SourceConnector.class.isAssignableFrom(loader.loadClass("com.acme.s.SSource")));
+        assertEquals(List.of("com.acme.s.SSource"), host.plugin("s").orElseThrow().components().stream()
+                .map(PluginComponent::className).toList());
+    }
+
+    @Test
+    void servicesFilesAreUsedWhenPresentAndAbstractClassesAreNeverComponents() {
+        Map<String, byte[]> classes = compile(Map.of(
+                "com.acme.h.Base", "package com.acme.h; public abstract class Base extends io.openmessaging.connector.api.component.task.source.SourceConnector {"
+                        + " public void start(io.openmessaging.KeyValue c) {} public void stop() {}"
+                        + " public java.util.List<io.openmessaging.KeyValue> taskConfigs(int m) { return java.util.List.of(); } }",
+                "com.acme.h.Concrete", "package com.acme.h; public class Concrete extends Base {"
+                        + " public Class<? extends io.openmessaging.connector.api.component.task.Task> taskClass() { return null; } }",
+                "com.acme.h.Upper", "package com.acme.h; public class Upper implements io.openmessaging.connector.api.component.Transform<io.openmessaging.connector.api.data.ConnectRecord> {"
+                        + " public io.openmessaging.connector.api.data.ConnectRecord doTransform(io.openmessaging.connector.api.data.ConnectRecord r) { return r; }"
+                        + " public void start(io.openmessaging.KeyValue c) {} public void stop() {} }"));
+        pack(pluginsDir().resolve("scanned.jar"), plainManifest(), classes);
+        pack(pluginsDir().resolve("declared.jar"), plainManifest(), renamed(classes, "com/acme/h/", "com/acme/d/", "com.acme.h.", "com.acme.d."),
+                Map.of("META-INF/services/io.openmessaging.connector.api.component.Transform", "com.acme.d.Upper\n".getBytes()));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        assertEquals(List.of("SOURCE com.acme.h.Concrete", "TRANSFORM com.acme.h.Upper"), describe(host.plugin("scanned").orElseThrow()));
+        assertEquals(List.of("TRANSFORM com.acme.d.Upper"), describe(host.plugin("declared").orElseThrow()));
+    }
+
+    private static Map<String, byte[]> renamed(Map<String, byte[]> classes, String fromPath, String toPath, String from, String to) {
+        // recompiling in another package is simpler than rewriting bytecode
+        return compile(Map.of(
+                to + "Base", "package com.acme.d; public abstract class Base extends io.openmessaging.connector.api.component.task.source.SourceConnector {"
+                        + " public void start(io.openmessaging.KeyValue c) {} public void stop() {}"
+                        + " public java.util.List<io.openmessaging.KeyValue> taskConfigs(int m) { return java.util.List.of(); } }",
+                to + "Concrete", "package com.acme.d; public class Concrete extends Base {"
+                        + " public Class<? extends io.openmessaging.connector.api.component.task.Task> taskClass() { return null; } }",
+                to + "Upper", "package com.acme.d; public class Upper implements io.openmessaging.connector.api.component.Transform<io.openmessaging.connector.api.data.ConnectRecord> {"
+                        + " public io.openmessaging.connector.api.data.ConnectRecord doTransform(io.openmessaging.connector.api.data.ConnectRecord r) { return r; }"
+                        + " public void start(io.openmessaging.KeyValue c) {} public void stop() {} }"));
+    }
+
+    private static List<String> describe(PluginDescriptorInfo plugin) {
+        return plugin.components().stream().map(c -> c.type() + " " + c.className()).sorted().toList();
+    }
+
+    @Test
+    void installLoadsAndStartsAndTellsListeners() {
+        Pf4jPluginHost host = host();
+        host.start();
+        List<String> events = new CopyOnWriteArrayList<>();
+        host.addListener(new PluginListener() {
+            @Override
+            public void pluginLoaded(PluginDescriptorInfo plugin) {
+                events.add("loaded " + plugin.id());
+            }
+
+            @Override
+            public void pluginUnloading(PluginDescriptorInfo plugin) {
+                events.add("unloading " + plugin.id());
+            }
+        });
+
+        PluginDescriptorInfo info = host.install("up-0.1.0.jar", new ByteArrayInputStream(plainJar("com.acme.up.UpSource")));
+        assertEquals("up", info.id());
+        assertTrue(Files.isRegularFile(pluginsDir().resolve("up-0.1.0.jar")));
+        assertTrue(host.component("com.acme.up.UpSource").isPresent());
+        host.uninstall("up");
+        assertEquals(List.of("loaded up", "unloading up"), events);
+        assertTrue(host.component("com.acme.up.UpSource").isEmpty());
+    }
+
+    @Test
+    void corruptJarIsRefusedAndPluginsDirIsUnchanged() {
+        pack(pluginsDir().resolve("good-1.0.jar"), plainManifest(), connectorClasses("com.acme.g.GSource"));
+        Pf4jPluginHost host = host();
+        host.start();
+        Map<String, String> before = DirSnapshot.of(pluginsDir());
+
+        PluginException e = assertThrows(PluginException.class,
+                () -> host.install("bad-1.0.jar", new ByteArrayInputStream("this is not a zip".getBytes())));
+        assertEquals(Reason.BAD_ARCHIVE, e.reason());
+        assertTrue(e.badInput());
+        assertEquals(before, DirSnapshot.of(pluginsDir()));
+        assertEquals(List.of("good"), host.plugins().stream().map(PluginDescriptorInfo::id).toList());
+    }
+
+    @Test
+    void zipSlipEntryIsRefusedAndNothingIsWritten() {
+        Pf4jPluginHost host = host();
+        host.start();
+        Map<String, String> before = DirSnapshot.of(pluginsDir());
+        byte[] evil = TestPlugins.zipBytes(TestPlugins.pluginProperties("evil", "1.0.0"),
+                TestPlugins.nestedJar("lib/evil.jar", plainManifest(), connectorClasses("com.acme.e.ESource")),
+                Map.of("../evil", "gotcha".getBytes()));
+
+        PluginException e = assertThrows(PluginException.class, () -> host.install("evil.zip", new ByteArrayInputStream(evil)));
+        assertEquals(Reason.BAD_ARCHIVE, e.reason());
+        assertEquals(before, DirSnapshot.of(pluginsDir()));
+        assertFalse(Files.exists(pluginsDir().resolve("..").resolve("evil")));
+        assertFalse(Files.exists(pluginsDir().resolve(".staging").resolve("evil")));
+    }
+
+    @Test
+    void zipSlipDroppedIntoThePluginsDirIsNotExtracted() throws IOException {
+        Path outside = tmp.resolve("outside");
+        Files.createDirectories(outside);
+        pack(pluginsDir().resolve("dropped-evil.zip"), TestPlugins.pluginProperties("dropped-evil", "1.0.0"),
+                Map.of("../../outside/evil", "gotcha".getBytes()));
+        Pf4jPluginHost host = host();
+        host.start();
+
+        assertTrue(host.plugins().isEmpty());
+        try (var files = Files.list(outside)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void duplicateIdIsAConflictAndLeavesNothing() {
+        Pf4jPluginHost host = host();
+        host.start();
+        host.install("dup-1.0.jar", new ByteArrayInputStream(plainJar("com.acme.dup.DupSource")));
+        Map<String, String> before = DirSnapshot.of(pluginsDir());
+
+        PluginException e = assertThrows(PluginException.class,
+                () -> host.install("dup-2.0.jar", new ByteArrayInputStream(plainJar("com.acme.dup2.DupSource"))));
+        assertEquals(Reason.CONFLICT, e.reason());
+        assertEquals(before, DirSnapshot.of(pluginsDir()));
+        assertEquals("1.0", host.plugin("dup").orElseThrow().version());
+    }
+
+    @Test
+    void unsafeFileNamesAndArchivesWithoutComponentsAreRefused() {
+        Pf4jPluginHost host = host();
+        host.start();
+        Map<String, String> before = DirSnapshot.of(pluginsDir());
+        byte[] jar = plainJar("com.acme.n.NSource");
+        for (String name : List.of("../x.jar", "a/b.jar", "a\\b.jar", ".hidden.jar", "x.txt", "x..jar", "")) {
+            PluginException e = assertThrows(PluginException.class,
+                    () -> host.install(name, new ByteArrayInputStream(jar)), name);
+            assertEquals(Reason.BAD_ARCHIVE, e.reason(), name);
+        }
+        byte[] empty = TestPlugins.zipBytes(plainManifest(), compile(Map.of("com.acme.q.Nothing", "package com.acme.q; public class Nothing {}")));
+        PluginException e = assertThrows(PluginException.class, () -> host.install("nothing.jar", new ByteArrayInputStream(empty)));
+        assertEquals(Reason.BAD_ARCHIVE, e.reason());
+        assertEquals(before, DirSnapshot.of(pluginsDir()));
+    }
+
+    @Test
+    void uploadsOverTheLimitAreRefused() {
+        Pf4jPluginHost host = new Pf4jPluginHost(pluginsDir(), 100);
+        hosts.add(host);
+        host.start();
+        PluginException e = assertThrows(PluginException.class,
+                () -> host.install("big.jar", new ByteArrayInputStream(plainJar("com.acme.b.BSource"))));
+        assertEquals(Reason.BAD_ARCHIVE, e.reason());
+    }
+
+    @Test
+    void uninstallDeletesTheFilesAndTheClassLoaderBecomesUnreachable() {
+        Pf4jPluginHost host = host();
+        host.start();
+        Map<String, String> before = DirSnapshot.of(pluginsDir());
+        byte[] zip = TestPlugins.zipBytes(TestPlugins.pluginProperties("gone", "1.0.0"),
+                TestPlugins.nestedJar("lib/gone.jar", plainManifest(), connectorClasses("com.acme.gone.GoneSource")));
+
+        WeakReference<ClassLoader> loader = installAndUninstall(host, "gone-1.0.zip", zip, "gone");
+
+        assertEquals(before, DirSnapshot.of(pluginsDir()));
+        assertTrue(awaitCollected(List.of(loader)), "plugin classloader still reachable after uninstall");
+    }
+
+    @Test
+    void hundredInstallUninstallCyclesLeaveNoClassLoaderAlive() {
+        Pf4jPluginHost host = host();
+        host.start();
+        byte[] jar = plainJar("com.acme.cycle.CycleSource");
+        List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            loaders.add(installAndUninstall(host, "cycle-1.0.jar", jar, "cycle"));
+        }
+        assertTrue(awaitCollected(loaders), "some of 100 plugin classloaders are still reachable");
+        assertTrue(host.plugins().isEmpty());
+    }
+
+    /** Kept apart so that no strong reference to the plugin survives on this test's stack. */
+    private static WeakReference<ClassLoader> installAndUninstall(PluginHost host, String name, byte[] bytes, String id) {
+        PluginDescriptorInfo info = host.install(name, new ByteArrayInputStream(bytes));
+        PluginComponent component = info.components().get(0);
+        Object instance = host.newInstance(component.className(), SourceConnector.class);
+        WeakReference<ClassLoader> loader = new WeakReference<>(instance.getClass().getClassLoader());
+        host.uninstall(id);
+        return loader;
+    }
+
+    private static boolean awaitCollected(List<WeakReference<ClassLoader>> loaders) {
+        for (int i = 0; i < 50; i++) {
+            System.gc();
+            if (loaders.stream().allMatch(r -> r.get() == null)) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    @Test
+    void reloadGivesTheSamePluginANewClassLoader() {
+        pack(pluginsDir().resolve("re-1.0.jar"), plainManifest(), connectorClasses("com.acme.re.ReSource"));
+        Pf4jPluginHost host = host();
+        host.start();
+        ClassLoader first = host.component("com.acme.re.ReSource").orElseThrow().loader();
+
+        PluginDescriptorInfo reloaded = host.reload("re");
+
+        assertNotSame(first, reloaded.components().get(0).loader());
+        assertEquals(PluginException.Reason.NOT_FOUND,
+                assertThrows(PluginException.class, () -> host.reload("nope")).reason());
+    }
+
+    @Test
+    void droppedFilesAreLoadedAndDeletedFilesUnloaded() throws IOException {
+        Pf4jPluginHost host = host();
+        host.start();
+
+        Path written = pack(tmp.resolve("drop-1.0.jar"), plainManifest(), connectorClasses("com.acme.drop.DropSource"));
+        Files.move(written, pluginsDir().resolve("drop-1.0.jar"));
+        assertTrue(await(() -> host.component("com.acme.drop.DropSource").isPresent()), "dropped jar not loaded");
+
+        Files.delete(pluginsDir().resolve("drop-1.0.jar"));
+        assertTrue(await(() -> host.plugin("drop").isEmpty()), "deleted jar not unloaded");
+    }
+
+    @Test
+    void newInstanceOfAnUnknownClassIsNotFound() {
+        Pf4jPluginHost host = host();
+        host.start();
+        assertEquals(Reason.NOT_FOUND,
+                assertThrows(PluginException.class, () -> host.newInstance("no.Such", SourceConnector.class)).reason());
+    }
+
+    /** Polls a condition for up to ~10 s. */
+    static boolean await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+}
