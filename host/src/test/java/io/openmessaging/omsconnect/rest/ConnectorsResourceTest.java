@@ -9,10 +9,7 @@ import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.mockito.ArgumentCaptor;
 
 import java.util.List;
@@ -29,27 +26,12 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** Kafka Connect's /connectors routes: status codes and body shapes, against a mocked herder. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConnectorsResourceTest {
-    private final Herder herder = mock(Herder.class);
-    private final RestHarness rest = new RestHarness(herder);
-
-    @BeforeEach
-    void resetHerder() {
-        reset(herder);
-    }
-
-    @AfterAll
-    void stop() {
-        rest.close();
-    }
+class ConnectorsResourceTest extends MockedHerderTest {
 
     @Test
     void listsConnectorNames() {

@@ -5,10 +5,7 @@ import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.rest.entity.TaskInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.mockito.ArgumentCaptor;
 
 import java.net.URLEncoder;
@@ -23,27 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** The seed's and RocketMQ Connect's routes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LegacyRoutesTest {
-    private final Herder herder = mock(Herder.class);
-    private final RestHarness rest = new RestHarness(herder);
-
-    @BeforeEach
-    void resetHerder() {
-        reset(herder);
-    }
-
-    @AfterAll
-    void stop() {
-        rest.close();
-    }
+class LegacyRoutesTest extends MockedHerderTest {
 
     @Test
     void seedCreatesThroughGetWithConfigQuery() {

@@ -9,10 +9,8 @@ import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.plugin.PluginException;
 import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
 import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,28 +31,18 @@ import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** /plugins (upload raw and multipart, limits), /connector-plugins and /drivers. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PluginsResourceTest {
-    private final Herder herder = mock(Herder.class);
-    private final RestHarness rest = new RestHarness(herder);
+class PluginsResourceTest extends MockedHerderTest {
     private final AtomicReference<byte[]> received = new AtomicReference<>();
 
     @BeforeEach
-    void resetHerder() {
-        reset(herder);
+    void clearReceived() {
         received.set(null);
-    }
-
-    @AfterAll
-    void stop() {
-        rest.close();
     }
 
     /** The herder reads the whole upload, like the real installer would. */

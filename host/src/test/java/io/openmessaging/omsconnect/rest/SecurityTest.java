@@ -49,20 +49,18 @@ class SecurityTest {
 
     @Test
     void uploadForbiddenWhenDisabled() {
-        Herder herder = mock(Herder.class);
-        try (RestHarness rest = new RestHarness(herder, "pluginUploadEnabled=false")) {
-            assertError(rest.send("POST", "/plugins?name=a.jar", "PK"), 403,
-                    "plugin upload is disabled on this worker (pluginUploadEnabled=false)");
-            verifyNoInteractions(herder);
-        }
+        assertUploadForbidden("pluginUploadEnabled=false", "plugin upload is disabled on this worker (pluginUploadEnabled=false)");
     }
 
     @Test
     void uploadForbiddenOnNonLoopbackWithoutToken() {
+        assertUploadForbidden("restBindAddress=0.0.0.0", "plugin upload needs a restToken when REST is bound to a non-loopback address");
+    }
+
+    private static void assertUploadForbidden(String setting, String message) {
         Herder herder = mock(Herder.class);
-        try (RestHarness rest = new RestHarness(herder, "restBindAddress=0.0.0.0")) {
-            assertError(rest.send("POST", "/plugins?name=a.jar", "PK"), 403,
-                    "plugin upload needs a restToken when REST is bound to a non-loopback address");
+        try (RestHarness rest = new RestHarness(herder, setting)) {
+            assertError(rest.send("POST", "/plugins?name=a.jar", "PK"), 403, message);
             verifyNoInteractions(herder);
         }
     }

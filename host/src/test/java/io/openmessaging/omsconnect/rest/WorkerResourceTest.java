@@ -3,33 +3,15 @@ package io.openmessaging.omsconnect.rest;
 import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
 /** GET /, /health, /metrics. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkerResourceTest {
-    private final Herder herder = mock(Herder.class);
-    private final RestHarness rest = new RestHarness(herder);
-
-    @BeforeEach
-    void resetHerder() {
-        reset(herder);
-    }
-
-    @AfterAll
-    void stop() {
-        rest.close();
-    }
+class WorkerResourceTest extends MockedHerderTest {
 
     @Test
     void rootIsServerInfoWithMaskedDriverUrl() {

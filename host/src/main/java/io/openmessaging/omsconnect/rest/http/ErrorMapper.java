@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -75,7 +76,7 @@ public final class ErrorMapper {
 
     public static Reply reply(int status, String message, String field) {
         return new Reply(status, new ErrorMessage(status, message == null ? "HTTP " + status : message, field),
-                Reply.JSON, java.util.Map.of());
+                Reply.JSON, Map.of());
     }
 
     private static boolean tooLarge(Throwable t) {

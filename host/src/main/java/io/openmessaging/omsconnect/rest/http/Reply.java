@@ -1,5 +1,6 @@
 package io.openmessaging.omsconnect.rest.http;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public record Reply(int status, Object body, String contentType, Map<String, Str
     }
 
     public Reply withHeader(String name, String value) {
-        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new Reply(status, body, contentType, Map.copyOf(h));
     }
