@@ -1,0 +1,143 @@
+package io.openmessaging.omsconnect.rest;
+
+import io.openmessaging.omsconnect.herder.Herder;
+import io.openmessaging.omsconnect.herder.NotFoundException;
+import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
+import io.openmessaging.omsconnect.rest.entity.TaskInfo;
+import io.openmessaging.omsconnect.rest.http.Call;
+import io.openmessaging.omsconnect.rest.http.Endpoint;
+import io.openmessaging.omsconnect.rest.http.Reply;
+import io.openmessaging.omsconnect.rest.http.Router;
+import io.openmessaging.omsconnect.rest.json.ConfigBody;
+import io.openmessaging.omsconnect.rest.json.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The older dialects, kept working beside Kafka Connect's routes (registered after them; Kafka wins).
+ * Changes made through them need the token like any change, although they are GETs.
+ * <p>The seed's (OpenMessaging Connect runtime):
+ * <ul>
+ * <li>{@code GET /connectors/{c}?config={url-encoded JSON object}}: creates the connector, or replaces its
+ * config, and answers 200 {@code {"status": "success", "created": bool, "connector": ConnectorInfo}};
+ * without {@code config} it is Kafka's {@code GET /connectors/{c}}</li>
+ * <li>{@code GET /connectors/{c}/stop}: as in the seed, removes the connector (config included);
+ * Kafka's {@code PUT .../stop} is the one that keeps it</li>
+ * <li>{@code GET /connectors/{c}/pause|resume}: aliases of the PUTs</li>
+ * <li>{@code GET /getClusterInfo} → {@code [workerId]}; {@code GET /getConfigInfo} →
+ * {@code {"connectorConfigs": {name: config}, "taskConfigs": {name: [TaskInfo]}}};
+ * {@code GET /getAllocatedInfo} → what runs on this worker, same shape</li>
+ * </ul>
+ * RocketMQ Connect's: {@code GET /connectors/list} ({@code {name: {"status", "info"}}}),
+ * {@code GET /connectors/stopAll} (removes all, as there), {@code GET /connectors/pauseAll|resumeAll},
+ * {@code GET /plugin/list}, {@code GET /plugin/reload} (reloads every plugin). Their
+ * {@code /connectors/{c}/status|config} are Kafka's routes already. When a connector is really named
+ * {@code list}, {@code stopAll}, {@code pauseAll} or {@code resumeAll}, {@code GET /connectors/<that name>}
+ * is Kafka's connector info. Changes answer 200 {@code {"status": "success"}}.
+ */
+final class LegacyRoutes {
+    private static final String C = "/connectors/{connector}";
+    private static final Map<String, String> SUCCESS = Map.of("status", "success");
+
+    private final Herder herder;
+    private final ConnectorsResource connectors;
+    private final PluginsResource plugins;
+    private final String workerId;
+
+    LegacyRoutes(Herder herder, ConnectorsResource connectors, PluginsResource plugins, String workerId) {
+        this.herder = herder;
+        this.connectors = connectors;
+        this.plugins = plugins;
+        this.workerId = workerId;
+    }
+
+    void register(Router router) {
+        router.wrap("GET", C, kafka -> call -> call.query("config").isPresent() ? createFromQuery(call) : kafka.handle(call))
+                .write("GET", C + "/stop", call -> {
+                    herder.deleteConnector(ConnectorsResource.connector(call));
+                    return Reply.ok(SUCCESS);
+                })
+                .write("GET", C + "/pause", call -> {
+                    herder.pauseConnector(ConnectorsResource.connector(call));
+                    return Reply.ok(SUCCESS);
+                })
+                .write("GET", C + "/resume", call -> {
+                    herder.resumeConnector(ConnectorsResource.connector(call));
+                    return Reply.ok(SUCCESS);
+                })
+                .get("/getClusterInfo", call -> Reply.ok(List.of(workerId)))
+                .get("/getConfigInfo", call -> Reply.ok(configInfo(false)))
+                .get("/getAllocatedInfo", call -> Reply.ok(configInfo(true)))
+                .get("/connectors/list", unlessConnectorNamed("list", call -> Reply.ok(connectors.expanded(true, true))))
+                .get("/connectors/stopAll", unlessConnectorNamed("stopAll", forEachConnector(herder::deleteConnector)))
+                .get("/connectors/pauseAll", unlessConnectorNamed("pauseAll", forEachConnector(herder::pauseConnector)))
+                .get("/connectors/resumeAll", unlessConnectorNamed("resumeAll", forEachConnector(herder::resumeConnector)))
+                .get("/plugin/list", call -> Reply.ok(plugins.list()))
+                .write("GET", "/plugin/reload", call -> Reply.ok(plugins.reloadAll()));
+    }
+
+    private Reply createFromQuery(Call call) {
+        call.authorizeWrite();
+        String name = ConnectorsResource.connector(call);
+        Map<String, String> config = ConnectorsResource.withName(name,
+                ConfigBody.from(Json.parseObject(call.query("config").orElse(""), "query parameter 'config'")));
+        Herder.Created<ConnectorInfo> result = connectors.put(name, config, true);
+        Map<String, Object> answer = new LinkedHashMap<>(SUCCESS);
+        answer.put("created", result.created());
+        answer.put("connector", result.value());
+        return Reply.ok(answer);
+    }
+
+    /** The alias, unless a connector has that name: then Kafka's {@code GET /connectors/{c}} wins. */
+    private Endpoint unlessConnectorNamed(String name, Endpoint alias) {
+        return call -> herder.connectors().contains(name) ? connectors.info(name) : alias.handle(call);
+    }
+
+    private Endpoint forEachConnector(Consumer<String> action) {
+        return call -> {
+            call.authorizeWrite();
+            for (String name : herder.connectors()) {
+                try {
+                    action.accept(name);
+                } catch (NotFoundException deletedMeanwhile) {
+                    // nothing left to do for it
+                }
+            }
+            return Reply.ok(SUCCESS);
+        };
+    }
+
+    /** The seed's config view; {@code allocatedHere}: only the connectors and tasks running on this worker. */
+    private Map<String, Object> configInfo(boolean allocatedHere) {
+        Map<String, Map<String, String>> connectorConfigs = new LinkedHashMap<>();
+        Map<String, List<TaskInfo>> taskConfigs = new LinkedHashMap<>();
+        for (String name : herder.connectors()) {
+            try {
+                ConnectorStateInfo status = allocatedHere ? herder.connectorStatus(name) : null;
+                if (!allocatedHere || status.connector() != null && workerId.equals(status.connector().workerId())) {
+                    connectorConfigs.put(name, herder.connectorConfig(name));
+                }
+                List<TaskInfo> tasks = new ArrayList<>(herder.taskConfigs(name));
+                if (allocatedHere) {
+                    tasks.removeIf(task -> status.tasks() == null || status.tasks().stream().noneMatch(
+                            s -> s.id() == task.id().task() && Objects.equals(workerId, s.workerId())));
+                }
+                if (!tasks.isEmpty()) {
+                    taskConfigs.put(name, tasks);
+                }
+            } catch (NotFoundException deletedMeanwhile) {
+                // left out
+            }
+        }
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("connectorConfigs", connectorConfigs);
+        info.put("taskConfigs", taskConfigs);
+        return info;
+    }
+}

@@ -1,0 +1,43 @@
+package io.openmessaging.omsconnect.rest.json;
+
+import com.alibaba.fastjson2.JSONObject;
+import io.openmessaging.omsconnect.rest.http.HttpError;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A connector config as Kafka Connect accepts it: a JSON object whose values are strings; numbers and
+ * booleans become their text (as Jackson does for Kafka), anything else is refused naming the key.
+ */
+public final class ConfigBody {
+    private ConfigBody() {
+    }
+
+    public static Map<String, String> from(JSONObject json) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : json.entrySet()) {
+            String key = e.getKey();
+            if (key == null || key.isBlank()) {
+                throw HttpError.badRequest("config", "config keys must not be empty");
+            }
+            config.put(key, text(key, e.getValue()));
+        }
+        return config;
+    }
+
+    private static String text(String key, Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        String what = value == null ? "null" : value instanceof Map ? "an object" : "an array";
+        throw HttpError.badRequest(key, "config value of '" + key + "' must be a string, number or boolean, not " + what);
+    }
+}
