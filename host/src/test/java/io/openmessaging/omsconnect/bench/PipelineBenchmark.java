@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * measured in the same run. Prints records/s of each and their ratio.
  *
  * <pre>
- * mvn -q -DskipTests package && mvn -q -pl host -Pbench verify -DskipTests \
+ * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
  *     [-Dbench.records=1000000] [-Dbench.rounds=3] [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * "local" stands for {@code oms:local://<temp dir>/default}; every other entry is used as the URL.
