@@ -94,6 +94,17 @@ class SecurityTest {
     }
 
     @Test
+    void portTakenFailsStartClearly() {
+        try (RestHarness first = new RestHarness(mock(Herder.class))) {
+            int port = first.server.port();
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new RestHarness(mock(Herder.class), "httpPort=" + port));
+            assertTrue(e.getMessage().contains(String.valueOf(port)), e.getMessage());
+            assertEquals(200, first.get("/connectors").status(), "the first server is unharmed");
+        }
+    }
+
+    @Test
     void bindsAFreePortAndStops() {
         RestHarness rest = new RestHarness(mock(Herder.class));
         assertTrue(rest.server.port() > 0);
