@@ -55,11 +55,26 @@ public final class RestServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, 200)
                 .setHandler(new RequestLog(router.build(new BearerAuth(config.restToken()), config.maxRequestBytes())))
                 .build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            // e.g. the port is taken: release the threads Undertow already started
+            stopQuietly(server);
+            throw new IllegalStateException("REST server could not bind " + config.restBindAddress() + ":"
+                    + config.httpPort() + ": " + e.getMessage(), e);
+        }
         undertow = server;
         port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         log.info("REST server listening on http://{}:{}/{}", config.restBindAddress(), port,
                 config.restToken() == null ? "" : " (changes need the bearer token)");
+    }
+
+    private static void stopQuietly(Undertow server) {
+        try {
+            server.stop();
+        } catch (RuntimeException ignored) {
+            // it did not start; nothing more to release
+        }
     }
 
     /** The port actually bound (useful with {@code httpPort=0}); -1 before {@link #start()}. */

@@ -21,7 +21,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.mock;
 
 /**
  * Generated bad input: bad JSON, wrong types, huge strings, traversal and control-character names,
@@ -63,7 +62,7 @@ class HostileRequestsTest {
 
     @Test
     void everyHostileRequestGetsA4xxJsonError() {
-        Herder herder = mock(Herder.class, invocation -> {
+        Herder herder = RestHarness.mockHerder(invocation -> {
             throw new NotFoundException("nothing here");
         });
         doReturn(Fixtures.worker()).when(herder).workerInfo();

@@ -14,7 +14,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -25,7 +24,7 @@ class SecurityTest {
 
     @Test
     void tokenGuardsEveryChangeButNotReads() {
-        Herder herder = mock(Herder.class);
+        Herder herder = RestHarness.mockHerder();
         when(herder.connectors()).thenReturn(List.of());
         try (RestHarness rest = new RestHarness(herder, "restToken=s3cret")) {
             assertEquals(200, rest.get("/connectors").status());
@@ -58,7 +57,7 @@ class SecurityTest {
     }
 
     private static void assertUploadForbidden(String setting, String message) {
-        Herder herder = mock(Herder.class);
+        Herder herder = RestHarness.mockHerder();
         try (RestHarness rest = new RestHarness(herder, setting)) {
             assertError(rest.send("POST", "/plugins?name=a.jar", "PK"), 403, message);
             verifyNoInteractions(herder);
@@ -67,7 +66,7 @@ class SecurityTest {
 
     @Test
     void unknownPath404AndWrongMethod405WithAllow() {
-        try (RestHarness rest = new RestHarness(mock(Herder.class))) {
+        try (RestHarness rest = new RestHarness(RestHarness.mockHerder())) {
             assertError(rest.get("/nope"), 404, "HTTP 404 Not Found");
             assertError(rest.get("/connectors/c1/tasks/0/nope"), 404, "HTTP 404 Not Found");
             RestHarness.Response r = rest.send("PATCH", "/connectors", "{}");
@@ -82,7 +81,7 @@ class SecurityTest {
 
     @Test
     void jsonBodyOverLimitIs413() {
-        Herder herder = mock(Herder.class);
+        Herder herder = RestHarness.mockHerder();
         try (RestHarness rest = new RestHarness(herder)) {
             String big = "{\"name\":\"c\",\"config\":{\"k\":\"" + "x".repeat((int) RestHarness.MAX_REQUEST) + "\"}}";
             assertEquals(413, rest.send("POST", "/connectors", big).status());
@@ -94,8 +93,19 @@ class SecurityTest {
     }
 
     @Test
+    void portTakenFailsStartClearly() {
+        try (RestHarness first = new RestHarness(RestHarness.mockHerder())) {
+            int port = first.server.port();
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new RestHarness(RestHarness.mockHerder(), "httpPort=" + port));
+            assertTrue(e.getMessage().contains(String.valueOf(port)), e.getMessage());
+            assertEquals(200, first.get("/connectors").status(), "the first server is unharmed");
+        }
+    }
+
+    @Test
     void bindsAFreePortAndStops() {
-        RestHarness rest = new RestHarness(mock(Herder.class));
+        RestHarness rest = new RestHarness(RestHarness.mockHerder());
         assertTrue(rest.server.port() > 0);
         rest.close();
         rest.close(); // twice is fine

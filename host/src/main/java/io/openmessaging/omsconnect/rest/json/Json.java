@@ -31,6 +31,8 @@ public final class Json {
         }
         Object value;
         try (JSONReader reader = JSONReader.of(text)) {
+            // off by default; said here so that no global fastjson2 setting can turn it on for REST input
+            reader.getContext().config(JSONReader.Feature.SupportAutoType, false);
             value = reader.readAny();
             if (!reader.isEnd()) {
                 throw HttpError.badRequest(null, what + " is malformed JSON: unexpected text after the value");
