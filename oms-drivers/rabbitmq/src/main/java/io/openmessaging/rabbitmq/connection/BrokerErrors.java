@@ -2,6 +2,7 @@ package io.openmessaging.rabbitmq.connection;
 
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.openmessaging.exception.OMSRuntimeException;
 
@@ -35,7 +36,11 @@ public final class BrokerErrors {
             if (cause instanceof UnknownHostException) {
                 return "unknown host " + cause.getMessage();
             }
-            if (cause instanceof ShutdownSignalException signal && !(cause instanceof AlreadyClosedException)) {
+            if (cause instanceof MalformedFrameException) {
+                return "the peer does not speak AMQP 0-9-1, is it RabbitMQ? (" + cause.getMessage() + ")";
+            }
+            if (cause instanceof ShutdownSignalException signal && !(cause instanceof AlreadyClosedException)
+                    && signal.getReason() != null) {
                 return "closed by " + (signal.isInitiatedByApplication() ? "the client" : "the broker")
                         + ": " + describe(signal.getReason());
             }
