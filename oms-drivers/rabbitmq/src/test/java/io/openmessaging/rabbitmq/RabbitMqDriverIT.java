@@ -8,9 +8,11 @@ import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.ResourceManager;
 import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.exception.OMSException;
 import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSResourceNotExistException;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.interceptor.ProducerInterceptor;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.Producer;
@@ -148,6 +150,38 @@ class RabbitMqDriverIT {
     }
 
     @Test
+    void onewaySendsArriveAndInterceptorsSeeConfirmedSends() throws Exception {
+        String topic = topic();
+        PullConsumer consumer = consumer("oneway", topic);
+        Producer producer = producer();
+        CountDownLatch confirmed = new CountDownLatch(1);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        producer.addInterceptor(new ProducerInterceptor() {
+            @Override
+            public void preSend(Message message, KeyValue attributes) {
+                seen.add("pre " + text(message));
+            }
+
+            @Override
+            public void postSend(Message message, KeyValue attributes) {
+                seen.add("post " + text(message));
+                confirmed.countDown();
+            }
+
+            @Override
+            public void postSend(Message message, KeyValue attributes, OMSException e) {
+                seen.add("failed " + text(message));
+            }
+        });
+        producer.sendOneway(producer.createBytesMessage(topic, bytes("fire")));
+        producer.send(producer.createBytesMessage(topic, bytes("confirm")));
+        assertTrue(confirmed.await(RECEIVE_MS, TimeUnit.MILLISECONDS));
+        assertEquals(List.of("pre fire", "pre confirm", "post confirm"), seen);
+        assertEquals("fire", text(receive(consumer)));
+        assertEquals("confirm", text(receive(consumer)));
+    }
+
+    @Test
     void batchCommitPublishesAndRollbackDiscards() {
         String topic = topic();
         PullConsumer consumer = consumer("batch", topic);
@@ -249,13 +283,26 @@ class RabbitMqDriverIT {
     void sendToTopicWithoutAnyGroupFailsInsteadOfDroppingTheMessage() {
         String topic = topic();
         Producer producer = producer();
-        OMSRuntimeException error = assertThrows(OMSRuntimeException.class,
-                () -> producer.send(producer.createBytesMessage(topic, bytes("nobody"))));
-        assertTrue(error.getMessage().contains("no consumer group queue"), error.getMessage());
+        assertSendFails(producer, topic, "no consumer group queue");
         // the producer still works once a group exists
         PullConsumer consumer = consumer("late", topic);
         producer.send(producer.createBytesMessage(topic, bytes("somebody")));
         assertEquals("somebody", text(receive(consumer)));
+    }
+
+    @Test
+    void producerSurvivesItsExchangeBeingDeletedUnderIt() throws Exception {
+        String topic = topic();
+        consumer("first", topic);
+        Producer producer = producer();
+        producer.send(producer.createBytesMessage(topic, bytes("before")));
+        accessPoint.resourceManager().deleteQueue(topic);
+        // the producer still believes the exchange exists: the broker closes its channel (404)
+        assertSendFails(producer, topic, "404");
+        // the next send reopens the channel and declares the exchange again
+        PullConsumer consumer = consumer("second", topic);
+        producer.send(producer.createBytesMessage(topic, bytes("after")));
+        assertEquals("after", text(receive(consumer)));
     }
 
     @Test
@@ -294,9 +341,7 @@ class RabbitMqDriverIT {
         Producer producer = producer();
         producer.send(producer.createBytesMessage(topic, bytes("before")));
         producer.shutdown();
-        OMSRuntimeException error = assertThrows(OMSRuntimeException.class,
-                () -> producer.send(producer.createBytesMessage(topic, bytes("after"))));
-        assertTrue(error.getMessage().contains("shut down"), error.getMessage());
+        assertSendFails(producer, topic, "shut down");
         assertThrows(OMSRuntimeException.class, () -> producer.sendAsync(producer.createBytesMessage(topic, bytes("after"))));
     }
 
@@ -327,6 +372,12 @@ class RabbitMqDriverIT {
         String topic = "oms-it-" + UUID.randomUUID().toString().substring(0, 8);
         topics.add(topic);
         return topic;
+    }
+
+    private static void assertSendFails(Producer producer, String topic, String because) {
+        OMSRuntimeException error = assertThrows(OMSRuntimeException.class,
+                () -> producer.send(producer.createBytesMessage(topic, bytes("refused"))));
+        assertTrue(error.getMessage().contains(because), error.getMessage());
     }
 
     private Producer producer() {

@@ -3,6 +3,11 @@ package io.openmessaging.rabbitmq.connection;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.recovery.RecordedBinding;
+import com.rabbitmq.client.impl.recovery.RecordedConsumer;
+import com.rabbitmq.client.impl.recovery.RecordedExchange;
+import com.rabbitmq.client.impl.recovery.RecordedQueue;
+import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
 import io.openmessaging.exception.OMSRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +18,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one AMQP connection of an access point, shared by its producers, consumers and resource manager,
  * each on channels of its own. Automatic recovery is on: after a network failure the client reconnects
- * and re-declares what was declared on the connection, and consumers resume. The first connect is
+ * and the consumers resume (the exchanges and queues are durable: they outlive the connection and
+ * need no re-declaring, which would fail anyway on the short-lived channels that declared them).
+ * The first connect is
  * bounded by the connection timeout, so a broker that is gone fails {@link #open} quickly.
  */
 public final class BrokerConnection implements AutoCloseable {
@@ -40,6 +47,7 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setRequestedHeartbeat(settings.heartbeatSeconds());
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
+        factory.setTopologyRecoveryFilter(new ConsumersOnly());
         factory.setNetworkRecoveryInterval(2_000);
         factory.setThreadFactory(new NamedThreadFactory("oms-rabbitmq-" + clientName));
         try {
@@ -87,6 +95,29 @@ public final class BrokerConnection implements AutoCloseable {
             LOG.info("Disconnected from RabbitMQ at {}", settings.describe());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Closing the connection to RabbitMQ at {} failed: {}", settings.describe(), BrokerErrors.reason(e));
+        }
+    }
+
+    /** Recovers consumers only, see the class comment. */
+    private static final class ConsumersOnly implements TopologyRecoveryFilter {
+        @Override
+        public boolean filterExchange(RecordedExchange recordedExchange) {
+            return false;
+        }
+
+        @Override
+        public boolean filterQueue(RecordedQueue recordedQueue) {
+            return false;
+        }
+
+        @Override
+        public boolean filterBinding(RecordedBinding recordedBinding) {
+            return false;
+        }
+
+        @Override
+        public boolean filterConsumer(RecordedConsumer recordedConsumer) {
+            return true;
         }
     }
 

@@ -2,6 +2,7 @@ package io.openmessaging.rabbitmq.producer;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.openmessaging.BytesMessage;
 import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
@@ -276,9 +277,13 @@ public final class ProducerImpl implements Producer {
         }
     }
 
-    /** The channel, reopened if the broker closed it (e.g. 404 for an exchange deleted meanwhile). */
+    /**
+     * The channel, reopened if the broker closed it for a channel error (e.g. 404 for an exchange deleted
+     * meanwhile). A channel lost with its connection is left to the automatic recovery.
+     */
     private Channel currentChannel() {
-        if (!channel.isOpen() && connection.isOpen()) {
+        ShutdownSignalException closed = channel.isOpen() ? null : channel.getCloseReason();
+        if (closed != null && !closed.isHardError() && !closed.isInitiatedByApplication() && connection.isOpen()) {
             LOG.info("Producer {}: reopening its channel", name);
             channel = openConfirmChannel();
         }
