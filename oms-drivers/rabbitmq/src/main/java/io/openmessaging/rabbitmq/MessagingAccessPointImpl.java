@@ -9,6 +9,7 @@ import io.openmessaging.consumer.PushConsumer;
 import io.openmessaging.consumer.StreamingConsumer;
 import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.ConnectionSettings;
@@ -95,7 +96,7 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
     @Override
     public synchronized Producer createProducer(KeyValue properties) {
         checkStarted();
-        return adopt(new ProducerImpl(properties == null ? attributes : properties, connection, topology));
+        return adopt(new ProducerImpl(withDefaults(properties), connection, topology));
     }
 
     @Override
@@ -107,7 +108,7 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
     @Override
     public synchronized PullConsumer createPullConsumer(KeyValue properties) {
         checkStarted();
-        return adopt(new PullConsumerImpl(properties == null ? attributes : properties, connection, topology));
+        return adopt(new PullConsumerImpl(withDefaults(properties), connection, topology));
     }
 
     @Override
@@ -134,6 +135,20 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
     @Override
     public StreamingConsumer createStreamingConsumer(KeyValue properties) {
         throw unsupported("streaming consumers");
+    }
+
+    /** The access point's attributes (e.g. rabbitmq.prefetch given to the driver) overridden by the call's. */
+    private KeyValue withDefaults(KeyValue properties) {
+        if (properties == null) {
+            return attributes;
+        }
+        KeyValue merged = new DefaultKeyValue();
+        for (KeyValue source : List.of(attributes, properties)) {
+            for (String key : source.keySet()) {
+                merged.put(key, source.getString(key));
+            }
+        }
+        return merged;
     }
 
     private <T extends ServiceLifecycle> T adopt(T child) {

@@ -87,10 +87,16 @@ public final class PullConsumerImpl implements PullConsumer {
             buffer.clear();
         });
         channel = opened;
-        state = State.STARTED;
-        for (Map.Entry<String, String> topic : topics.entrySet()) {
-            topic.setValue(consume(topic.getKey()));
+        try {
+            for (Map.Entry<String, String> topic : topics.entrySet()) {
+                topic.setValue(consume(topic.getKey()));
+            }
+        } catch (RuntimeException e) {
+            BrokerConnection.closeQuietly(opened); // all or nothing: a later startup() tries every topic again
+            topics.replaceAll((topic, consumerTag) -> null);
+            throw e;
         }
+        state = State.STARTED;
     }
 
     @Override
