@@ -86,11 +86,7 @@ class RabbitMqDriverIT {
         for (int i = 0; i < 200; i++) {
             producer.send(producer.createBytesMessage(topic, bytes("m" + i)));
         }
-        for (int i = 0; i < 200; i++) {
-            Message message = receive(consumer);
-            assertEquals("m" + i, text(message));
-            consumer.ack(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
-        }
+        receiveAndAck(consumer, "m", 200);
         assertNull(consumer.receive(timeout(200)));
     }
 
@@ -142,11 +138,7 @@ class RabbitMqDriverIT {
         }
         assertEquals(count, ids.size());
         assertTrue(listened.await(RECEIVE_MS, TimeUnit.MILLISECONDS));
-        for (int i = 0; i < count; i++) {
-            Message message = receive(consumer);
-            assertEquals("a" + i, text(message));
-            consumer.ack(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
-        }
+        receiveAndAck(consumer, "a", count);
     }
 
     @Test
@@ -194,11 +186,7 @@ class RabbitMqDriverIT {
         }
         batch.commit();
         batch.close();
-        for (int i = 0; i < 300; i++) {
-            Message message = receive(consumer);
-            assertEquals("b" + i, text(message));
-            consumer.ack(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
-        }
+        receiveAndAck(consumer, "b", 300);
         assertNull(consumer.receive(timeout(200)));
         assertThrows(OMSRuntimeException.class, () -> batch.send(producer.createBytesMessage(topic, bytes("late"))));
     }
@@ -256,11 +244,7 @@ class RabbitMqDriverIT {
             producer.send(producer.createBytesMessage(topic, bytes("g" + i)));
         }
         for (PullConsumer consumer : List.of(groupOne, groupTwo)) {
-            for (int i = 0; i < 10; i++) {
-                Message message = receive(consumer);
-                assertEquals("g" + i, text(message));
-                consumer.ack(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
-            }
+            receiveAndAck(consumer, "g", 10);
         }
     }
 
@@ -391,6 +375,15 @@ class RabbitMqDriverIT {
         consumer.attachQueue(topic);
         consumer.startup();
         return consumer;
+    }
+
+    /** Receives and acks {@code prefix0 .. prefix(count-1)}, in that order. */
+    private static void receiveAndAck(PullConsumer consumer, String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            Message message = receive(consumer);
+            assertEquals(prefix + i, text(message));
+            consumer.ack(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+        }
     }
 
     private static Message receive(PullConsumer consumer) {
