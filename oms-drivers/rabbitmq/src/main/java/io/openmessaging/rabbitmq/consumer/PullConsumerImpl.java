@@ -1,0 +1,208 @@
+package io.openmessaging.rabbitmq.consumer;
+
+import com.rabbitmq.client.Channel;
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.rabbitmq.connection.BrokerConnection;
+import io.openmessaging.rabbitmq.connection.BrokerErrors;
+import io.openmessaging.rabbitmq.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A member of consumer group {@code CONSUMER_ID}: for each attached topic {@code T} it consumes the
+ * group's queue {@code T.<group>} (declared and bound on attach) with manual acks. The broker pushes up
+ * to {@code rabbitmq.prefetch} (default 1000) unacked messages per topic into a local buffer, which
+ * {@link #receive} polls; a message not acked before the consumer shuts down (or its channel is lost)
+ * is requeued by the broker and delivered again with sys header {@code REDELIVERED_NUMBER}.
+ * Receipt handles are valid on this consumer only. Thread-safe.
+ */
+public final class PullConsumerImpl implements PullConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(PullConsumerImpl.class);
+    public static final String PREFETCH = "rabbitmq.prefetch";
+    static final int DEFAULT_PREFETCH = 1000;
+    /** receive() without a TIMEOUT waits this long unless OPERATION_TIMEOUT says otherwise */
+    static final long DEFAULT_RECEIVE_TIMEOUT_MS = 1000;
+
+    private enum State { CREATED, STARTED, CLOSED }
+
+    private final KeyValue attributes;
+    private final BrokerConnection connection;
+    private final Topology topology;
+    private final String group;
+    private final int prefetch;
+    private final long receiveTimeoutMs;
+    private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
+    private final ReceiptHandles handles = new ReceiptHandles();
+    /** attached topic → consumer tag, null until consuming */
+    private final Map<String, String> topics = new LinkedHashMap<>(); // guarded by this
+    private volatile State state = State.CREATED;
+    private volatile Channel channel;
+
+    public PullConsumerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
+        this.attributes = attributes;
+        this.connection = connection;
+        this.topology = topology;
+        this.group = attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
+        if (group == null || group.isBlank()) {
+            throw new OMSRuntimeException("-1", "A RabbitMQ pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
+        }
+        this.prefetch = attributes.getInt(PREFETCH, DEFAULT_PREFETCH);
+        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT_MS);
+    }
+
+    @Override
+    public KeyValue attributes() {
+        return attributes;
+    }
+
+    @Override
+    public synchronized void startup() {
+        if (state == State.CLOSED) {
+            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
+        }
+        if (state == State.STARTED) {
+            return;
+        }
+        Channel opened = connection.openChannel();
+        try {
+            opened.basicQos(prefetch);
+        } catch (IOException | RuntimeException e) {
+            BrokerConnection.closeQuietly(opened);
+            throw BrokerErrors.failed("set the prefetch of consumer group '" + group + "'", e);
+        }
+        opened.addShutdownListener(cause -> {
+            // the broker requeues what this channel had not acked: drop our copies, they come again
+            handles.channelLost();
+            buffer.clear();
+        });
+        channel = opened;
+        try {
+            for (Map.Entry<String, String> topic : topics.entrySet()) {
+                topic.setValue(consume(topic.getKey()));
+            }
+        } catch (RuntimeException e) {
+            BrokerConnection.closeQuietly(opened); // all or nothing: a later startup() tries every topic again
+            topics.replaceAll((topic, consumerTag) -> null);
+            throw e;
+        }
+        state = State.STARTED;
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        if (state == State.STARTED) {
+            BrokerConnection.closeQuietly(channel); // requeues the unacked messages
+        }
+        state = State.CLOSED;
+        topics.clear();
+        buffer.clear();
+    }
+
+    /** Whether {@link #shutdown()} was called. */
+    public boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    @Override
+    public PullConsumer attachQueue(String queueName) {
+        return attachQueue(queueName, null);
+    }
+
+    @Override
+    public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
+        if (state == State.CLOSED) {
+            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
+        }
+        if (topics.containsKey(queueName)) {
+            return this;
+        }
+        topics.put(queueName, state == State.STARTED ? consume(queueName) : null);
+        return this;
+    }
+
+    @Override
+    public synchronized PullConsumer detachQueue(String queueName) {
+        String consumerTag = topics.remove(queueName);
+        if (consumerTag != null && channel.isOpen()) {
+            try {
+                channel.basicCancel(consumerTag);
+            } catch (IOException | RuntimeException e) {
+                throw BrokerErrors.failed("stop consuming topic '" + queueName + "' for group '" + group + "'", e);
+            }
+        }
+        return this;
+    }
+
+    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
+    @Override
+    public Message receive() {
+        return poll(receiveTimeoutMs);
+    }
+
+    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
+    @Override
+    public Message receive(KeyValue properties) {
+        return poll(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
+    }
+
+    @Override
+    public void ack(String receiptHandle) {
+        ack(receiptHandle, null);
+    }
+
+    /**
+     * Acks a received message by its RECEIPT_HANDLE. A handle from before the channel was lost is
+     * ignored: the broker has requeued that message and delivers it again.
+     */
+    @Override
+    public void ack(String receiptHandle, KeyValue properties) {
+        checkStarted();
+        long tag = handles.settle(receiptHandle);
+        if (tag < 0) {
+            LOG.debug("Group '{}': ignoring ack of stale receipt handle {} (the message will be redelivered)", group, receiptHandle);
+            return;
+        }
+        try {
+            channel.basicAck(tag, false);
+        } catch (IOException | RuntimeException e) {
+            throw BrokerErrors.failed("ack message " + receiptHandle + " of group '" + group + "'", e);
+        }
+    }
+
+    private Message poll(long timeoutMs) {
+        checkStarted();
+        try {
+            return buffer.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private String consume(String topic) {
+        String queue = topology.declareGroup(topic, group);
+        try {
+            return channel.basicConsume(queue, false, new BufferingConsumer(channel, topic, handles, buffer));
+        } catch (IOException | RuntimeException e) {
+            throw BrokerErrors.failed("consume queue '" + queue + "' of group '" + group + "'", e);
+        }
+    }
+
+    private void checkStarted() {
+        if (state != State.STARTED) {
+            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
+                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
+        }
+    }
+}

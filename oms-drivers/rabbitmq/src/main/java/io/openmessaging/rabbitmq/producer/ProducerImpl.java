@@ -1,0 +1,326 @@
+package io.openmessaging.rabbitmq.producer;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.openmessaging.BytesMessage;
+import io.openmessaging.Future;
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.exception.OMSException;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.interceptor.ProducerInterceptor;
+import io.openmessaging.producer.BatchMessageSender;
+import io.openmessaging.producer.LocalTransactionExecutor;
+import io.openmessaging.producer.Producer;
+import io.openmessaging.producer.SendResult;
+import io.openmessaging.rabbitmq.connection.BrokerConnection;
+import io.openmessaging.rabbitmq.connection.BrokerErrors;
+import io.openmessaging.rabbitmq.connection.NamedThreadFactory;
+import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
+import io.openmessaging.rabbitmq.message.BytesMessageImpl;
+import io.openmessaging.rabbitmq.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes persistent messages to the topic's fanout exchange on a channel of its own, in publisher
+ * confirm mode: {@link #send} returns when the broker confirmed the message (stored in every bound
+ * queue), {@link #sendAsync} completes its future then, {@link #sendOneway} does not wait.
+ * Sends that find no queue bound to the exchange fail (mandatory flag) rather than vanish.
+ * The exchange is declared on the first send to a topic. Thread-safe; publishes are serialized on the
+ * channel, which also keeps one producer's messages in order. Interceptors' {@code postSend} runs when
+ * the broker answered, on the producer's callback thread.
+ */
+public final class ProducerImpl implements Producer {
+    private static final Logger LOG = LoggerFactory.getLogger(ProducerImpl.class);
+    /** Default wait for a confirm, when neither the call's TIMEOUT nor the producer's OPERATION_TIMEOUT says. */
+    static final long DEFAULT_TIMEOUT_MS = 10_000;
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    private enum State { CREATED, STARTED, CLOSED }
+
+    private final KeyValue attributes;
+    private final BrokerConnection connection;
+    private final Topology topology;
+    private final long timeoutMs;
+    private final String idPrefix;
+    private final AtomicLong sequence = new AtomicLong();
+    private final ConfirmTracker tracker = new ConfirmTracker(this::channelLost);
+    private final ReentrantLock publishLock = new ReentrantLock();
+    /** topics whose exchange this producer declared; cleared when the channel is lost (the exchange may be gone) */
+    private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
+    private final List<ProducerInterceptor> interceptors = new CopyOnWriteArrayList<>();
+    private final String name = "oms-rabbitmq-producer-" + INSTANCES.incrementAndGet();
+    private volatile State state = State.CREATED;
+    private Channel channel; // guarded by publishLock
+    private ExecutorService callbacks;
+
+    public ProducerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
+        this.attributes = attributes;
+        this.connection = connection;
+        this.topology = topology;
+        this.timeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, DEFAULT_TIMEOUT_MS);
+        this.idPrefix = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + "-";
+    }
+
+    @Override
+    public KeyValue attributes() {
+        return attributes;
+    }
+
+    @Override
+    public void startup() {
+        publishLock.lock();
+        try {
+            if (state == State.CLOSED) {
+                throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+            }
+            if (state == State.STARTED) {
+                return;
+            }
+            callbacks = Executors.newSingleThreadExecutor(new NamedThreadFactory(name + "-callbacks"));
+            channel = openConfirmChannel();
+            state = State.STARTED;
+        } finally {
+            publishLock.unlock();
+        }
+    }
+
+    /** Waits (bounded) for the confirms still due, then closes the channel; later sends fail. */
+    @Override
+    public void shutdown() {
+        publishLock.lock();
+        try {
+            if (state != State.STARTED) {
+                state = State.CLOSED;
+                return;
+            }
+            state = State.CLOSED;
+            awaitConfirms();
+            BrokerConnection.closeQuietly(channel);
+            tracker.failAll("the producer was shut down before the broker confirmed the message");
+        } finally {
+            publishLock.unlock();
+        }
+        callbacks.shutdown();
+        try {
+            if (!callbacks.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Producer {}: send listeners still running after {} ms", name, timeoutMs);
+                callbacks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callbacks.shutdownNow();
+        }
+    }
+
+    /** Whether {@link #shutdown()} was called. */
+    public boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    @Override
+    public BytesMessage createBytesMessage(String queue, byte[] body) {
+        return new BytesMessageImpl(queue, body);
+    }
+
+    @Override
+    public SendResult send(Message message) {
+        return send(message, null);
+    }
+
+    @Override
+    public SendResult send(Message message, KeyValue properties) {
+        SendFuture future = publish(List.of(message), properties, true).get(0);
+        return future.get(timeout(properties));
+    }
+
+    @Override
+    public SendResult send(Message message, LocalTransactionExecutor branchExecutor, KeyValue properties) {
+        throw new OMSNotSupportedException("-1", "Transactional messages are not supported by the RabbitMQ driver");
+    }
+
+    @Override
+    public Future<SendResult> sendAsync(Message message) {
+        return sendAsync(message, null);
+    }
+
+    @Override
+    public Future<SendResult> sendAsync(Message message, KeyValue properties) {
+        return publish(List.of(message), properties, true).get(0);
+    }
+
+    @Override
+    public void sendOneway(Message message) {
+        sendOneway(message, null);
+    }
+
+    @Override
+    public void sendOneway(Message message, KeyValue properties) {
+        publish(List.of(message), properties, false);
+    }
+
+    @Override
+    public BatchMessageSender createBatchMessageSender() {
+        return new BatchMessageSenderImpl(this);
+    }
+
+    @Override
+    public void addInterceptor(ProducerInterceptor interceptor) {
+        interceptors.add(interceptor);
+    }
+
+    @Override
+    public void removeInterceptor(ProducerInterceptor interceptor) {
+        interceptors.remove(interceptor);
+    }
+
+    /** The wait for confirms: the call's TIMEOUT, else the producer's OPERATION_TIMEOUT, else 10 s. */
+    long timeout(KeyValue properties) {
+        return properties == null ? timeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, timeoutMs);
+    }
+
+    /**
+     * Publishes the messages in order, back to back on the channel; returns one future per message
+     * when {@code confirmed} (none for one-way sends, which are also not mandatory).
+     */
+    List<SendFuture> publish(List<Message> messages, KeyValue properties, boolean confirmed) {
+        List<Prepared> prepared = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            prepared.add(prepare(message, properties));
+        }
+        List<SendFuture> futures = new ArrayList<>(confirmed ? prepared.size() : 0);
+        publishLock.lock();
+        try {
+            checkStarted();
+            Channel current = currentChannel();
+            for (Prepared message : prepared) {
+                SendFuture future = confirmed ? new SendFuture(callbacks) : null;
+                long publishSequence = current.getNextPublishSeqNo();
+                if (future != null) {
+                    tracker.track(publishSequence, message.id, message.topic, future);
+                    futures.add(future);
+                    if (!interceptors.isEmpty()) {
+                        future.addListener(done -> intercept(message.original, properties, done.getThrowable()));
+                    }
+                }
+                try {
+                    current.basicPublish(message.topic, "", confirmed, message.properties, message.body);
+                } catch (IOException | RuntimeException e) {
+                    tracker.untrack(publishSequence);
+                    OMSRuntimeException error = BrokerErrors.failed("publish message " + message.id + " to exchange '" + message.topic + "'", e);
+                    if (future != null) {
+                        future.setFailure(error);
+                    }
+                    throw error;
+                }
+            }
+        } finally {
+            publishLock.unlock();
+        }
+        return futures;
+    }
+
+    private Prepared prepare(Message message, KeyValue properties) {
+        String topic = AmqpMessageCodec.destination(message);
+        byte[] body = AmqpMessageCodec.body(message);
+        for (ProducerInterceptor interceptor : interceptors) {
+            interceptor.preSend(message, properties);
+        }
+        if (!declaredTopics.contains(topic)) {
+            checkStarted();
+            topology.declareTopic(topic);
+            declaredTopics.add(topic);
+        }
+        String id = idPrefix + sequence.incrementAndGet();
+        AMQP.BasicProperties amqpProperties = AmqpMessageCodec.properties(message, id, System.currentTimeMillis());
+        message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, id);
+        return new Prepared(message, topic, id, amqpProperties, body);
+    }
+
+    private void intercept(Message message, KeyValue properties, Throwable failure) {
+        for (ProducerInterceptor interceptor : interceptors) {
+            try {
+                if (failure == null) {
+                    interceptor.postSend(message, properties);
+                } else {
+                    interceptor.postSend(message, properties, new OMSException("-1", failure));
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Producer {}: interceptor {} threw", name, interceptor, e);
+            }
+        }
+    }
+
+    private void checkStarted() {
+        if (state == State.CLOSED) {
+            throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+        }
+        if (state != State.STARTED) {
+            throw new OMSRuntimeException("-1", "Producer " + name + " is not started: call startup() first");
+        }
+    }
+
+    /**
+     * The channel, reopened if the broker closed it for a channel error (e.g. 404 for an exchange deleted
+     * meanwhile). A channel lost with its connection is left to the automatic recovery.
+     */
+    private Channel currentChannel() {
+        ShutdownSignalException closed = channel.isOpen() ? null : channel.getCloseReason();
+        if (closed != null && !closed.isHardError() && !closed.isInitiatedByApplication() && connection.isOpen()) {
+            LOG.info("Producer {}: reopening its channel", name);
+            channel = openConfirmChannel();
+        }
+        return channel;
+    }
+
+    private Channel openConfirmChannel() {
+        Channel opened = connection.openChannel();
+        try {
+            opened.confirmSelect();
+        } catch (IOException | RuntimeException e) {
+            BrokerConnection.closeQuietly(opened);
+            throw BrokerErrors.failed("enable publisher confirms", e);
+        }
+        opened.addConfirmListener(tracker);
+        opened.addReturnListener(tracker);
+        opened.addShutdownListener(tracker);
+        return opened;
+    }
+
+    private void channelLost() {
+        declaredTopics.clear();
+    }
+
+    private void awaitConfirms() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try {
+            while (!tracker.isEmpty() && channel.isOpen() && System.nanoTime() < deadline) {
+                channel.waitForConfirms(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOG.warn("Producer {}: closing with messages the broker has not confirmed: {}", name, BrokerErrors.reason(e));
+        }
+    }
+
+    private record Prepared(Message original, String topic, String id, AMQP.BasicProperties properties, byte[] body) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.openmessaging.rabbitmq.resource;
+
+import io.openmessaging.KeyValue;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.ResourceManager;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.exception.OMSResourceNotExistException;
+import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.rabbitmq.topology.Topology;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OMS queues over RabbitMQ, with AMQP 0-9-1 only (no management HTTP API):
+ * <ul>
+ *   <li>{@link #createQueue} declares the topic's fanout exchange and the queue of one consumer group:
+ *       {@code CONSUMER_ID} of the attributes, else the default group {@value Topology#DEFAULT_GROUP}
+ *       (queue {@code T.default}), so what is sent before consumers attach is kept for that group.</li>
+ *   <li>{@link #deleteQueue} deletes the exchange and the group queues this access point declared;
+ *       queues of groups declared elsewhere lose their binding but stay.</li>
+ *   <li>{@link #listQueues} lists the topics this access point declared (by createQueue, a send or an
+ *       attach) that still exist: AMQP cannot enumerate a broker's exchanges.</li>
+ *   <li>{@link #getQueueAttributes} tells the exchange and the known group queues' message and consumer counts.</li>
+ * </ul>
+ * Namespaces are virtual hosts, chosen in the URL and managed with RabbitMQ's tools; they, routings,
+ * streams and message updates are not supported.
+ */
+public final class ResourceManagerImpl implements ResourceManager {
+    private final Topology topology;
+    private final String virtualHost;
+
+    public ResourceManagerImpl(Topology topology, String virtualHost) {
+        this.topology = topology;
+        this.virtualHost = virtualHost;
+    }
+
+    @Override
+    public void createQueue(String queueName, KeyValue attributes) {
+        String group = attributes == null ? null : attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
+        topology.declareGroup(queueName, group == null || group.isBlank() ? Topology.DEFAULT_GROUP : group);
+    }
+
+    @Override
+    public KeyValue getQueueAttributes(String queueName) throws OMSResourceNotExistException {
+        checkExists(queueName);
+        KeyValue attributes = new DefaultKeyValue();
+        for (Map.Entry<String, String> entry : topology.describe(queueName).entrySet()) {
+            attributes.put(entry.getKey(), entry.getValue());
+        }
+        return attributes;
+    }
+
+    @Override
+    public void deleteQueue(String queueName) throws OMSResourceNotExistException {
+        checkExists(queueName);
+        topology.deleteTopic(queueName);
+    }
+
+    @Override
+    public List<String> listQueues(String nsName) throws OMSResourceNotExistException {
+        if (nsName != null && !nsName.isEmpty() && !virtualHost.equals(normalize(nsName))) {
+            throw new OMSResourceNotExistException("-1", "Namespace '" + nsName + "' is not this access point's vhost '"
+                    + virtualHost + "'");
+        }
+        return topology.knownTopics().stream().filter(topology::topicExists).toList();
+    }
+
+    @Override
+    public void setQueueAttributes(String queueName, KeyValue attributes) {
+        throw unsupported("setQueueAttributes: exchanges and queues are immutable in RabbitMQ");
+    }
+
+    @Override
+    public void createNamespace(String nsName, KeyValue attributes) {
+        throw namespacesUnsupported();
+    }
+
+    @Override
+    public void setNamespaceAttributes(String nsName, KeyValue attributes) {
+        throw namespacesUnsupported();
+    }
+
+    @Override
+    public KeyValue getNamespaceAttributes(String nsName) {
+        throw namespacesUnsupported();
+    }
+
+    @Override
+    public void deleteNamespace(String nsName) {
+        throw namespacesUnsupported();
+    }
+
+    @Override
+    public List<String> listNamespaces() {
+        throw namespacesUnsupported();
+    }
+
+    @Override
+    public void createRouting(String routingName, KeyValue attributes) {
+        throw unsupported("routings");
+    }
+
+    @Override
+    public void setRoutingAttributes(String routingName, KeyValue attributes) {
+        throw unsupported("routings");
+    }
+
+    @Override
+    public KeyValue getRoutingAttributes(String routingName) {
+        throw unsupported("routings");
+    }
+
+    @Override
+    public void deleteRouting(String routingName) {
+        throw unsupported("routings");
+    }
+
+    @Override
+    public List<String> listRoutings(String nsName) {
+        throw unsupported("routings");
+    }
+
+    @Override
+    public List<String> listStreams(String queueName) {
+        throw unsupported("streams");
+    }
+
+    @Override
+    public void updateMessage(String queueName, String messageId, KeyValue headers) {
+        throw unsupported("updateMessage: a stored AMQP message cannot be changed");
+    }
+
+    private void checkExists(String queueName) throws OMSResourceNotExistException {
+        if (!topology.topicExists(queueName)) {
+            throw new OMSResourceNotExistException("-1", "Queue '" + queueName + "' (exchange) does not exist in vhost '"
+                    + virtualHost + "'");
+        }
+    }
+
+    private static String normalize(String nsName) {
+        return nsName.equals("default") || nsName.equalsIgnoreCase("%2F") ? "/" : nsName;
+    }
+
+    private static OMSNotSupportedException namespacesUnsupported() {
+        return unsupported("namespaces: the namespace is the RabbitMQ vhost named in the URL, managed with RabbitMQ's tools");
+    }
+
+    private static OMSNotSupportedException unsupported(String what) {
+        return new OMSNotSupportedException("-1", "Not supported by the RabbitMQ driver: " + what);
+    }
+}
