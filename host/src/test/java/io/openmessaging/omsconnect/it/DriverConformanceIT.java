@@ -1,0 +1,281 @@
+package io.openmessaging.omsconnect.it;
+
+import io.openmessaging.BytesMessage;
+import io.openmessaging.Future;
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.MessagingAccessPoint;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.driver.PluginDriverRegistry;
+import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
+import io.openmessaging.producer.BatchMessageSender;
+import io.openmessaging.producer.Producer;
+import io.openmessaging.producer.SendResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One suite every driver passes, loaded the way the worker loads it (its plugin, through the driver
+ * registry). What a driver does not offer must say so with {@link OMSNotSupportedException}; the suite
+ * records those in {@link #UNSUPPORTED} and prints them.
+ */
+class DriverConformanceIT {
+    static final Set<String> UNSUPPORTED = ConcurrentHashMap.newKeySet();
+    private static final java.time.Duration BOUND = java.time.Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private Pf4jPluginHost plugins;
+    private PluginDriverRegistry registry;
+    private String url;
+    private final List<Runnable> cleanup = new ArrayList<>();
+
+    private MessagingAccessPoint open(Drivers driver) throws Exception {
+        driver.assumeAvailable();
+        Path pluginsDir = dir.resolve("plugins");
+        Files.createDirectories(pluginsDir);
+        Path built = TestWorker.builtPlugin(driver.plugin);
+        Files.copy(built, pluginsDir.resolve(built.getFileName()));
+        plugins = new Pf4jPluginHost(pluginsDir);
+        plugins.start();
+        registry = new PluginDriverRegistry(plugins);
+        url = driver.url(dir);
+        return registry.acquire(url);
+    }
+
+    @AfterEach
+    void close() {
+        cleanup.forEach(Runnable::run);
+        if (registry != null) {
+            registry.close();
+        }
+        if (plugins != null) {
+            plugins.close();
+        }
+    }
+
+    private String queue() {
+        return "conf" + Long.toHexString(System.nanoTime());
+    }
+
+    private PullConsumer consumer(MessagingAccessPoint ap, String queue, String group) {
+        PullConsumer c = ap.createPullConsumer(new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, group));
+        c.attachQueue(queue);
+        c.startup();
+        cleanup.add(0, c::shutdown);
+        return c;
+    }
+
+    private Producer producer(MessagingAccessPoint ap) {
+        Producer p = ap.createProducer();
+        p.startup();
+        cleanup.add(0, p::shutdown);
+        return p;
+    }
+
+    private static byte[] body(int i) {
+        return ("message-" + i).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> drain(PullConsumer c, int n) {
+        KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 5000);
+        List<String> out = new ArrayList<>();
+        while (out.size() < n) {
+            Message m = c.receive(timeout);
+            assertNotNull(m, "only " + out.size() + " of " + n + " messages arrived");
+            out.add(new String(m.getBody(byte[].class), StandardCharsets.UTF_8));
+            c.ack(m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+        }
+        return out;
+    }
+
+    private static List<String> expected(int from, int to) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add("message-" + i);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void syncSendsArriveInOrder(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        String q = queue();
+        PullConsumer c = consumer(ap, q, "g");
+        Producer p = producer(ap);
+        for (int i = 0; i < 200; i++) {
+            SendResult r = p.send(p.createBytesMessage(q, body(i)));
+            assertNotNull(r.messageId());
+        }
+        assertTimeoutPreemptively(BOUND, () -> assertEquals(expected(0, 200), drain(c, 200)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void asyncAndBatchSendsArrive(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        String q = queue();
+        PullConsumer c = consumer(ap, q, "g");
+        Producer p = producer(ap);
+        List<Future<SendResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            futures.add(p.sendAsync(p.createBytesMessage(q, body(i))));
+        }
+        for (Future<SendResult> f : futures) {
+            assertNotNull(f.get(10_000), "async send not acknowledged: " + f.getThrowable());
+        }
+        int total = 100;
+        try {
+            BatchMessageSender batch = p.createBatchMessageSender();
+            if (batch == null) {
+                UNSUPPORTED.add(driver + ": batch send (createBatchMessageSender returns null)");
+            } else {
+                for (int i = 100; i < 150; i++) {
+                    batch.send(p.createBytesMessage(q, body(i)));
+                }
+                batch.commit();
+                batch.close();
+                total = 150;
+            }
+        } catch (OMSNotSupportedException e) {
+            UNSUPPORTED.add(driver + ": batch send");
+        }
+        int n = total;
+        assertTimeoutPreemptively(BOUND, () -> assertEquals(expected(0, n), drain(c, n)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void unackedMessagesComeAgainAfterAConsumerRestart(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        String q = queue();
+        PullConsumer first = ap.createPullConsumer(new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "g"));
+        first.attachQueue(q);
+        first.startup();
+        Producer p = producer(ap);
+        for (int i = 0; i < 10; i++) {
+            p.send(p.createBytesMessage(q, body(i)));
+        }
+        assertTimeoutPreemptively(BOUND, () -> {
+            KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 5000);
+            for (int i = 0; i < 5; i++) { // ack the first five, leave the rest
+                Message m = first.receive(timeout);
+                assertNotNull(m);
+                first.ack(m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+            }
+            assertNotNull(first.receive(timeout)); // received, never acked
+        });
+        first.shutdown();
+        PullConsumer second = consumer(ap, q, "g");
+        assertTimeoutPreemptively(BOUND, () -> assertEquals(expected(5, 10), drain(second, 5)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void twoConsumerGroupsEachGetEveryMessage(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        String q = queue();
+        PullConsumer a = consumer(ap, q, "group-a");
+        PullConsumer b = consumer(ap, q, "group-b");
+        Producer p = producer(ap);
+        for (int i = 0; i < 50; i++) {
+            p.send(p.createBytesMessage(q, body(i)));
+        }
+        assertTimeoutPreemptively(BOUND, () -> {
+            assertEquals(expected(0, 50), drain(a, 50));
+            assertEquals(expected(0, 50), drain(b, 50));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void aOneMegabyteMessageArrivesWhole(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        String q = queue();
+        PullConsumer c = consumer(ap, q, "g");
+        Producer p = producer(ap);
+        byte[] big = new byte[1 << 20];
+        Arrays.fill(big, (byte) 'z');
+        big[12345] = 7;
+        BytesMessage m = p.createBytesMessage(q, big);
+        m.putUserHeaders("k", "v");
+        p.send(m);
+        assertTimeoutPreemptively(BOUND, () -> {
+            Message got = c.receive(new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 10_000));
+            assertNotNull(got);
+            assertArrayEquals(big, got.getBody(byte[].class));
+            assertEquals("v", got.userHeaders().getString("k"));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void anUnknownQueueNeitherHangsNorInventsMessages(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        PullConsumer c = consumer(ap, queue(), "g");
+        assertTimeoutPreemptively(BOUND, () -> {
+            Message m = c.receive(new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 300));
+            assertEquals(null, m);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void aClosedProducerRefusesToSend(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        String q = queue();
+        consumer(ap, q, "g");
+        Producer p = ap.createProducer();
+        p.startup();
+        p.shutdown();
+        RuntimeException e = assertThrows(RuntimeException.class, () -> p.send(p.createBytesMessage(q, body(1))));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a clear message: " + e);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void aServerThatIsNotThereGivesAClearErrorQuickly(Drivers driver) throws Exception {
+        driver.assumeAvailable();
+        Path pluginsDir = dir.resolve("plugins");
+        Files.createDirectories(pluginsDir);
+        Path built = TestWorker.builtPlugin(driver.plugin);
+        Files.copy(built, pluginsDir.resolve(built.getFileName()));
+        plugins = new Pf4jPluginHost(pluginsDir);
+        plugins.start();
+        registry = new PluginDriverRegistry(plugins);
+        String gone = switch (driver) {
+            case LOCAL -> "oms:local:///proc/no-such-place/mq/default";
+            case RABBITMQ -> "oms:rabbitmq://guest:guest@127.0.0.1:1/default";
+        };
+        RuntimeException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(RuntimeException.class, () -> {
+            MessagingAccessPoint ap = registry.acquire(gone);
+            // a driver may connect lazily: then the first real use must fail
+            Producer p = ap.createProducer();
+            p.startup();
+            p.send(p.createBytesMessage("q", body(1)));
+        }));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "a clear error: " + e);
+    }
+}

@@ -1,0 +1,84 @@
+package io.openmessaging.omsconnect.it;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The point of OpenMessaging Connect: the same connector pair, configs identical but for
+ * {@code oms-driver-url}, moves the same lines over every driver, and the output files are identical.
+ */
+class DriverMatrixIT {
+    private static final int LINES = 100_000;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void theSameConnectorsMoveTheSameLinesOnEveryDriver(Drivers driver) throws Exception {
+        driver.assumeAvailable();
+        Path in = dir.resolve("in.txt");
+        Path out = dir.resolve("out.txt");
+        List<String> lines = FilePipelineIT.numbered(0, LINES);
+        FilePipelineIT.append(in, lines);
+        String topic = "matrix" + Long.toHexString(System.nanoTime());
+        String url = driver.url(dir);
+        try (TestWorker w = TestWorker.create(dir, "file-connector", driver.plugin).start()) {
+            // the sink first: on brokers where a consumer group exists only once it attached (RabbitMQ)
+            HttpResponse<String> sink = w.send("POST", "/connectors", FilePipelineIT.connector("sink", Map.of(
+                    "connector-class", FilePipelineIT.SINK, "file", out.toString(), "connect-topicnames", topic,
+                    "oms-driver-url", url)));
+            assertEquals(201, sink.statusCode(), sink.body());
+            TestWorker.await("the sink task to run", Duration.ofSeconds(30),
+                    () -> w.get("/connectors/sink/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+            HttpResponse<String> source = w.send("POST", "/connectors", FilePipelineIT.connector("source", Map.of(
+                    "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
+                    "oms-driver-url", url)));
+            assertEquals(201, source.statusCode(), source.body());
+            long expectedBytes = Files.size(in);
+            TestWorker.await(LINES + " lines over " + driver, Duration.ofMinutes(4),
+                    () -> Files.exists(out) && Files.size(out) >= expectedBytes);
+        }
+        assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out), "output identical to input over " + driver);
+    }
+
+    @org.junit.jupiter.api.Test
+    void driversAreListedWithTheirPluginAndADriverInUseIsNotUninstalled() throws Exception {
+        String[] plugins = Drivers.all().stream().map(d -> d.plugin).toArray(String[]::new);
+        try (TestWorker w = TestWorker.create(dir, plugins).start()) {
+            com.alibaba.fastjson2.JSONArray drivers = com.alibaba.fastjson2.JSON.parseArray(w.get("/drivers").body());
+            for (Drivers d : Drivers.all()) {
+                String name = d.name().toLowerCase(java.util.Locale.ROOT);
+                assertEquals(true, drivers.stream().map(o -> (com.alibaba.fastjson2.JSONObject) o).anyMatch(o ->
+                        name.equals(o.getString("name")) && d.plugin.equals(o.getString("plugin"))), drivers.toString());
+            }
+            // a source on the local driver holds it: its plugin cannot go
+            HttpResponse<String> created = w.send("POST", "/connectors", FilePipelineIT.connector("src", Map.of(
+                    "connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
+                    "file", dir.resolve("none.txt").toString(), "connect-topicname", "t",
+                    "oms-driver-url", Drivers.LOCAL.url(dir))));
+            assertEquals(400, created.statusCode(), "no file connector plugin in this worker: " + created.body());
+        }
+        try (TestWorker w = TestWorker.create(dir.resolve("second"), "file-connector", Drivers.LOCAL.plugin).start()) {
+            HttpResponse<String> created = w.send("POST", "/connectors", FilePipelineIT.connector("src", Map.of(
+                    "connector-class", FilePipelineIT.SOURCE, "file", dir.resolve("none.txt").toString(),
+                    "connect-topicname", "t", "oms-driver-url", Drivers.LOCAL.url(dir.resolve("second")))));
+            assertEquals(201, created.statusCode(), created.body());
+            TestWorker.await("the source task to hold the driver", Duration.ofSeconds(30),
+                    () -> w.get("/connectors/src/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+            HttpResponse<String> refused = w.delete("/plugins/" + Drivers.LOCAL.plugin);
+            assertEquals(409, refused.statusCode(), refused.body());
+        }
+    }
+}
