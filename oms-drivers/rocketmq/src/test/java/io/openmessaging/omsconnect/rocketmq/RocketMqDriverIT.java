@@ -86,6 +86,7 @@ class RocketMqDriverIT {
 
     @AfterEach
     void shutdownClients() {
+        Thread.currentThread().setContextClassLoader(RocketMqDriverIT.class.getClassLoader());
         for (int i = shutdowns.size() - 1; i >= 0; i--) {
             plugin.run(shutdowns.get(i));
         }
@@ -135,6 +136,40 @@ class RocketMqDriverIT {
             assertNull(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
             plugin.run(() -> consumer.ack(message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID)));
         }
+    }
+
+    @Test
+    void userHeadersComeBackWithRocketMqPropertiesAmongThem() {
+        String topic = topic(1);
+        Producer producer = producer();
+        BytesMessage sent = producer.createBytesMessage(topic, body("headers"));
+        sent.putUserHeaders("omsconnect.key", "v1");
+        plugin.call(() -> producer.send(sent));
+        Message received = receive(consumer("group-headers", topic), 1).get(0);
+        System.out.println("user headers received: " + received.userHeaders().keySet()
+                + ", sys headers: " + received.sysHeaders().keySet());
+        assertEquals("v1", received.userHeaders().getString("omsconnect.key"));
+        // the driver files every RocketMQ property that is not an OMS built-in key as a user header:
+        // hosts must pick their own keys out (a prefix), not take every user header as theirs
+        assertTrue(received.userHeaders().containsKey("UNIQ_KEY"), () -> received.userHeaders().keySet().toString());
+    }
+
+    @Test
+    void worksWithoutThePluginAsContextClassLoader() {
+        String topic = topic(1);
+        // a loader that knows nothing of RocketMQ: the driver must not need the context loader
+        Thread.currentThread().setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        Producer producer = accessPoint.createProducer(new DefaultKeyValue());
+        producer.startup();
+        shutdowns.add(producer::shutdown);
+        producer.send(producer.createBytesMessage(topic, body("no tccl")));
+        KeyValue properties = new DefaultKeyValue();
+        properties.put(OMSBuiltinKeys.CONSUMER_ID, "group-no-tccl");
+        PullConsumer consumer = accessPoint.createPullConsumer(properties);
+        consumer.attachQueue(topic);
+        consumer.startup();
+        shutdowns.add(consumer::shutdown);
+        assertEquals("no tccl", text(receive(consumer, 1).get(0)));
     }
 
     @Test

@@ -17,8 +17,10 @@ import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.constant.PermName;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.common.TlsMode;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
@@ -53,6 +55,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // class) sets and an embedded broker started first would not: the name server then has the
         // broker but no topic routes ("No route info of this topic").
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        // Servers default to TLS "permissive": each generates a self-signed RSA certificate at start,
+        // 10-20 s of CPU on a busy machine. Plain TCP is all a loopback test needs.
+        TlsSystemConfig.tlsMode = TlsMode.DISABLED;
         EmbeddedRocketMq mq = new EmbeddedRocketMq(Files.createTempDirectory("omsconnect-rocketmq-"));
         try {
             long t0 = System.nanoTime();
