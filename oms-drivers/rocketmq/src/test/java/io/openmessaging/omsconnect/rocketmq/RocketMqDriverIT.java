@@ -52,6 +52,7 @@ class RocketMqDriverIT {
     private static EmbeddedRocketMq mq;
     private static DriverPlugin plugin;
     private static long brokerStartMillis;
+    private static java.util.Set<Thread> threadsBeforeDriver;
 
     private MessagingAccessPoint accessPoint;
     private final List<Runnable> shutdowns = new ArrayList<>();
@@ -65,12 +66,18 @@ class RocketMqDriverIT {
         if (!"true".equalsIgnoreCase(System.getenv("OMS_RMQ_DIRECT_NAME_SRV"))) {
             System.setProperty("rocketmq.namesrv.addr", mq.nameServerAddress());
         }
+        threadsBeforeDriver = Thread.getAllStackTraces().keySet();
         plugin = DriverPlugin.open(Path.of(System.getProperty("omsconnect.pluginZip",
                 "target/oms-driver-rocketmq-0.1.0-SNAPSHOT-plugin.zip")));
     }
 
     @AfterAll
     static void stopAll() throws Exception {
+        reportThreadsLeftByTheDriver();
+        if (plugin != null) {
+            plugin.stopDriverLogging();
+            reportThreadsLeftByTheDriver();
+        }
         if (plugin != null) {
             plugin.close();
         }
@@ -257,6 +264,25 @@ class RocketMqDriverIT {
         BytesMessage message = producer.createBytesMessage(topic(1), body("tx"));
         assertNull(plugin.call(() -> producer.send(message, null, new DefaultKeyValue())),
                 "no transactional send");
+    }
+
+    /**
+     * Prints the threads the driver left running once every producer and consumer is shut down: a
+     * plugin that leaves threads cannot be unloaded cleanly (its class loader stays reachable).
+     * Driver threads are those that inherited the plugin's context loader (the broker's do not).
+     */
+    private static void reportThreadsLeftByTheDriver() throws InterruptedException {
+        List<String> left = List.of();
+        for (int i = 0; i < 50; i++) {
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !threadsBeforeDriver.contains(t) && t.isAlive() && plugin.startedFromPlugin(t))
+                    .map(Thread::getName).sorted().toList();
+            if (left.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("threads left after all driver clients shut down: " + left);
     }
 
     private String topic(int queues) {

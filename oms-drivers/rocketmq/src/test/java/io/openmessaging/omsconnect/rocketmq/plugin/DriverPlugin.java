@@ -69,6 +69,27 @@ public final class DriverPlugin implements AutoCloseable {
         return jars;
     }
 
+    /** Whether {@code thread} was started from plugin code (it inherited the plugin's context loader). */
+    public boolean startedFromPlugin(Thread thread) {
+        return thread.getContextClassLoader() == loader;
+    }
+
+    /**
+     * Stops the driver's own logging (RocketMQ bundles a shaded logback whose async appender thread
+     * outlives every client): what the host would have to do before unloading this plugin.
+     */
+    public void stopDriverLogging() {
+        run(() -> {
+            try {
+                Object context = loader.loadClass("org.apache.rocketmq.logging.org.slf4j.LoggerFactory")
+                        .getMethod("getILoggerFactory").invoke(null);
+                context.getClass().getMethod("stop").invoke(context);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot stop the driver's logger context", e);
+            }
+        });
+    }
+
     /** Whether the plugin's loader defines {@code className} itself (not the host, not the JDK). */
     public boolean definesClass(String className) {
         try {
