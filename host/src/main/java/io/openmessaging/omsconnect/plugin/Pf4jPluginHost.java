@@ -147,11 +147,12 @@ public final class Pf4jPluginHost implements PluginHost {
                 Files.createDirectories(stagingDir);
                 Path staged = stagingDir.resolve(name);
                 copyBounded(archive, staged);
-                Path extracted = validate(staged);
+                Validated validated = validate(staged);
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
                 moved = true;
-                if (extracted != null) {
-                    extractions.adopt(target, extracted); // no second expansion of a big zip
+                if (validated.extracted() != null) { // no second expansion nor scan of a big zip
+                    extractions.adopt(target, validated.extracted());
+                    extractions.keepCandidates(target, validated.candidates());
                 }
                 PluginDescriptorInfo info = load(target);
                 if (info.components().isEmpty()) {
@@ -175,8 +176,12 @@ public final class Pf4jPluginHost implements PluginHost {
         }
     }
 
-    /** Checks a staged upload without loading it; returns where a zip was extracted to, else null. */
-    private Path validate(Path staged) throws IOException {
+    /** What validating an upload learned: where a zip was extracted to (else null), and its candidates. */
+    private record Validated(Path extracted, List<ComponentScanner.Candidate> candidates) {
+    }
+
+    /** Checks a staged upload without loading it. */
+    private Validated validate(Path staged) throws IOException {
         SafeZip.check(staged);
         Path describable = staged;
         if (PluginsDirLayout.isZip(staged)) {
@@ -192,11 +197,12 @@ public final class Pf4jPluginHost implements PluginHost {
         if (loaded.containsKey(descriptor.getPluginId()) || manager.getPlugin(descriptor.getPluginId()) != null) {
             throw new PluginException(Reason.CONFLICT, "Plugin " + descriptor.getPluginId() + " is already loaded");
         }
-        if (scanner.scan(toUrls(IsolatingPluginLoader.classpathOf(describable))).isEmpty()) {
+        List<ComponentScanner.Candidate> candidates = scanner.scan(toUrls(IsolatingPluginLoader.classpathOf(describable)));
+        if (candidates.isEmpty()) {
             throw new PluginException(Reason.BAD_ARCHIVE, staged.getFileName()
                     + " holds no connector, transform, converter or OMS driver");
         }
-        return describable == staged ? null : describable;
+        return new Validated(describable == staged ? null : describable, candidates);
     }
 
     private void rollBack(boolean moved, Path target) {
@@ -340,8 +346,7 @@ public final class Pf4jPluginHost implements PluginHost {
             }
             IsolatingClassLoader loader = (IsolatingClassLoader) wrapper.getPluginClassLoader();
             String version = wrapper.getDescriptor().getVersion();
-            List<PluginComponent> components = ComponentVerifier.verify(
-                    scanner.scan(loader.classpath()), id, version, loader);
+            List<PluginComponent> components = ComponentVerifier.verify(candidates(entry, loader), id, version, loader);
             PluginDescriptorInfo info = new PluginDescriptorInfo(id, version, entry, kindOf(wrapper, entry),
                     state.toString(), components);
             loaded.put(id, info);
@@ -355,6 +360,19 @@ public final class Pf4jPluginHost implements PluginHost {
             }
             throw new PluginException(Reason.LOAD_FAILED, "Cannot load " + entry.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<ComponentScanner.Candidate> candidates(Path entry, IsolatingClassLoader loader) throws IOException {
+        if (!ZipExtractions.isZipName(entry)) {
+            return scanner.scan(loader.classpath());
+        }
+        Optional<List<ComponentScanner.Candidate>> kept = extractions.candidates(entry);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        List<ComponentScanner.Candidate> scanned = scanner.scan(loader.classpath());
+        extractions.keepCandidates(entry, scanned);
+        return scanned;
     }
 
     private void unload(PluginDescriptorInfo info, boolean announce) {
