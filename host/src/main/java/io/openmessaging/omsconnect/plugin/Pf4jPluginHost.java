@@ -244,7 +244,7 @@ public final class Pf4jPluginHost implements PluginHost {
         try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
             Class<?> cls = Class.forName(component.className(), true, component.loader());
             if (!type.isAssignableFrom(cls)) {
-                throw new PluginException(Reason.BAD_ARCHIVE, className + " is not a " + type.getSimpleName());
+                throw new PluginException(Reason.NOT_FOUND, className + " is not a " + type.getSimpleName());
             }
             return type.cast(cls.getConstructor().newInstance());
         } catch (InvocationTargetException e) {

@@ -109,6 +109,31 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void aRestartReusesAZipsExtractionUntilTheZipChanges() throws IOException {
+        Path zip = pack(pluginsDir().resolve("re-zip-1.0.zip"), TestPlugins.pluginProperties("re-zip", "1.0.0"),
+                TestPlugins.nestedJar("lib/re-zip.jar", plainManifest(), connectorClasses("com.acme.rz.RzSource")));
+        try (Pf4jPluginHost first = new Pf4jPluginHost(pluginsDir())) {
+            first.start();
+            assertTrue(first.component("com.acme.rz.RzSource").isPresent());
+        }
+        Path marker = pluginsDir().resolve(".extracted/re-zip-1.0/marker");
+        Files.writeString(marker, "still the same extraction");
+        try (Pf4jPluginHost second = new Pf4jPluginHost(pluginsDir())) {
+            second.start();
+            assertTrue(second.component("com.acme.rz.RzSource").isPresent());
+            assertTrue(Files.exists(marker), "a current extraction was redone");
+        }
+        pack(zip, TestPlugins.pluginProperties("re-zip", "1.0.1"),
+                TestPlugins.nestedJar("lib/re-zip.jar", plainManifest(), connectorClasses("com.acme.rz.RzSource")));
+        Files.setLastModifiedTime(zip, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        try (Pf4jPluginHost third = new Pf4jPluginHost(pluginsDir())) {
+            third.start();
+            assertEquals("1.0.1", third.plugin("re-zip").orElseThrow().version());
+            assertFalse(Files.exists(marker), "a stale extraction was reused");
+        }
+    }
+
+    @Test
     void plainFolderOfJarsIsOnePluginNamedAfterTheFolder() {
         Map<String, byte[]> classes = connectorClasses("com.acme.k.KSource");
         pack(pluginsDir().resolve("kafka-style").resolve("k.jar"), plainManifest(), classes);
