@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
@@ -137,6 +136,9 @@ public final class Pf4jPluginHost implements PluginHost {
     public PluginDescriptorInfo install(String fileName, InputStream archive) {
         String name = UploadName.sanitize(fileName);
         synchronized (lock) {
+            if (closed) {
+                throw new PluginException(Reason.LOAD_FAILED, "The plugin host is closed");
+            }
             Path target = layout.root().resolve(name);
             if (Files.exists(target)) {
                 throw new PluginException(Reason.CONFLICT, "A plugin file named " + name + " already exists");
@@ -146,7 +148,7 @@ public final class Pf4jPluginHost implements PluginHost {
             try {
                 Files.createDirectories(stagingDir);
                 Path staged = stagingDir.resolve(name);
-                copyBounded(archive, staged);
+                BoundedCopy.copy(archive, staged, maxUploadBytes, "Upload larger than " + maxUploadBytes + " bytes");
                 Validated validated = validate(staged);
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
                 moved = true;
@@ -461,20 +463,6 @@ public final class Pf4jPluginHost implements PluginHost {
             return plain ? "plain-folder" : "pf4j-folder";
         }
         return plain ? "plain-jar" : "pf4j-jar";
-    }
-
-    private void copyBounded(InputStream in, Path out) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try (OutputStream os = Files.newOutputStream(out)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > maxUploadBytes) {
-                    throw new PluginException(Reason.BAD_ARCHIVE, "Upload larger than " + maxUploadBytes + " bytes");
-                }
-                os.write(buffer, 0, n);
-            }
-        }
     }
 
     private static List<java.net.URL> toUrls(List<Path> paths) throws IOException {
