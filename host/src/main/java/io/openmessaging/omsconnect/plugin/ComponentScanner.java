@@ -9,7 +9,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,8 +30,8 @@ import java.util.zip.ZipFile;
  * rule ({@code io/openmessaging/<x>/MessagingAccessPointImpl.class}) and pf4j's {@code extensions.idx}.
  * The result is only a list of candidates: {@link ComponentVerifier} loads and checks them.
  *
- * <p>Headers are cached per jar (path, size and modification time), so a reload or a restart of the
- * same plugin does not parse its jars again.
+ * <p>Nothing is cached here: headers of a big driver weigh megabytes. {@link ZipExtractions} keeps the
+ * candidates of zip plugins (the big ones) across restarts instead.
  */
 final class ComponentScanner {
 
@@ -53,15 +51,10 @@ final class ComponentScanner {
     private static final String SERVICES = "META-INF/services/";
     private static final String EXTENSIONS_INDEX = "META-INF/extensions.idx";
 
-    private record JarKey(Path path, long size, long modified) {
-    }
-
     /** What one classpath entry holds that matters for discovery. */
     private record EntryContents(List<ClassFileHeader> headers, List<Candidate> services,
                                  List<Candidate> extensions, List<Candidate> namedDrivers) {
     }
-
-    private final Map<Path, Map.Entry<JarKey, EntryContents>> jarCache = new ConcurrentHashMap<>();
 
     List<Candidate> scan(List<URL> classpath) throws IOException {
         List<EntryContents> contents = new ArrayList<>();
@@ -93,26 +86,8 @@ final class ComponentScanner {
         found.putIfAbsent(candidate.type() + ":" + candidate.className(), candidate);
     }
 
-    /** Forgets cached jars below a folder (an uninstalled plugin). */
-    void forget(Path root) {
-        Path normalized = root.toAbsolutePath().normalize();
-        jarCache.keySet().removeIf(p -> p.startsWith(normalized));
-    }
-
-    private EntryContents read(Path entry) throws IOException {
-        if (Files.isDirectory(entry)) {
-            return readFolder(entry);
-        }
-        Path key = entry.toAbsolutePath().normalize();
-        BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
-        JarKey jarKey = new JarKey(key, attrs.size(), attrs.lastModifiedTime().toMillis());
-        Map.Entry<JarKey, EntryContents> cached = jarCache.get(key);
-        if (cached != null && cached.getKey().equals(jarKey)) {
-            return cached.getValue();
-        }
-        EntryContents contents = readJar(key);
-        jarCache.put(key, Map.entry(jarKey, contents));
-        return contents;
+    private static EntryContents read(Path entry) throws IOException {
+        return Files.isDirectory(entry) ? readFolder(entry) : readJar(entry);
     }
 
     private static EntryContents readJar(Path jar) throws IOException {

@@ -171,7 +171,6 @@ public final class Pf4jPluginHost implements PluginHost {
                 rollBack(moved, target);
                 throw new PluginException(Reason.LOAD_FAILED, "Cannot install " + name + ": " + e.getMessage(), e);
             } finally {
-                scanner.forget(stagingDir);
                 PluginsDirLayout.deleteTree(stagingDir);
                 PluginsDirLayout.deleteIfEmpty(layout.staging());
             }
@@ -225,7 +224,6 @@ public final class Pf4jPluginHost implements PluginHost {
             unload(info, true);
             PluginsDirLayout.deleteTree(info.path());
             deleteExtraction(info.path());
-            scanner.forget(info.path());
             log.info("Uninstalled plugin {}", pluginId);
         }
     }
@@ -312,7 +310,6 @@ public final class Pf4jPluginHost implements PluginHost {
                 if (info.path().equals(path)) {
                     unload(info, true);
                     deleteExtraction(path);
-                    scanner.forget(path);
                     log.info("Unloaded plugin {}: {} was deleted", info.id(), path.getFileName());
                 }
             }
@@ -450,7 +447,6 @@ public final class Pf4jPluginHost implements PluginHost {
     private void deleteExtraction(Path entry) {
         if (ZipExtractions.isZipName(entry)) {
             extractions.delete(entry);
-            scanner.forget(layout.extractedFolderOf(entry));
         }
     }
 

@@ -415,6 +415,31 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void concurrentInstallsAreSerializedAndAllSucceed() throws Exception {
+        Pf4jPluginHost host = host();
+        host.start();
+        List<byte[]> jars = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jars.add(plainJar("com.acme.par" + i + ".ParSource"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<PluginDescriptorInfo>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                results.add(pool.submit(() -> host.install("par" + n + "-1.0.jar", new ByteArrayInputStream(jars.get(n)))));
+            }
+            for (java.util.concurrent.Future<PluginDescriptorInfo> result : results) {
+                assertEquals(1, result.get().components().size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("par0", "par1", "par2", "par3"),
+                host.plugins().stream().map(PluginDescriptorInfo::id).sorted().toList());
+    }
+
+    @Test
     void newInstanceOfAnUnknownClassIsNotFound() {
         Pf4jPluginHost host = host();
         host.start();
