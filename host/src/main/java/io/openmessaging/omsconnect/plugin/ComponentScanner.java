@@ -57,20 +57,27 @@ final class ComponentScanner {
     }
 
     List<Candidate> scan(List<URL> classpath) throws IOException {
-        List<EntryContents> contents = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         for (URL url : classpath) {
-            contents.add(read(toPath(url)));
+            entries.add(toPath(url));
+        }
+        // first only the small declarative entries: when services files exist, no class is inflated
+        List<EntryContents> declared = new ArrayList<>();
+        for (Path entry : entries) {
+            declared.add(read(entry, false));
         }
         Map<String, Candidate> found = new LinkedHashMap<>();
-        contents.forEach(c -> c.namedDrivers().forEach(d -> add(found, d)));
-        contents.forEach(c -> c.extensions().forEach(d -> add(found, d)));
-        List<Candidate> services = contents.stream().flatMap(c -> c.services().stream()).toList();
+        declared.forEach(c -> c.namedDrivers().forEach(d -> add(found, d)));
+        declared.forEach(c -> c.extensions().forEach(d -> add(found, d)));
+        List<Candidate> services = declared.stream().flatMap(c -> c.services().stream()).toList();
         if (!services.isEmpty()) {
             services.forEach(c -> add(found, c));
-            return List.copyOf(found.values());
+            return sorted(found);
         }
         Map<String, ClassFileHeader> byName = new HashMap<>();
-        contents.forEach(c -> c.headers().forEach(h -> byName.putIfAbsent(h.name(), h)));
+        for (Path entry : entries) {
+            read(entry, true).headers().forEach(h -> byName.putIfAbsent(h.name(), h));
+        }
         SuperTypes superTypes = new SuperTypes(byName);
         for (ClassFileHeader header : byName.values()) {
             if (header.isConcretePublicClass()) {
@@ -79,23 +86,30 @@ final class ComponentScanner {
                 }
             }
         }
-        return List.copyOf(found.values());
+        return sorted(found);
     }
 
     private static void add(Map<String, Candidate> found, Candidate candidate) {
         found.putIfAbsent(candidate.type() + ":" + candidate.className(), candidate);
     }
 
-    private static EntryContents read(Path entry) throws IOException {
-        return Files.isDirectory(entry) ? readFolder(entry) : readJar(entry);
+    /** In a stable order, so that listings and "first offered" choices do not vary between starts. */
+    private static List<Candidate> sorted(Map<String, Candidate> found) {
+        return found.values().stream()
+                .sorted(java.util.Comparator.comparing(Candidate::className).thenComparing(Candidate::type))
+                .toList();
     }
 
-    private static EntryContents readJar(Path jar) throws IOException {
-        Collector collector = new Collector();
+    private static EntryContents read(Path entry, boolean headers) throws IOException {
+        return Files.isDirectory(entry) ? readFolder(entry, headers) : readJar(entry, headers);
+    }
+
+    private static EntryContents readJar(Path jar, boolean headers) throws IOException {
+        Collector collector = new Collector(headers);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && collector.wants(entry.getName())) {
+                if (!entry.isDirectory() && collector.noteName(entry.getName())) {
                     try (InputStream in = zip.getInputStream(entry)) {
                         collector.accept(entry.getName(), in);
                     }
@@ -105,12 +119,12 @@ final class ComponentScanner {
         return collector.contents();
     }
 
-    private static EntryContents readFolder(Path folder) throws IOException {
-        Collector collector = new Collector();
+    private static EntryContents readFolder(Path folder, boolean headers) throws IOException {
+        Collector collector = new Collector(headers);
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = folder.relativize(file).toString().replace('\\', '/');
-                if (collector.wants(name)) {
+                if (collector.noteName(name)) {
                     try (InputStream in = Files.newInputStream(file)) {
                         collector.accept(name, in);
                     }
@@ -130,15 +144,33 @@ final class ComponentScanner {
 
     /** Sorts the entries of one jar or folder into headers, declared services and naming-rule drivers. */
     private static final class Collector {
+        private final boolean withHeaders;
         private final List<ClassFileHeader> headers = new ArrayList<>();
         private final List<Candidate> services = new ArrayList<>();
         private final List<Candidate> extensions = new ArrayList<>();
         private final List<Candidate> namedDrivers = new ArrayList<>();
 
-        boolean wants(String name) {
-            return (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class"))
-                    || name.equals(EXTENSIONS_INDEX)
+        Collector(boolean withHeaders) {
+            this.withHeaders = withHeaders;
+        }
+
+        /** Notes what an entry's name alone tells (naming-rule drivers); true when the entry must be read. */
+        boolean noteName(String name) {
+            if (withHeaders) {
+                return name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class");
+            }
+            if (DRIVER_RULE.matcher(name).matches()) {
+                namedDrivers.add(namingRuleDriver(name)); // known from the name alone: nothing to read
+            }
+            return name.equals(EXTENSIONS_INDEX)
                     || (name.startsWith(SERVICES) && TARGETS.containsKey(name.substring(SERVICES.length())));
+        }
+
+        private static Candidate namingRuleDriver(String name) {
+            Matcher driver = DRIVER_RULE.matcher(name);
+            driver.matches();
+            return new Candidate(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                    ComponentType.DRIVER, driver.group(1));
         }
 
         void accept(String name, InputStream in) throws IOException {
@@ -148,11 +180,6 @@ final class ComponentScanner {
                 ComponentType type = TARGETS.get(name.substring(SERVICES.length()));
                 listedClasses(in).forEach(c -> services.add(new Candidate(c, type, null)));
             } else {
-                Matcher driver = DRIVER_RULE.matcher(name);
-                if (driver.matches()) {
-                    namedDrivers.add(new Candidate(name.substring(0, name.length() - 6).replace('/', '.'),
-                            ComponentType.DRIVER, driver.group(1)));
-                }
                 ClassFileHeader header;
                 try {
                     header = ClassFileHeader.read(in.readAllBytes());
