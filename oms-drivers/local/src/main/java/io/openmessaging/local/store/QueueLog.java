@@ -442,6 +442,12 @@ public final class QueueLog {
     /** Closes the queue and deletes its files. */
     void delete() throws IOException {
         deleted = true;
+        appendLock.lock();
+        try {
+            unusableReason = "the queue was deleted";
+        } finally {
+            appendLock.unlock();
+        }
         close();
         for (Segment segment : segments.values()) {
             Files.deleteIfExists(segment.file());
