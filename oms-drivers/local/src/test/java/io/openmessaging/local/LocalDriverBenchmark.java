@@ -34,7 +34,7 @@ public final class LocalDriverBenchmark {
         try {
             byte[] body = new byte[BODY_BYTES];
             Producer producer = mq.createProducer();
-            warmUp(mq, producer, body);
+            warmUp(mq, producer, body, Math.min(n, 200_000));
 
             double syncProduce = rate(n, time(() -> produceSync(producer, "bench-sync", body, n)));
             double consume = rate(n, time(() -> consume(mq, "bench-sync", n)));
@@ -61,9 +61,9 @@ public final class LocalDriverBenchmark {
         }
     }
 
-    private static void warmUp(MessagingAccessPoint mq, Producer producer, byte[] body) {
-        produceSync(producer, "warm-up", body, 200_000);
-        consume(mq, "warm-up", 200_000);
+    private static void warmUp(MessagingAccessPoint mq, Producer producer, byte[] body, int n) {
+        produceSync(producer, "warm-up", body, n);
+        consume(mq, "warm-up", n);
     }
 
     private static void produceSync(Producer producer, String queue, byte[] body, int n) {
