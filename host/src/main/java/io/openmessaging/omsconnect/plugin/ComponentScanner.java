@@ -9,7 +9,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,8 +30,8 @@ import java.util.zip.ZipFile;
  * rule ({@code io/openmessaging/<x>/MessagingAccessPointImpl.class}) and pf4j's {@code extensions.idx}.
  * The result is only a list of candidates: {@link ComponentVerifier} loads and checks them.
  *
- * <p>Headers are cached per jar (path, size and modification time), so a reload or a restart of the
- * same plugin does not parse its jars again.
+ * <p>Nothing is cached here: headers of a big driver weigh megabytes. {@link ZipExtractions} keeps the
+ * candidates of zip plugins (the big ones) across restarts instead.
  */
 final class ComponentScanner {
 
@@ -53,31 +51,33 @@ final class ComponentScanner {
     private static final String SERVICES = "META-INF/services/";
     private static final String EXTENSIONS_INDEX = "META-INF/extensions.idx";
 
-    private record JarKey(Path path, long size, long modified) {
-    }
-
     /** What one classpath entry holds that matters for discovery. */
     private record EntryContents(List<ClassFileHeader> headers, List<Candidate> services,
                                  List<Candidate> extensions, List<Candidate> namedDrivers) {
     }
 
-    private final Map<Path, Map.Entry<JarKey, EntryContents>> jarCache = new ConcurrentHashMap<>();
-
     List<Candidate> scan(List<URL> classpath) throws IOException {
-        List<EntryContents> contents = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         for (URL url : classpath) {
-            contents.add(read(toPath(url)));
+            entries.add(toPath(url));
+        }
+        // first only the small declarative entries: when services files exist, no class is inflated
+        List<EntryContents> declared = new ArrayList<>();
+        for (Path entry : entries) {
+            declared.add(read(entry, false));
         }
         Map<String, Candidate> found = new LinkedHashMap<>();
-        contents.forEach(c -> c.namedDrivers().forEach(d -> add(found, d)));
-        contents.forEach(c -> c.extensions().forEach(d -> add(found, d)));
-        List<Candidate> services = contents.stream().flatMap(c -> c.services().stream()).toList();
+        declared.forEach(c -> c.namedDrivers().forEach(d -> add(found, d)));
+        declared.forEach(c -> c.extensions().forEach(d -> add(found, d)));
+        List<Candidate> services = declared.stream().flatMap(c -> c.services().stream()).toList();
         if (!services.isEmpty()) {
             services.forEach(c -> add(found, c));
-            return List.copyOf(found.values());
+            return sorted(found);
         }
         Map<String, ClassFileHeader> byName = new HashMap<>();
-        contents.forEach(c -> c.headers().forEach(h -> byName.putIfAbsent(h.name(), h)));
+        for (Path entry : entries) {
+            read(entry, true).headers().forEach(h -> byName.putIfAbsent(h.name(), h));
+        }
         SuperTypes superTypes = new SuperTypes(byName);
         for (ClassFileHeader header : byName.values()) {
             if (header.isConcretePublicClass()) {
@@ -86,41 +86,30 @@ final class ComponentScanner {
                 }
             }
         }
-        return List.copyOf(found.values());
+        return sorted(found);
     }
 
     private static void add(Map<String, Candidate> found, Candidate candidate) {
         found.putIfAbsent(candidate.type() + ":" + candidate.className(), candidate);
     }
 
-    /** Forgets cached jars below a folder (an uninstalled plugin). */
-    void forget(Path root) {
-        Path normalized = root.toAbsolutePath().normalize();
-        jarCache.keySet().removeIf(p -> p.startsWith(normalized));
+    /** In a stable order, so that listings and "first offered" choices do not vary between starts. */
+    private static List<Candidate> sorted(Map<String, Candidate> found) {
+        return found.values().stream()
+                .sorted(java.util.Comparator.comparing(Candidate::className).thenComparing(Candidate::type))
+                .toList();
     }
 
-    private EntryContents read(Path entry) throws IOException {
-        if (Files.isDirectory(entry)) {
-            return readFolder(entry);
-        }
-        Path key = entry.toAbsolutePath().normalize();
-        BasicFileAttributes attrs = Files.readAttributes(key, BasicFileAttributes.class);
-        JarKey jarKey = new JarKey(key, attrs.size(), attrs.lastModifiedTime().toMillis());
-        Map.Entry<JarKey, EntryContents> cached = jarCache.get(key);
-        if (cached != null && cached.getKey().equals(jarKey)) {
-            return cached.getValue();
-        }
-        EntryContents contents = readJar(key);
-        jarCache.put(key, Map.entry(jarKey, contents));
-        return contents;
+    private static EntryContents read(Path entry, boolean headers) throws IOException {
+        return Files.isDirectory(entry) ? readFolder(entry, headers) : readJar(entry, headers);
     }
 
-    private static EntryContents readJar(Path jar) throws IOException {
-        Collector collector = new Collector();
+    private static EntryContents readJar(Path jar, boolean headers) throws IOException {
+        Collector collector = new Collector(headers);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && collector.wants(entry.getName())) {
+                if (!entry.isDirectory() && collector.noteName(entry.getName())) {
                     try (InputStream in = zip.getInputStream(entry)) {
                         collector.accept(entry.getName(), in);
                     }
@@ -130,12 +119,12 @@ final class ComponentScanner {
         return collector.contents();
     }
 
-    private static EntryContents readFolder(Path folder) throws IOException {
-        Collector collector = new Collector();
+    private static EntryContents readFolder(Path folder, boolean headers) throws IOException {
+        Collector collector = new Collector(headers);
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String name = folder.relativize(file).toString().replace('\\', '/');
-                if (collector.wants(name)) {
+                if (collector.noteName(name)) {
                     try (InputStream in = Files.newInputStream(file)) {
                         collector.accept(name, in);
                     }
@@ -155,15 +144,33 @@ final class ComponentScanner {
 
     /** Sorts the entries of one jar or folder into headers, declared services and naming-rule drivers. */
     private static final class Collector {
+        private final boolean withHeaders;
         private final List<ClassFileHeader> headers = new ArrayList<>();
         private final List<Candidate> services = new ArrayList<>();
         private final List<Candidate> extensions = new ArrayList<>();
         private final List<Candidate> namedDrivers = new ArrayList<>();
 
-        boolean wants(String name) {
-            return (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class"))
-                    || name.equals(EXTENSIONS_INDEX)
+        Collector(boolean withHeaders) {
+            this.withHeaders = withHeaders;
+        }
+
+        /** Notes what an entry's name alone tells (naming-rule drivers); true when the entry must be read. */
+        boolean noteName(String name) {
+            if (withHeaders) {
+                return name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class");
+            }
+            if (DRIVER_RULE.matcher(name).matches()) {
+                namedDrivers.add(namingRuleDriver(name)); // known from the name alone: nothing to read
+            }
+            return name.equals(EXTENSIONS_INDEX)
                     || (name.startsWith(SERVICES) && TARGETS.containsKey(name.substring(SERVICES.length())));
+        }
+
+        private static Candidate namingRuleDriver(String name) {
+            Matcher driver = DRIVER_RULE.matcher(name);
+            driver.matches();
+            return new Candidate(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                    ComponentType.DRIVER, driver.group(1));
         }
 
         void accept(String name, InputStream in) throws IOException {
@@ -173,11 +180,6 @@ final class ComponentScanner {
                 ComponentType type = TARGETS.get(name.substring(SERVICES.length()));
                 listedClasses(in).forEach(c -> services.add(new Candidate(c, type, null)));
             } else {
-                Matcher driver = DRIVER_RULE.matcher(name);
-                if (driver.matches()) {
-                    namedDrivers.add(new Candidate(name.substring(0, name.length() - 6).replace('/', '.'),
-                            ComponentType.DRIVER, driver.group(1)));
-                }
                 ClassFileHeader header;
                 try {
                     header = ClassFileHeader.read(in.readAllBytes());

@@ -64,5 +64,4 @@ final class IsolatingPluginLoader implements PluginLoader {
             // nothing was opened yet that matters
         }
     }
-
 }

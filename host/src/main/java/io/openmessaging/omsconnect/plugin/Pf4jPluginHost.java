@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
@@ -137,6 +136,9 @@ public final class Pf4jPluginHost implements PluginHost {
     public PluginDescriptorInfo install(String fileName, InputStream archive) {
         String name = UploadName.sanitize(fileName);
         synchronized (lock) {
+            if (closed) {
+                throw new PluginException(Reason.LOAD_FAILED, "The plugin host is closed");
+            }
             Path target = layout.root().resolve(name);
             if (Files.exists(target)) {
                 throw new PluginException(Reason.CONFLICT, "A plugin file named " + name + " already exists");
@@ -146,12 +148,13 @@ public final class Pf4jPluginHost implements PluginHost {
             try {
                 Files.createDirectories(stagingDir);
                 Path staged = stagingDir.resolve(name);
-                copyBounded(archive, staged);
-                Path extracted = validate(staged);
+                BoundedCopy.copy(archive, staged, maxUploadBytes, "Upload larger than " + maxUploadBytes + " bytes");
+                Validated validated = validate(staged);
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
                 moved = true;
-                if (extracted != null) {
-                    extractions.adopt(target, extracted); // no second expansion of a big zip
+                if (validated.extracted() != null) { // no second expansion nor scan of a big zip
+                    extractions.adopt(target, validated.extracted());
+                    extractions.keepCandidates(target, validated.candidates());
                 }
                 PluginDescriptorInfo info = load(target);
                 if (info.components().isEmpty()) {
@@ -168,15 +171,18 @@ public final class Pf4jPluginHost implements PluginHost {
                 rollBack(moved, target);
                 throw new PluginException(Reason.LOAD_FAILED, "Cannot install " + name + ": " + e.getMessage(), e);
             } finally {
-                scanner.forget(stagingDir);
                 PluginsDirLayout.deleteTree(stagingDir);
                 PluginsDirLayout.deleteIfEmpty(layout.staging());
             }
         }
     }
 
-    /** Checks a staged upload without loading it; returns where a zip was extracted to, else null. */
-    private Path validate(Path staged) throws IOException {
+    /** What validating an upload learned: where a zip was extracted to (else null), and its candidates. */
+    private record Validated(Path extracted, List<ComponentScanner.Candidate> candidates) {
+    }
+
+    /** Checks a staged upload without loading it. */
+    private Validated validate(Path staged) throws IOException {
         SafeZip.check(staged);
         Path describable = staged;
         if (PluginsDirLayout.isZip(staged)) {
@@ -192,11 +198,12 @@ public final class Pf4jPluginHost implements PluginHost {
         if (loaded.containsKey(descriptor.getPluginId()) || manager.getPlugin(descriptor.getPluginId()) != null) {
             throw new PluginException(Reason.CONFLICT, "Plugin " + descriptor.getPluginId() + " is already loaded");
         }
-        if (scanner.scan(toUrls(IsolatingPluginLoader.classpathOf(describable))).isEmpty()) {
+        List<ComponentScanner.Candidate> candidates = scanner.scan(toUrls(IsolatingPluginLoader.classpathOf(describable)));
+        if (candidates.isEmpty()) {
             throw new PluginException(Reason.BAD_ARCHIVE, staged.getFileName()
                     + " holds no connector, transform, converter or OMS driver");
         }
-        return describable == staged ? null : describable;
+        return new Validated(describable == staged ? null : describable, candidates);
     }
 
     private void rollBack(boolean moved, Path target) {
@@ -217,7 +224,6 @@ public final class Pf4jPluginHost implements PluginHost {
             unload(info, true);
             PluginsDirLayout.deleteTree(info.path());
             deleteExtraction(info.path());
-            scanner.forget(info.path());
             log.info("Uninstalled plugin {}", pluginId);
         }
     }
@@ -238,7 +244,7 @@ public final class Pf4jPluginHost implements PluginHost {
         try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
             Class<?> cls = Class.forName(component.className(), true, component.loader());
             if (!type.isAssignableFrom(cls)) {
-                throw new PluginException(Reason.BAD_ARCHIVE, className + " is not a " + type.getSimpleName());
+                throw new PluginException(Reason.NOT_FOUND, className + " is not a " + type.getSimpleName());
             }
             return type.cast(cls.getConstructor().newInstance());
         } catch (InvocationTargetException e) {
@@ -304,7 +310,6 @@ public final class Pf4jPluginHost implements PluginHost {
                 if (info.path().equals(path)) {
                     unload(info, true);
                     deleteExtraction(path);
-                    scanner.forget(path);
                     log.info("Unloaded plugin {}: {} was deleted", info.id(), path.getFileName());
                 }
             }
@@ -340,8 +345,7 @@ public final class Pf4jPluginHost implements PluginHost {
             }
             IsolatingClassLoader loader = (IsolatingClassLoader) wrapper.getPluginClassLoader();
             String version = wrapper.getDescriptor().getVersion();
-            List<PluginComponent> components = ComponentVerifier.verify(
-                    scanner.scan(loader.classpath()), id, version, loader);
+            List<PluginComponent> components = ComponentVerifier.verify(candidates(entry, loader), id, version, loader);
             PluginDescriptorInfo info = new PluginDescriptorInfo(id, version, entry, kindOf(wrapper, entry),
                     state.toString(), components);
             loaded.put(id, info);
@@ -355,6 +359,19 @@ public final class Pf4jPluginHost implements PluginHost {
             }
             throw new PluginException(Reason.LOAD_FAILED, "Cannot load " + entry.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<ComponentScanner.Candidate> candidates(Path entry, IsolatingClassLoader loader) throws IOException {
+        if (!ZipExtractions.isZipName(entry)) {
+            return scanner.scan(loader.classpath());
+        }
+        Optional<List<ComponentScanner.Candidate>> kept = extractions.candidates(entry);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        List<ComponentScanner.Candidate> scanned = scanner.scan(loader.classpath());
+        extractions.keepCandidates(entry, scanned);
+        return scanned;
     }
 
     private void unload(PluginDescriptorInfo info, boolean announce) {
@@ -430,7 +447,6 @@ public final class Pf4jPluginHost implements PluginHost {
     private void deleteExtraction(Path entry) {
         if (ZipExtractions.isZipName(entry)) {
             extractions.delete(entry);
-            scanner.forget(layout.extractedFolderOf(entry));
         }
     }
 
@@ -443,20 +459,6 @@ public final class Pf4jPluginHost implements PluginHost {
             return plain ? "plain-folder" : "pf4j-folder";
         }
         return plain ? "plain-jar" : "pf4j-jar";
-    }
-
-    private void copyBounded(InputStream in, Path out) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        try (OutputStream os = Files.newOutputStream(out)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > maxUploadBytes) {
-                    throw new PluginException(Reason.BAD_ARCHIVE, "Upload larger than " + maxUploadBytes + " bytes");
-                }
-                os.write(buffer, 0, n);
-            }
-        }
     }
 
     private static List<java.net.URL> toUrls(List<Path> paths) throws IOException {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param id         pf4j plugin id, or synthesized from the file name for a plain jar or folder
  * @param version    plugin version ("0.0.0" when unknown)
  * @param path       the jar, zip or folder in {@code pluginsDir}
- * @param kind       how it was packaged: "pf4j-jar", "pf4j-zip", "pf4j-folder", "plain-jar", "plain-folder"
+ * @param kind       how it was packaged: "pf4j-jar", "pf4j-zip", "pf4j-folder", "plain-jar", "plain-folder",
+ *                   "plain-zip" (a zip of jars without plugin.properties: id from the file name)
  * @param state      pf4j plugin state (STARTED, STOPPED, FAILED…)
  * @param components what was discovered inside it
  */

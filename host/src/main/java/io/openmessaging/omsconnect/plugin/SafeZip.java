@@ -62,7 +62,8 @@ final class SafeZip {
                 }
                 Files.createDirectories(out.getParent());
                 try (InputStream in = zip.getInputStream(entry)) {
-                    expanded += copyBounded(in, out, MAX_EXPANDED_BYTES - expanded);
+                    expanded += BoundedCopy.copy(in, out, MAX_EXPANDED_BYTES - expanded,
+                            archive.getFileName() + " expands beyond " + MAX_EXPANDED_BYTES + " bytes");
                 }
             }
         } catch (IOException | IllegalStateException e) {
@@ -87,20 +88,5 @@ final class SafeZip {
             throw new PluginException(Reason.BAD_ARCHIVE,
                     archive.getFileName() + " has an entry that escapes its folder: " + name);
         }
-    }
-
-    private static long copyBounded(InputStream in, Path out, long budget) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long written = 0;
-        try (var os = Files.newOutputStream(out)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                written += n;
-                if (written > budget) {
-                    throw new PluginException(Reason.BAD_ARCHIVE, "Archive expands beyond " + MAX_EXPANDED_BYTES + " bytes");
-                }
-                os.write(buffer, 0, n);
-            }
-        }
-        return written;
     }
 }

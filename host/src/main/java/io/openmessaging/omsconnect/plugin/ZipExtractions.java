@@ -7,11 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the extracted contents of zip plugins in {@code .extracted/<zip name without .zip>/}, each with
  * a stamp (the zip's size and modification time) so that a restart reuses an extraction that is still
  * current instead of expanding a 70 MB driver again. Extraction goes through {@link SafeZip}.
+ *
+ * <p>Beside each extraction it also keeps the component candidates found in it: scanning a big driver
+ * (~18k classes) costs seconds of inflating, and the result only changes with the zip. A kept list is
+ * used only under the same stamp, and every candidate is still verified by loading it.
  */
 final class ZipExtractions {
     private final PluginsDirLayout layout;
@@ -55,7 +63,43 @@ final class ZipExtractions {
         }
     }
 
-    /** Deletes a zip's extraction, and {@code .extracted/} itself once empty. */
+    /** The candidates kept for this zip, if they were found in the zip as it is now. */
+    Optional<List<ComponentScanner.Candidate>> candidates(Path zip) {
+        Path file = candidatesFile(layout.extractedFolderOf(zip));
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(stampOf(zip))) {
+                return Optional.empty();
+            }
+            List<ComponentScanner.Candidate> candidates = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] parts = line.split(" ");
+                candidates.add(new ComponentScanner.Candidate(parts[1], ComponentType.valueOf(parts[0]),
+                        parts[2].equals("-") ? null : parts[2]));
+            }
+            return Optional.of(List.copyOf(candidates));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or from another version: scan again
+        }
+    }
+
+    void keepCandidates(Path zip, List<ComponentScanner.Candidate> candidates) {
+        StringBuilder text = new StringBuilder(stampOf(zip)).append('\n');
+        for (ComponentScanner.Candidate c : candidates) {
+            text.append(c.type()).append(' ').append(c.className()).append(' ')
+                    .append(c.driverName() == null ? "-" : c.driverName()).append('\n');
+        }
+        try {
+            Files.writeString(candidatesFile(layout.extractedFolderOf(zip)), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write beside the extraction of " + zip, e);
+        }
+    }
+
+    /** Deletes a zip's extraction and what is kept beside it, and {@code .extracted/} itself once empty. */
     void delete(Path zip) {
         if (!isZipName(zip)) {
             return;
@@ -63,6 +107,7 @@ final class ZipExtractions {
         Path folder = layout.extractedFolderOf(zip);
         PluginsDirLayout.deleteTree(folder);
         PluginsDirLayout.deleteTree(stampFile(folder));
+        PluginsDirLayout.deleteTree(candidatesFile(folder));
         PluginsDirLayout.deleteIfEmpty(layout.extracted());
     }
 
@@ -75,7 +120,7 @@ final class ZipExtractions {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                String folderName = name.endsWith(".stamp") ? name.substring(0, name.length() - ".stamp".length()) : name;
+                String folderName = name.replaceFirst("\\.(stamp|candidates)$", "");
                 if (!Files.exists(layout.root().resolve(folderName + ".zip"))) {
                     PluginsDirLayout.deleteTree(entry);
                 }
@@ -84,6 +129,10 @@ final class ZipExtractions {
             throw new UncheckedIOException("Cannot list " + root, e);
         }
         PluginsDirLayout.deleteIfEmpty(root);
+    }
+
+    private static Path candidatesFile(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + ".candidates");
     }
 
     private static Path stampFile(Path folder) {

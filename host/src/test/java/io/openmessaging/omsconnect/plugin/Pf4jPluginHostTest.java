@@ -109,6 +109,31 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void aRestartReusesAZipsExtractionUntilTheZipChanges() throws IOException {
+        Path zip = pack(pluginsDir().resolve("re-zip-1.0.zip"), TestPlugins.pluginProperties("re-zip", "1.0.0"),
+                TestPlugins.nestedJar("lib/re-zip.jar", plainManifest(), connectorClasses("com.acme.rz.RzSource")));
+        try (Pf4jPluginHost first = new Pf4jPluginHost(pluginsDir())) {
+            first.start();
+            assertTrue(first.component("com.acme.rz.RzSource").isPresent());
+        }
+        Path marker = pluginsDir().resolve(".extracted/re-zip-1.0/marker");
+        Files.writeString(marker, "still the same extraction");
+        try (Pf4jPluginHost second = new Pf4jPluginHost(pluginsDir())) {
+            second.start();
+            assertTrue(second.component("com.acme.rz.RzSource").isPresent());
+            assertTrue(Files.exists(marker), "a current extraction was redone");
+        }
+        pack(zip, TestPlugins.pluginProperties("re-zip", "1.0.1"),
+                TestPlugins.nestedJar("lib/re-zip.jar", plainManifest(), connectorClasses("com.acme.rz.RzSource")));
+        Files.setLastModifiedTime(zip, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        try (Pf4jPluginHost third = new Pf4jPluginHost(pluginsDir())) {
+            third.start();
+            assertEquals("1.0.1", third.plugin("re-zip").orElseThrow().version());
+            assertFalse(Files.exists(marker), "a stale extraction was reused");
+        }
+    }
+
+    @Test
     void plainFolderOfJarsIsOnePluginNamedAfterTheFolder() {
         Map<String, byte[]> classes = connectorClasses("com.acme.k.KSource");
         pack(pluginsDir().resolve("kafka-style").resolve("k.jar"), plainManifest(), classes);
@@ -387,6 +412,31 @@ class Pf4jPluginHostTest {
 
         Files.delete(pluginsDir().resolve("drop-1.0.jar"));
         assertTrue(await(() -> host.plugin("drop").isEmpty()), "deleted jar not unloaded");
+    }
+
+    @Test
+    void concurrentInstallsAreSerializedAndAllSucceed() throws Exception {
+        Pf4jPluginHost host = host();
+        host.start();
+        List<byte[]> jars = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            jars.add(plainJar("com.acme.par" + i + ".ParSource"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<PluginDescriptorInfo>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = i;
+                results.add(pool.submit(() -> host.install("par" + n + "-1.0.jar", new ByteArrayInputStream(jars.get(n)))));
+            }
+            for (java.util.concurrent.Future<PluginDescriptorInfo> result : results) {
+                assertEquals(1, result.get().components().size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("par0", "par1", "par2", "par3"),
+                host.plugins().stream().map(PluginDescriptorInfo::id).sorted().toList());
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class LocalDriverBenchmark {
         try {
             byte[] body = new byte[BODY_BYTES];
             Producer producer = mq.createProducer();
-            warmUp(mq, producer, body);
+            warmUp(mq, producer, body, Math.min(n, 200_000));
 
             double syncProduce = rate(n, time(() -> produceSync(producer, "bench-sync", body, n)));
             double consume = rate(n, time(() -> consume(mq, "bench-sync", n)));
@@ -42,7 +42,9 @@ public final class LocalDriverBenchmark {
             double asyncProduce = rate(n, time(() -> produceAsync(producer, "bench-async", body, n)));
             double consumeAsync = rate(n, time(() -> consume(mq, "bench-async", n)));
             double combinedAsync = n / (n / asyncProduce + n / consumeAsync);
-            double pipelined = rate(n, time(() -> pipelined(mq, producer, body, n)));
+            double pipelined = rate(n, time(() -> pipelined(mq, "bench-pipe", () -> produceSync(producer, "bench-pipe", body, n), n)));
+            double pipelinedAsync = rate(n, time(() -> pipelined(mq, "bench-pipe-async",
+                () -> produceAsync(producer, "bench-pipe-async", body, n), n)));
 
             System.out.printf("oms:local benchmark: %,d messages of %d bytes, fsync=%s%n", n, BODY_BYTES, fsync);
             System.out.printf("  produce (sync send)        %,12.0f msg/s%n", syncProduce);
@@ -51,16 +53,17 @@ public final class LocalDriverBenchmark {
             System.out.printf("  produce (sendAsync)        %,12.0f msg/s%n", asyncProduce);
             System.out.printf("  consume (receive + ack)    %,12.0f msg/s%n", consumeAsync);
             System.out.printf("  combined async: n/(tP+tC)  %,12.0f msg/s%n", combinedAsync);
-            System.out.printf("  pipelined (sync producer and consumer threads at once) %,12.0f msg/s%n", pipelined);
+            System.out.printf("  pipelined: sync producer and consumer threads at once  %,12.0f msg/s%n", pipelined);
+            System.out.printf("  pipelined: async producer and consumer threads at once %,12.0f msg/s%n", pipelinedAsync);
         } finally {
             mq.shutdown();
             deleteRecursively(dir);
         }
     }
 
-    private static void warmUp(MessagingAccessPoint mq, Producer producer, byte[] body) {
-        produceSync(producer, "warm-up", body, 200_000);
-        consume(mq, "warm-up", 200_000);
+    private static void warmUp(MessagingAccessPoint mq, Producer producer, byte[] body, int n) {
+        produceSync(producer, "warm-up", body, n);
+        consume(mq, "warm-up", n);
     }
 
     private static void produceSync(Producer producer, String queue, byte[] body, int n) {
@@ -90,18 +93,18 @@ public final class LocalDriverBenchmark {
         consumer.shutdown();
     }
 
-    private static void pipelined(MessagingAccessPoint mq, Producer producer, byte[] body, int n) throws InterruptedException {
+    private static void pipelined(MessagingAccessPoint mq, String queue, Runnable produce, int n) throws InterruptedException {
         AtomicLong failures = new AtomicLong();
         Thread consumer = new Thread(() -> {
             try {
-                consume(mq, "bench-pipe", n);
+                consume(mq, queue, n);
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
                 e.printStackTrace();
             }
         }, "bench-consumer");
         consumer.start();
-        produceSync(producer, "bench-pipe", body, n);
+        produce.run();
         consumer.join();
         if (failures.get() > 0) {
             throw new IllegalStateException("the consumer failed");

@@ -89,9 +89,7 @@ public final class LocalPullConsumer implements PullConsumer {
                 return this;
             }
         }
-        GroupCursor cursor = store.cursor(group, queue);
-        cursor.join();
-        cursors.add(cursor);
+        cursors.add(store.cursor(group, queue));
         return this;
     }
 

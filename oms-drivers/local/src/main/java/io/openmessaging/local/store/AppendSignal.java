@@ -1,6 +1,5 @@
 package io.openmessaging.local.store;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -74,9 +73,5 @@ public final class AppendSignal {
         } finally {
             lock.unlock();
         }
-    }
-
-    static long nanos(long millis) {
-        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }

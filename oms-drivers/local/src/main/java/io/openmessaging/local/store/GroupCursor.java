@@ -18,7 +18,6 @@ public final class GroupCursor {
     private final AckTracker acks;
     private QueueLog log;
     private long position;
-    private int members;
 
     GroupCursor(String group, String queue, Store store, long committed) {
         this.group = group;
@@ -72,17 +71,12 @@ public final class GroupCursor {
         return acks.committed();
     }
 
-    public synchronized void join() {
-        members++;
-    }
-
     /**
      * A consumer leaves: records delivered but not acknowledged are handed out again (to any
      * member), from the committed offset on. Records acked meanwhile by other members may be
      * delivered twice: delivery is at-least-once.
      */
     public synchronized void leave() {
-        members = Math.max(0, members - 1);
         if (acks.hasInFlight()) {
             position = acks.committed();
             acks.reset(position);

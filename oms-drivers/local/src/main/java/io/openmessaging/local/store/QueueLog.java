@@ -292,9 +292,10 @@ public final class QueueLog {
         long[] offsets = new long[payloads.size()];
         ioLock.lock();
         try {
-            drained = writeActiveLocked();
             appendLock.lock();
             try {
+                // drained with both locks held, so no fast-path append can slip in before the roll
+                drained = writeActiveLocked();
                 checkUsable();
                 long total = framedBytes(payloads);
                 if (appendEnd > 0 && appendEnd + total > segmentBytes) {
@@ -411,14 +412,15 @@ public final class QueueLog {
 
     /** Writes what is buffered, forces it unless fsync=never, and closes the files. */
     void close() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            LOG.warn("Queue {}: final write failed: {}", name, e.toString());
-        }
+        List<PendingWrite> drained = List.of();
         ioLock.lock();
         appendLock.lock();
         try {
+            try {
+                drained = writeActiveLocked();
+            } catch (StoreException e) {
+                LOG.warn("Queue {}: final write failed: {}", name, e.getMessage());
+            }
             if (unusableReason == null) {
                 unusableReason = "the store is closed";
             }
@@ -434,11 +436,18 @@ public final class QueueLog {
             appendLock.unlock();
             ioLock.unlock();
         }
+        complete(drained);
     }
 
     /** Closes the queue and deletes its files. */
     void delete() throws IOException {
         deleted = true;
+        appendLock.lock();
+        try {
+            unusableReason = "the queue was deleted";
+        } finally {
+            appendLock.unlock();
+        }
         close();
         for (Segment segment : segments.values()) {
             Files.deleteIfExists(segment.file());
