@@ -1,0 +1,174 @@
+package io.openmessaging.omsconnect.jdbc;
+
+import io.openmessaging.connector.api.data.Field;
+import io.openmessaging.connector.api.data.Schema;
+import io.openmessaging.connector.api.data.Struct;
+import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.omsconnect.jdbc.change.RowChange;
+import io.openmessaging.omsconnect.jdbc.dialect.SqlDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Writes row changes in order, in one transaction: consecutive changes of the same table, kind and
+ * columns share a prepared statement and go out with executeBatch every batch.size rows; commit at
+ * the end, rollback (and a ConnectException) on any failure, so nothing is half-written.
+ */
+final class ChangeWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
+
+    private final JdbcSinkConfig cfg;
+    private final SqlDialect dialect;
+    private final Set<String> ensuredTables = new HashSet<>();
+    private Connection connection;
+
+    ChangeWriter(JdbcSinkConfig cfg) {
+        this.cfg = cfg;
+        this.dialect = SqlDialect.forUrl(cfg.url());
+    }
+
+    /** Opens the connection now, so a bad URL or password fails the task's start. */
+    void open() {
+        connection();
+    }
+
+    private Connection connection() {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                closeQuietly();
+                Properties p = new Properties();
+                p.setProperty("user", cfg.user());
+                p.setProperty("password", cfg.password());
+                p.setProperty("connectTimeout", "10");
+                Connection c = dialect.driver().connect(dialect.driverUrl(cfg.url()), p);
+                if (c == null) {
+                    throw new ConnectException("No driver accepts " + cfg.url());
+                }
+                c.setAutoCommit(false);
+                connection = c;
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot connect to " + cfg.url() + " as '" + cfg.user() + "': " + e.getMessage(), e);
+        }
+    }
+
+    void write(List<RowChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Connection c = connection();
+        try {
+            if (cfg.autoCreate()) {
+                createTables(c, changes);
+            }
+            int i = 0;
+            while (i < changes.size()) {
+                i = writeRun(c, changes, i);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone; it is reopened on the next write
+            }
+            SQLException next = e instanceof SQLException s ? s.getNextException() : null;
+            throw new ConnectException("Writing " + changes.size() + " changes failed and was rolled back: " + e.getMessage()
+                    + (next != null ? " (" + next.getMessage() + ")" : ""), e);
+        }
+    }
+
+    private void createTables(Connection c, List<RowChange> changes) throws SQLException {
+        for (RowChange ch : changes) {
+            if (ensuredTables.contains(ch.table())) {
+                continue;
+            }
+            String ddl = dialect.createTable(ch.table(), ch.row().schema(), ch.pk());
+            try (Statement s = c.createStatement()) {
+                s.execute(ddl);
+            }
+            c.commit();
+            ensuredTables.add(ch.table());
+            LOG.info("Ensured table {}: {}", ch.table(), ddl);
+        }
+    }
+
+    /** Writes the run of alike changes starting at {@code from}; returns the index after it. */
+    private int writeRun(Connection c, List<RowChange> changes, int from) throws SQLException {
+        RowChange first = changes.get(from);
+        List<String> columns = first.delete() ? first.pk() : columnNames(first.row().schema());
+        if (first.delete() && first.pk().isEmpty()) {
+            throw new ConnectException("Cannot delete from " + first.table() + ": no key (set pk.fields or send key Structs)");
+        }
+        String sql = first.delete() ? dialect.delete(first.table(), first.pk())
+                : cfg.upsert() && !first.pk().isEmpty() ? dialect.upsert(first.table(), columns, first.pk())
+                : dialect.insert(first.table(), columns);
+        int i = from;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            while (i < changes.size() && alike(first, changes.get(i))) {
+                Struct row = changes.get(i).row();
+                Schema schema = row.schema();
+                int p = 1;
+                for (String col : columns) {
+                    Field f = schema.getField(col);
+                    if (f == null) {
+                        throw new ConnectException("Row for " + first.table() + " has no column '" + col + "'");
+                    }
+                    dialect.bind(ps, p++, f.getSchema(), row.get(f));
+                }
+                ps.addBatch();
+                i++;
+                if (++pending == cfg.batchSize()) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        return i;
+    }
+
+    private static boolean alike(RowChange a, RowChange b) {
+        return a.delete() == b.delete() && a.table().equals(b.table()) && a.pk().equals(b.pk())
+                && (a.delete() || a.row().schema() == b.row().schema() || a.row().schema().equals(b.row().schema()));
+    }
+
+    private static List<String> columnNames(Schema s) {
+        List<String> out = new ArrayList<>();
+        for (Field f : s.getFields()) {
+            out.add(f.getName());
+        }
+        return out;
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}
