@@ -43,6 +43,7 @@ public class MysqlSourceTask extends SourceTask {
         cfg = MysqlSourceConfig.from(config);
         ServerCheck.check(cfg);
         catalog = new TableCatalog(() -> MysqlConnections.open(cfg, 60_000));
+        catalog.preload(cfg.tables()::accepts);
         RecordPartition partition = new RecordPartition(Map.of("server", cfg.server()));
         BinlogPosition committed = committedPosition(partition);
         BinlogPosition from;

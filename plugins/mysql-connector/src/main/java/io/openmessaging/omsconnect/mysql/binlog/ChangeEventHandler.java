@@ -32,6 +32,11 @@ final class ChangeEventHandler implements BinaryLogClient.EventListener {
     private static final Pattern DDL = Pattern.compile(
             "^\\s*(/\\*.*?\\*/\\s*)*(ALTER|CREATE|DROP|RENAME|TRUNCATE)\\s", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** Table names after TABLE [IF [NOT] EXISTS] and after TO / commas of RENAME TABLE. */
+    private static final Pattern DDL_TABLE = Pattern.compile(
+            "(?:TABLE(?:\\s+IF(?:\\s+NOT)?\\s+EXISTS)?|\\bTO|,)\\s+((?:`[^`]+`|[\\w$]+)(?:\\.(?:`[^`]+`|[\\w$]+))?)",
+            Pattern.CASE_INSENSITIVE);
+
     private final TableCatalog catalog;
     private final TableFilter filter;
     private final ChangeRecords records;
@@ -62,10 +67,11 @@ final class ChangeEventHandler implements BinaryLogClient.EventListener {
         } else if (type == EventType.XID) {
             moveBoundary(nextPosition(event));
         } else if (type == EventType.QUERY) {
-            String sql = ((QueryEventData) event.getData()).getSql();
+            QueryEventData q = event.getData();
+            String sql = q.getSql();
             if (!"BEGIN".equalsIgnoreCase(sql.trim())) {
                 if (DDL.matcher(sql).find()) {
-                    catalog.invalidate();
+                    forgetTables(q.getDatabase(), sql);
                 }
                 moveBoundary(nextPosition(event));
             }
@@ -78,6 +84,27 @@ final class ChangeEventHandler implements BinaryLogClient.EventListener {
         } else if (EventType.isUpdate(type)) {
             UpdateRowsEventData d = event.getData();
             updates(event, d);
+        }
+    }
+
+    /** Forgets the definitions of the tables a DDL statement names, or all when it names none we can read. */
+    private void forgetTables(String defaultDatabase, String sql) {
+        var m = DDL_TABLE.matcher(sql);
+        boolean any = false;
+        while (m.find()) {
+            String name = m.group(1).replace("`", "");
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                catalog.invalidate(name.substring(0, dot), name.substring(dot + 1));
+            } else if (defaultDatabase != null && !defaultDatabase.isEmpty()) {
+                catalog.invalidate(defaultDatabase, name);
+            } else {
+                continue;
+            }
+            any = true;
+        }
+        if (!any) {
+            catalog.invalidate();
         }
     }
 

@@ -40,9 +40,43 @@ public final class TableCatalog implements AutoCloseable {
         return def;
     }
 
-    /** Forgets every cached definition (after DDL; cheap, as DDL is rare). */
+    /** Forgets every cached definition (after DDL the stream could not attribute to one table). */
     public void invalidate() {
         cache.clear();
+    }
+
+    /** Forgets one table's definition (after DDL on it); the next change of the table reads it again. */
+    public void invalidate(String database, String table) {
+        cache.remove(database + "." + table);
+    }
+
+    /**
+     * Reads every accepted table now, at the position streaming starts from, so that a DDL applied while
+     * the stream is still behind cannot be mistaken for the schema of the rows before it.
+     */
+    public void preload(java.util.function.BiPredicate<String, String> accepts) {
+        List<String[]> tables = new ArrayList<>();
+        try {
+            synchronized (this) {
+                if (connection == null || connection.isClosed()) {
+                    connection = connector.get();
+                }
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (accepts.test(rs.getString(1), rs.getString(2))) {
+                            tables.add(new String[] {rs.getString(1), rs.getString(2)});
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot list tables: " + e.getMessage(), e);
+        }
+        for (String[] t : tables) {
+            get(t[0], t[1]);
+        }
     }
 
     private TableDef load(String database, String table) {
