@@ -28,6 +28,8 @@ final class ChangeWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWriter.class);
 
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
     private final JdbcSinkConfig cfg;
     private final SqlDialect dialect;
     private final Set<String> ensuredTables = new HashSet<>();
@@ -50,7 +52,7 @@ final class ChangeWriter implements AutoCloseable {
                 Properties p = new Properties();
                 p.setProperty("user", cfg.user());
                 p.setProperty("password", cfg.password());
-                p.setProperty("connectTimeout", "10");
+                dialect.connectTimeout(p, CONNECT_TIMEOUT_SECONDS);
                 Connection c = dialect.driver().connect(dialect.driverUrl(cfg.url()), p);
                 if (c == null) {
                     throw new ConnectException("No driver accepts " + cfg.url());
@@ -116,11 +118,19 @@ final class ChangeWriter implements AutoCloseable {
                 : cfg.upsert() && !first.pk().isEmpty() ? dialect.upsert(first.table(), columns, first.pk())
                 : dialect.insert(first.table(), columns);
         int i = from;
+        // a key may occur once per executed batch: PostgreSQL's rewritten multi-row upsert rejects a second one
+        Set<List<Object>> keysInBatch = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;
             while (i < changes.size() && alike(first, changes.get(i))) {
                 Struct row = changes.get(i).row();
                 Schema schema = row.schema();
+                if (!first.pk().isEmpty() && !keysInBatch.add(keyOf(row, first.pk())) && pending > 0) {
+                    ps.executeBatch();
+                    pending = 0;
+                    keysInBatch.clear();
+                    keysInBatch.add(keyOf(row, first.pk()));
+                }
                 int p = 1;
                 for (String col : columns) {
                     Field f = schema.getField(col);
@@ -134,6 +144,7 @@ final class ChangeWriter implements AutoCloseable {
                 if (++pending == cfg.batchSize()) {
                     ps.executeBatch();
                     pending = 0;
+                    keysInBatch.clear();
                 }
             }
             if (pending > 0) {
@@ -141,6 +152,16 @@ final class ChangeWriter implements AutoCloseable {
             }
         }
         return i;
+    }
+
+    private static List<Object> keyOf(Struct row, List<String> pk) {
+        List<Object> key = new ArrayList<>(pk.size());
+        for (String c : pk) {
+            Object v = row.get(c);
+            // byte[] has identity equality; compare keys by content
+            key.add(v instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : v);
+        }
+        return key;
     }
 
     private static boolean alike(RowChange a, RowChange b) {

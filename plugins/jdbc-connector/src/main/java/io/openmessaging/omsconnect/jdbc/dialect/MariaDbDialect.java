@@ -25,6 +25,11 @@ final class MariaDbDialect extends SqlDialect {
     }
 
     @Override
+    public void connectTimeout(java.util.Properties props, int seconds) {
+        props.setProperty("connectTimeout", Integer.toString(seconds * 1000));
+    }
+
+    @Override
     protected String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

@@ -21,6 +21,11 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public void connectTimeout(java.util.Properties props, int seconds) {
+        props.setProperty("connectTimeout", Integer.toString(seconds));
+    }
+
+    @Override
     protected String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

@@ -36,6 +36,9 @@ public abstract class SqlDialect {
         return url;
     }
 
+    /** Sets the driver's connect timeout (each driver has its own property and unit). */
+    public abstract void connectTimeout(java.util.Properties props, int seconds);
+
     protected abstract String quote(String identifier);
 
     /** The column type holding values of {@code schema}; {@code key} when the column is part of the primary key. */
