@@ -49,7 +49,7 @@ class MysqlSourceTypesTest {
             db.exec("SET time_zone = '+00:00'",
                     "INSERT INTO types_db.t VALUES (1, -128, 255, -32768, 65535, -8388608, 16777215, -2147483648, 4294967295,"
                             + " -9223372036854775808, 18446744073709551615, -12345678.1234, 1.5, 2.25,"
-                            + " '2024-02-29', '-01:02:03.000004', '2024-02-29 23:59:58.123456', '1969-12-31 23:59:59',"
+                            + " '2024-02-29', '25:02:03.000004', '2024-02-29 23:59:58.123456', '1969-12-31 23:59:59',"
                             + " '2024-01-02 03:04:05.654321', '2024-01-02 03:04:05.789',"
                             + " 'ab', 'héllo 😀 wörld', 'long 文字 text 🚀', 'caf\u00e9',"
                             + " x'00FF10', x'0102', x'A0B0', b'1', b'101010101010',"
@@ -76,6 +76,7 @@ class MysqlSourceTypesTest {
             assertEquals(2.25d, after.get("db"));
             assertEquals(LocalDate.of(2024, 2, 29).atStartOfDay(ZoneOffset.UTC).toInstant(), ((java.util.Date) after.get("dt")).toInstant());
             assertEquals(TemporalNames.MICRO_TIME, s.getField("tm").getSchema().getName());
+            assertEquals((25 * 3600 + 2 * 60 + 3) * 1_000_000L + 4, after.get("tm"), "TIME beyond a day, in micros");
             assertEquals(TemporalNames.MICRO_TIMESTAMP, s.getField("dtm").getSchema().getName());
             assertEquals(micros(LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000)), after.get("dtm"));
             assertEquals(Timestamp.LOGICAL_NAME, s.getField("dtm0").getSchema().getName());
