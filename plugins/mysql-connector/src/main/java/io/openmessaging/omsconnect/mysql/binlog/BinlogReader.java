@@ -30,6 +30,9 @@ public final class BinlogReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinlogReader.class);
     private static final int QUEUE_CAPACITY = 8192;
+    /** The server sends a heartbeat this often when idle, so a silent read this long means the link is dead. */
+    private static final long HEARTBEAT_MS = 5_000;
+    private static final int READ_TIMEOUT_MS = (int) (HEARTBEAT_MS * 4);
 
     private final MysqlSourceConfig cfg;
     private final String name;
@@ -54,6 +57,13 @@ public final class BinlogReader implements AutoCloseable {
         client.setServerId(cfg.serverId());
         client.setKeepAlive(false);
         client.setConnectTimeout(cfg.connectTimeoutMs());
+        // without the client's keep-alive thread nothing else notices a dead link: heartbeats + a read timeout do
+        client.setHeartbeatInterval(HEARTBEAT_MS);
+        client.setSocketFactory(() -> {
+            java.net.Socket socket = new java.net.Socket();
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            return socket;
+        });
         client.setBinlogFilename(from.file());
         client.setBinlogPosition(from.pos());
         EventDeserializer deserializer = new EventDeserializer();
