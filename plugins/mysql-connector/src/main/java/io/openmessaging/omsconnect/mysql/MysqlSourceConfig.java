@@ -14,7 +14,7 @@ import io.openmessaging.connector.api.errors.ConnectException;
  * @param startPosition  {@code startPosition}: earliest, latest (default) or {@code <binlogfile>:<pos>}; used when no offset is committed
  * @param topicPrefix    {@code topicPrefix}: prepended to the table name to make the topic (default none)
  * @param connectTimeoutMs {@code connectTimeoutMs}: bound on every connection attempt (default 5000)
- * @param serverId       {@code serverId}: the replica id this reader announces (default derived from the task)
+ * @param serverId       {@code serverId}: the replica id this reader announces (default: random per start)
  */
 public record MysqlSourceConfig(String host, int port, String user, String password, TableFilter tables,
                                 String startPosition, String topicPrefix, int connectTimeoutMs, long serverId) {
@@ -38,8 +38,9 @@ public record MysqlSourceConfig(String host, int port, String user, String passw
         int timeout = Integer.parseInt(kv.getString(CONNECT_TIMEOUT_MS, "5000").trim());
         long serverId = Long.parseLong(kv.getString(SERVER_ID, "0").trim());
         if (serverId == 0) {
-            // distinct per connector and address so two readers never evict each other on the server
-            serverId = 0x10000L + ((host + ":" + port + kv.getString("connector-name", "")).hashCode() & 0x7FFFFFF);
+            // the server drops a replica connection when another one announces the same id: pick a fresh one,
+            // above the small ids real servers usually have
+            serverId = 0x10000L + java.util.concurrent.ThreadLocalRandom.current().nextInt(0x7FFF0000);
         }
         return new MysqlSourceConfig(host, port, required(kv, USER), kv.getString(PASSWORD, ""),
                 TableFilter.of(kv.getString(TABLE_INCLUDE, ""), kv.getString(TABLE_EXCLUDE, "")),

@@ -2,6 +2,7 @@ package io.openmessaging.omsconnect.jdbc.dialect;
 
 import io.openmessaging.connector.api.data.Schema;
 import io.openmessaging.connector.api.data.logical.Decimal;
+import io.openmessaging.connector.api.errors.ConnectException;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -20,6 +21,8 @@ import java.time.ZoneOffset;
  * Values a converter may have turned into their storage form (epoch numbers, decimal bytes) are accepted too.
  */
 final class ValueBinder {
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private ValueBinder() {
     }
@@ -43,7 +46,7 @@ final class ValueBinder {
                     ? LocalDate.ofEpochDay(n.longValue())
                     : LocalDate.ofInstant(((java.util.Date) value).toInstant(), ZoneOffset.UTC));
             case TIME_MILLIS -> ps.setObject(index, LocalTime.ofNanoOfDay(Math.floorMod(millis(value), 86_400_000L) * 1_000_000L));
-            case TIME_MICROS -> ps.setObject(index, LocalTime.ofNanoOfDay(((Number) value).longValue() * 1000L));
+            case TIME_MICROS -> ps.setObject(index, timeOfDay(((Number) value).longValue()));
             case TIMESTAMP_MILLIS -> ps.setObject(index, LocalDateTime.ofInstant(instant(value), ZoneOffset.UTC));
             case TIMESTAMP_MICROS -> {
                 long micros = ((Number) value).longValue();
@@ -52,6 +55,13 @@ final class ValueBinder {
             }
             default -> ps.setString(index, value.toString());
         }
+    }
+
+    private static LocalTime timeOfDay(long micros) {
+        if (micros < 0 || micros >= MICROS_PER_DAY) {
+            throw new ConnectException("TIME value of " + micros + " µs is outside 00:00–24:00, which a TIME column cannot hold");
+        }
+        return LocalTime.ofNanoOfDay(micros * 1000L);
     }
 
     private static long millis(Object v) {
