@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -33,6 +35,8 @@ final class ChangeWriter implements AutoCloseable {
     private final JdbcSinkConfig cfg;
     private final SqlDialect dialect;
     private final Set<String> ensuredTables = new HashSet<>();
+    /** Row schemas already checked against their table (by identity: sources reuse one schema object per table version). */
+    private final Map<String, Schema> checkedSchemas = new HashMap<>();
     private Connection connection;
 
     ChangeWriter(JdbcSinkConfig cfg) {
@@ -75,6 +79,9 @@ final class ChangeWriter implements AutoCloseable {
             if (cfg.autoCreate()) {
                 createTables(c, changes);
             }
+            if (cfg.autoEvolve()) {
+                addMissingColumns(c, changes);
+            }
             int i = 0;
             while (i < changes.size()) {
                 i = writeRun(c, changes, i);
@@ -104,6 +111,29 @@ final class ChangeWriter implements AutoCloseable {
             c.commit();
             ensuredTables.add(ch.table());
             LOG.info("Ensured table {}: {}", ch.table(), ddl);
+        }
+    }
+
+    private void addMissingColumns(Connection c, List<RowChange> changes) throws SQLException {
+        for (RowChange ch : changes) {
+            Schema schema = ch.row().schema();
+            if (ch.delete() || checkedSchemas.get(ch.table()) == schema) {
+                continue;
+            }
+            Set<String> existing = dialect.columns(c, ch.table());
+            if (!existing.isEmpty()) {
+                for (Field f : schema.getFields()) {
+                    if (!existing.contains(f.getName())) {
+                        String ddl = dialect.addColumn(ch.table(), f.getName(), f.getSchema());
+                        try (Statement s = c.createStatement()) {
+                            s.execute(ddl);
+                        }
+                        LOG.info("Evolved table {}: {}", ch.table(), ddl);
+                    }
+                }
+                c.commit();
+            }
+            checkedSchemas.put(ch.table(), schema);
         }
     }
 

@@ -17,16 +17,17 @@ import java.util.List;
  * @param pkFields     {@code pk.fields} (default: the record key's fields)
  * @param deleteEnabled {@code delete.enabled} (default true)
  * @param autoCreate   {@code auto.create} (default true)
+ * @param autoEvolve   {@code auto.evolve}: add columns a row has and its table lacks (default true)
  * @param batchSize    {@code batch.size}: rows per executeBatch (default 1000)
  * @param defaultTopic the topic for records without a {@code topic} extension: {@code connect-topicname}, else
  *                     the first of {@code connect-topicnames}
  */
 public record JdbcSinkConfig(String url, String user, String password, String tableFormat, boolean upsert, List<String> pkFields,
-                             boolean deleteEnabled, boolean autoCreate, int batchSize, String defaultTopic) {
+                             boolean deleteEnabled, boolean autoCreate, boolean autoEvolve, int batchSize, String defaultTopic) {
 
     public static final String URL = "connection.url", USER = "connection.user", PASSWORD = "connection.password",
             TABLE_FORMAT = "table.name.format", INSERT_MODE = "insert.mode", PK_FIELDS = "pk.fields",
-            DELETE_ENABLED = "delete.enabled", AUTO_CREATE = "auto.create", BATCH_SIZE = "batch.size";
+            DELETE_ENABLED = "delete.enabled", AUTO_CREATE = "auto.create", AUTO_EVOLVE = "auto.evolve", BATCH_SIZE = "batch.size";
 
     public static JdbcSinkConfig from(KeyValue kv) {
         String url = kv.getString(URL);
@@ -59,7 +60,7 @@ public record JdbcSinkConfig(String url, String user, String password, String ta
         }
         return new JdbcSinkConfig(url.trim(), kv.getString(USER, ""), kv.getString(PASSWORD, ""),
                 kv.getString(TABLE_FORMAT, "${topic}"), mode.equals("upsert"), pk,
-                bool(kv, DELETE_ENABLED), bool(kv, AUTO_CREATE), batch, topic);
+                bool(kv, DELETE_ENABLED), bool(kv, AUTO_CREATE), bool(kv, AUTO_EVOLVE), batch, topic);
     }
 
     private static boolean bool(KeyValue kv, String key) {

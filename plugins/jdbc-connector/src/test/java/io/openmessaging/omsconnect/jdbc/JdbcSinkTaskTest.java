@@ -209,6 +209,29 @@ class JdbcSinkTaskTest {
         assertEquals(1, select("items").size(), "delete.enabled=false drops deletes");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void addsColumnsANewerRowSchemaHas(String which) throws Exception {
+        start(which, Map.of("pk.fields", "id"));
+        Schema v1 = SchemaBuilder.struct().field("id", SchemaBuilder.int32().build()).build();
+        Schema v2 = SchemaBuilder.struct().field("id", SchemaBuilder.int32().build())
+                .field("added", SchemaBuilder.string().optional().build()).build();
+        Struct a = new Struct(v1);
+        a.put("id", 1);
+        Struct b = new Struct(v2);
+        b.put("id", 2);
+        b.put("added", "after ALTER");
+        ConnectRecord ra = new ConnectRecord(null, null, 0L, v1, a);
+        ra.addExtension("topic", "evolving");
+        ConnectRecord rb = new ConnectRecord(null, null, 0L, v2, b);
+        rb.addExtension("topic", "evolving");
+        sink.put(List.of(ra));
+        sink.put(List.of(rb));
+        List<List<Object>> rows = select("evolving");
+        assertNull(rows.get(0).get(1));
+        assertEquals("after ALTER", rows.get(1).get(1));
+    }
+
     static java.time.LocalDateTime toLocal(Object v) {
         return v instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (java.time.LocalDateTime) v;
     }

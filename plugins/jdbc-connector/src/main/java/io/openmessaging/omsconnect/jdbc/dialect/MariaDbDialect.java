@@ -30,6 +30,11 @@ final class MariaDbDialect extends SqlDialect {
     }
 
     @Override
+    protected java.sql.ResultSet columnsOf(java.sql.DatabaseMetaData md, String namespace, String table) throws java.sql.SQLException {
+        return md.getColumns(namespace != null ? namespace : md.getConnection().getCatalog(), null, table, null);
+    }
+
+    @Override
     protected String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }

@@ -26,6 +26,11 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    protected java.sql.ResultSet columnsOf(java.sql.DatabaseMetaData md, String namespace, String table) throws java.sql.SQLException {
+        return md.getColumns(null, namespace != null ? namespace : "public", table, null);
+    }
+
+    @Override
     protected String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

@@ -92,6 +92,28 @@ public abstract class SqlDialect {
         return "CREATE TABLE IF NOT EXISTS " + table(table) + " (" + cols + ")";
     }
 
+    /** Adds a nullable column (additive schema evolution: a source column added by ALTER TABLE). */
+    public String addColumn(String table, String column, Schema schema) {
+        return "ALTER TABLE " + table(table) + " ADD COLUMN " + quote(column) + " " + columnType(schema, false);
+    }
+
+    /** The column names the target table has now, or an empty set when it does not exist. */
+    public java.util.Set<String> columns(java.sql.Connection c, String table) throws SQLException {
+        String[] parts = table.split("\\.");
+        String name = parts[parts.length - 1];
+        String namespace = parts.length > 1 ? parts[parts.length - 2] : null;
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (java.sql.ResultSet rs = columnsOf(c.getMetaData(), namespace, name)) {
+            while (rs.next()) {
+                out.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return out;
+    }
+
+    /** Column metadata of a table in a namespace (a PostgreSQL schema, a MariaDB database; null = current). */
+    protected abstract java.sql.ResultSet columnsOf(java.sql.DatabaseMetaData md, String namespace, String table) throws SQLException;
+
     public void bind(PreparedStatement ps, int index, Schema schema, Object value) throws SQLException {
         ValueBinder.bind(ps, index, schema, value);
     }
