@@ -55,7 +55,13 @@ class MysqlSourceTypesTest {
                             + " x'00FF10', x'0102', x'A0B0', b'1', b'101010101010',"
                             + " 'it''s', 'a,c', '{\"k\": [1, 2]}', 2155)");
             db.exec("INSERT INTO types_db.t (id) VALUES (2)");
-            List<ConnectRecord> recs = src.take(2);
+            db.exec("INSERT INTO types_db.t (id, tm) VALUES (3, '-01:02:03.000004'), (4, '-838:59:59'), (5, '00:00:00.5'),"
+                    + " (6, '-00:00:00.000001')");
+            List<ConnectRecord> recs = src.take(6);
+            assertEquals(-(3723 * 1_000_000L + 4), time(recs.get(2)));
+            assertEquals(-(838 * 3600 + 59 * 60 + 59) * 1_000_000L, time(recs.get(3)));
+            assertEquals(500_000L, time(recs.get(4)));
+            assertEquals(-1L, time(recs.get(5)));
             Struct after = ((Struct) recs.get(0).getData()).getStruct("after");
             Schema s = after.schema();
             assertEquals((byte) -128, after.get("ti"));
@@ -108,6 +114,10 @@ class MysqlSourceTypesTest {
             assertEquals(2, nulls.get("id"));
             assertEquals(new String("héllo 😀 wörld".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), after.get("vc"));
         }
+    }
+
+    static Object time(ConnectRecord r) {
+        return ((Struct) r.getData()).getStruct("after").get("tm");
     }
 
     static long micros(LocalDateTime t) {

@@ -2,7 +2,6 @@ package io.openmessaging.omsconnect.mysql.binlog;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
-import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import io.openmessaging.connector.api.data.ConnectRecord;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.errors.ConnectException;
@@ -66,10 +65,7 @@ public final class BinlogReader implements AutoCloseable {
         });
         client.setBinlogFilename(from.file());
         client.setBinlogPosition(from.pos());
-        EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
-                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
-        client.setEventDeserializer(deserializer);
+        client.setEventDeserializer(RowsDeserializers.create());
         client.registerEventListener(this::onEvent);
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
