@@ -1,0 +1,41 @@
+package io.openmessaging.omsconnect.mysql;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The PostgreSQL on 127.0.0.1:5432 (trust auth, database test) the mirror tests write into; skip or fail when absent. */
+final class Postgres {
+
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private Postgres() {
+    }
+
+    static Connection connect() {
+        for (String user : new String[] {"postgres", "root"}) {
+            try {
+                return DriverManager.getConnection(URL + "?user=" + user + "&connectTimeout=3");
+            } catch (SQLException e) {
+                // try the next user
+            }
+        }
+        EmbeddedMariaDb.unavailable("PostgreSQL on 127.0.0.1:5432 (database test, user postgres or root, trust)");
+        throw new IllegalStateException("unreachable");
+    }
+
+    static String user() throws SQLException {
+        try (Connection c = connect()) {
+            return c.getMetaData().getUserName();
+        }
+    }
+
+    static void exec(String... sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+}
