@@ -17,11 +17,14 @@ import java.util.Map;
 /**
  * How a {@link ConnectRecord} travels as an OMS message, whatever the driver: the value converted to the
  * body; the key (converted, base64) and timestamp in user headers under {@value #HEADER_PREFIX}; the
- * record's extensions as the other user headers. The sink side reverses it.
+ * record's extensions as user headers under {@value #EXTENSION_PREFIX}, so that they never collide with
+ * names a broker reserves for itself (RocketMQ's {@code KEYS}, {@code TAGS}…). The sink side reverses it;
+ * headers of messages from other producers (no prefix) become extensions as they are.
  */
 public final class RecordMessageCodec {
     public static final String HEADER_PREFIX = "omsconnect-";
     static final String KEY_HEADER = HEADER_PREFIX + "key";
+    static final String EXTENSION_PREFIX = HEADER_PREFIX + "ext-";
     static final String TIMESTAMP_HEADER = HEADER_PREFIX + "timestamp";
 
     private final RecordConverter valueConverter;
@@ -40,7 +43,7 @@ public final class RecordMessageCodec {
             for (String k : ext.keySet()) {
                 String v = ext.getString(k);
                 if (v != null) {
-                    message.putUserHeaders(k, v);
+                    message.putUserHeaders(EXTENSION_PREFIX + k, v);
                 }
             }
         }
@@ -71,13 +74,27 @@ public final class RecordMessageCodec {
                     SchemaAndValue key = keyConverter.toConnectData(topic, Base64.getDecoder().decode(headers.getString(k)));
                     record.setKeySchema(key.schema());
                     record.setKey(key.value());
+                } else if (k.startsWith(EXTENSION_PREFIX)) {
+                    ext.put(k.substring(EXTENSION_PREFIX.length()), headers.getString(k));
                 } else if (!k.startsWith(HEADER_PREFIX)) {
                     ext.put(k, headers.getString(k));
                 }
             }
         }
+        if (!ext.containsKey("topic")) {
+            ext.put("topic", topic); // sinks that route by topic (as sources set it) find it where they look
+        }
         record.setExtensions(ext);
         return record;
+    }
+
+    /**
+     * The handle to ack a received message with: its {@code RECEIPT_HANDLE}, or, for drivers that set none
+     * (RocketMQ's), its {@code MESSAGE_ID}.
+     */
+    public static String ackHandle(Message message) {
+        String handle = message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE);
+        return handle != null ? handle : message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
     }
 
     /** The partition a sink record of this topic belongs to: queues are the unit OMS consumers see. */

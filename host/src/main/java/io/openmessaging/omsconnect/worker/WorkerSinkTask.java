@@ -93,7 +93,8 @@ final class WorkerSinkTask extends WorkerTask {
         int received = 0;
         while (message != null) {
             received++;
-            String topic = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
+            String destination = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
+            String topic = destination != null ? destination : topics.size() == 1 ? topics.get(0) : "";
             String messageId = message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
             RecordPartition partition = RecordMessageCodec.partitionOf(topic);
             RecordOffset offset = new RecordOffset(Map.of("messageId", messageId == null ? "" : messageId));
@@ -103,7 +104,7 @@ final class WorkerSinkTask extends WorkerTask {
             Optional<ConnectRecord> record = converted == null ? null
                     : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(converted)));
             // a tolerated failure is acked like a delivered record: it went to the DLQ (or was meant to be dropped)
-            unacked.add(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+            unacked.add(RecordMessageCodec.ackHandle(message));
             currentOffsets.put(partition, offset);
             if (record != null && record.isPresent()) {
                 records.add(record.get());

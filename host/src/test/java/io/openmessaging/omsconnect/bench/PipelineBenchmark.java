@@ -7,6 +7,7 @@ import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.PluginDriverRegistry;
 import io.openmessaging.omsconnect.herder.Herder;
@@ -107,7 +108,7 @@ public final class PipelineBenchmark {
                     throw new IllegalStateException("raw driver: only " + consumed + " of " + records + " came back");
                 }
                 m.getBody(byte[].class);
-                consumer.ack(m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+                consumer.ack(RecordMessageCodec.ackHandle(m));
                 consumed++;
             }
             long elapsed = System.nanoTime() - start;

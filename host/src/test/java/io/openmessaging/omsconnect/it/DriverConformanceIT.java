@@ -9,6 +9,7 @@ import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.driver.PluginDriverRegistry;
 import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
 import io.openmessaging.producer.BatchMessageSender;
@@ -105,7 +106,7 @@ class DriverConformanceIT {
             Message m = c.receive(timeout);
             assertNotNull(m, "only " + out.size() + " of " + n + " messages arrived");
             out.add(new String(m.getBody(byte[].class), StandardCharsets.UTF_8));
-            c.ack(m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+            c.ack(RecordMessageCodec.ackHandle(m));
         }
         return out;
     }
@@ -183,7 +184,7 @@ class DriverConformanceIT {
             for (int i = 0; i < 5; i++) { // ack the first five, leave the rest
                 Message m = first.receive(timeout);
                 assertNotNull(m);
-                first.ack(m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+                first.ack(RecordMessageCodec.ackHandle(m));
             }
             assertNotNull(first.receive(timeout)); // received, never acked
         });
