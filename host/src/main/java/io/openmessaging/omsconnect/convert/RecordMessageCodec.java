@@ -42,7 +42,8 @@ public final class RecordMessageCodec {
         if (ext != null) {
             for (String k : ext.keySet()) {
                 String v = ext.getString(k);
-                if (v != null) {
+                // the sink side gives every record its topic back: no need to carry it in each message
+                if (v != null && !(k.equals("topic") && v.equals(topic))) {
                     message.putUserHeaders(EXTENSION_PREFIX + k, v);
                 }
             }

@@ -93,6 +93,25 @@ class JsonRecordConverterTest {
     }
 
     @Test
+    void manyRecordsOfOneSchemaAndThenAnotherAllComeBackRight() {
+        Schema a = SchemaBuilder.string().build();
+        Schema b = SchemaBuilder.struct().field("n", SchemaBuilder.int64().build()).build();
+        for (int i = 0; i < 3; i++) {
+            assertEquals("v" + i, converter.toConnectData("t", converter.fromConnectData("t", a, "v" + i)).value());
+        }
+        Struct s = new Struct(b);
+        s.put("n", 7L);
+        SchemaAndValue back = converter.toConnectData("t", converter.fromConnectData("t", b, s));
+        assertEquals(7L, ((Struct) back.value()).get("n"));
+        assertEquals("again", converter.toConnectData("t", converter.fromConnectData("t", a, "again")).value());
+        // a damaged payload after a cached schema is still an error, not a wrong value
+        byte[] good = converter.fromConnectData("t", a, "x");
+        byte[] bad = java.util.Arrays.copyOf(good, good.length);
+        bad[bad.length - 3] = '\\';
+        assertThrows(ConversionException.class, () -> converter.toConnectData("t", bad));
+    }
+
+    @Test
     void notJsonIsAConversionErrorNamingTheTopic() {
         ConversionException e = assertThrows(ConversionException.class,
                 () -> converter.toConnectData("orders", "{not json".getBytes(StandardCharsets.UTF_8)));
