@@ -41,8 +41,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The herder of a standalone worker: connector configs and target states live in files under the store
@@ -51,6 +54,8 @@ import java.util.concurrent.Executors;
 public final class StandaloneHerder implements Herder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
     private static final String VERSION = "0.1.0";
+    /** A config key quoted in a validation message: 'file' or "file". */
+    private static final Pattern QUOTED_KEY = Pattern.compile("['\"]([A-Za-z][A-Za-z0-9._-]*)['\"]");
 
     private final WorkerConfig workerConfig;
     private final PluginHost plugins;
@@ -114,12 +119,19 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         for (int i = 0; i < c.taskConfigs().size(); i++) {
             tasks.add(new ConnectorTaskId(c.name(), i));
         }
-        return new ConnectorInfo(c.name(), Secrets.mask(c.config()), tasks, typeOf(c.config()));
+        return new ConnectorInfo(c.name(), shownConfig(c), tasks, typeOf(c.config()));
+    }
+
+    /** The config as Kafka Connect shows it: with {@code name} (stored apart from the config), secrets masked. */
+    private static Map<String, String> shownConfig(StoredConnector c) {
+        Map<String, String> config = new LinkedHashMap<>(c.config());
+        config.put("name", c.name());
+        return Secrets.mask(config);
     }
 
     @Override
     public synchronized Map<String, String> connectorConfig(String connector) {
-        return Secrets.mask(stored(connector).config());
+        return shownConfig(stored(connector));
     }
 
     @Override
@@ -395,10 +407,26 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
             }
         } catch (Throwable t) {
             String message = t.getMessage() == null ? t.toString() : t.getMessage();
-            String field = cc.asMap().keySet().stream().filter(k -> message.contains(k)).findFirst()
-                    .orElse(ConnectorConfig.CONNECTOR_CLASS);
+            String field = fieldNamedIn(message, cc.asMap().keySet());
             v.error(field, cc.asMap().get(field), message);
         }
+    }
+
+    /**
+     * The config key a connector's validation message is about, so the error lands on that key as in Kafka
+     * Connect: a quoted key of the config, else a key of the config the message mentions, else a quoted
+     * key-like word (a required key that is missing), else the connector class.
+     */
+    static String fieldNamedIn(String message, Set<String> keys) {
+        List<String> quoted = new ArrayList<>();
+        Matcher m = QUOTED_KEY.matcher(message);
+        while (m.find()) {
+            quoted.add(m.group(1));
+        }
+        return quoted.stream().filter(keys::contains).findFirst()
+                .or(() -> keys.stream().filter(message::contains).findFirst())
+                .or(() -> quoted.stream().findFirst())
+                .orElse(ConnectorConfig.CONNECTOR_CLASS);
     }
 
     private String driverError(String url) {
