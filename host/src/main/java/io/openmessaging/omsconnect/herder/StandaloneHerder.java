@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -430,12 +431,17 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     }
 
     private String driverError(String url) {
-        if (url == null || !url.startsWith("oms:") || url.indexOf("://") < 5) {
+        String name = driverName(url);
+        if (name == null) {
             return "not an OMS driver URL (oms:<driver>://<address>/<namespace>)";
         }
-        String name = url.substring(4, url.indexOf("://"));
         boolean known = drivers.drivers().stream().anyMatch(d -> d.name().equals(name));
         return known ? null : "no driver \"" + name + "\" in any loaded plugin (see GET /drivers)";
+    }
+
+    /** The {@code <driver>} of {@code oms:<driver>://...}; null when the URL is not of that form. */
+    private static String driverName(String url) {
+        return url == null || !url.startsWith("oms:") || url.indexOf("://") < 5 ? null : url.substring(4, url.indexOf("://"));
     }
 
     // ---- plugins ----
@@ -485,6 +491,8 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     public synchronized PluginDescriptorInfo reloadPlugin(String pluginId) {
         plugin(pluginId);
         List<String> users = connectorsUsing(pluginId);
+        // stopped before the plugin goes, so that no task meets a driver or class being unloaded under it
+        users.forEach(this::stopRunning);
         PluginDescriptorInfo reloaded = plugins.reload(pluginId);
         for (String name : users) {
             configs.get(name).ifPresent(c -> startStored(c, true));
@@ -492,16 +500,35 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         return reloaded;
     }
 
+    /** The connectors not STOPPED whose connector class, transforms or OMS driver come from the plugin. */
     private List<String> connectorsUsing(String pluginId) {
         List<String> users = new ArrayList<>();
         for (StoredConnector c : configs.all()) {
-            String cls = new ConnectorConfig(c.config()).connectorClass();
-            boolean uses = plugins.component(cls).map(pc -> pc.pluginId().equals(pluginId)).orElse(false);
-            if (uses && c.targetState() != TargetState.STOPPED) {
+            if (c.targetState() != TargetState.STOPPED && pluginsUsedBy(new ConnectorConfig(c.config())).contains(pluginId)) {
                 users.add(c.name());
             }
         }
         return users;
+    }
+
+    private Set<String> pluginsUsedBy(ConnectorConfig cc) {
+        Set<String> used = new HashSet<>();
+        List<String> classes = new ArrayList<>();
+        classes.add(cc.connectorClass());
+        for (String alias : cc.transformAliases()) {
+            String key = "transforms." + alias + ".class";
+            classes.add(cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class"));
+        }
+        for (String cls : classes) {
+            plugins.component(cls).ifPresent(pc -> used.add(pc.pluginId()));
+        }
+        String driver = driverName(cc.omsDriverUrl(workerConfig.omsDriverUrl()));
+        for (PluginComponent pc : plugins.components()) {
+            if (pc.type() == ComponentType.DRIVER && driver != null && driver.equals(pc.driverName())) {
+                used.add(pc.pluginId());
+            }
+        }
+        return used;
     }
 
     private synchronized void stopConnectorsOf(String pluginId) {

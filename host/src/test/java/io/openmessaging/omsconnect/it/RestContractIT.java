@@ -507,11 +507,26 @@ class RestContractIT {
         JSONObject reloaded = object(w.send("POST", "/plugins/faulty-plugin/reload", ""), 200);
         assertEquals("faulty-plugin", reloaded.getString("id"));
 
-        // in use: 409 unless forced
+        // a plugin connectors use, as connector or as driver, is not removed (409 unless forced), and
+        // reloading it restarts them on the new classes
         Path in = dir.resolve("plugin-in.txt");
-        post("plugin-user", source(in, "plugin-user"));
+        Path out = dir.resolve("plugin-out.txt");
+        append(in, numbered(0, 10));
+        post("plugin-src", source(in, "plugin"));
+        post("plugin-sink", sink(out, "plugin"));
+        awaitLines(out, 10);
         error(w.delete("/plugins/file-connector"), 409);
-        assertEquals(204, w.delete("/connectors/plugin-user").statusCode());
+        error(w.delete("/plugins/oms-driver-local"), 409);
+        assertEquals("oms-driver-local", object(w.send("POST", "/plugins/oms-driver-local/reload", ""), 200).getString("id"));
+        // its users were restarted by the reload itself (not left to fail and come back later)
+        error(w.delete("/plugins/oms-driver-local"), 409);
+        assertEquals("RUNNING", object(w.get("/connectors/plugin-src/tasks/0/status"), 200).getString("state"));
+        append(in, numbered(10, 20));
+        awaitDistinctLines(out, 20);
+        assertEquals(numbered(0, 20), TestWorker.lines(out).stream().distinct().toList());
+        error(w.delete("/plugins/oms-driver-local"), 409);
+        assertEquals(204, w.delete("/connectors/plugin-src").statusCode());
+        assertEquals(204, w.delete("/connectors/plugin-sink").statusCode());
 
         assertEquals(204, w.delete("/plugins/faulty-plugin").statusCode());
         error(w.get("/plugins/faulty-plugin"), 404);
@@ -581,6 +596,17 @@ class RestContractIT {
         assertTrue(list.getJSONObject("seed-src").keySet().containsAll(List.of("status", "info")), list.toString());
         JSONArray pluginList = array(w.get("/plugin/list"));
         assertTrue(pluginList.stream().anyMatch(p -> "file-connector".equals(((JSONObject) p).getString("id"))), pluginList.toString());
+
+        // RocketMQ's pauseAll/resumeAll go over every connector; a STOPPED one stays stopped
+        post("seed-stopped", source(in, "seed"));
+        assertEquals(204, w.send("PUT", "/connectors/seed-stopped/stop", "").statusCode());
+        assertEquals("success", object(w.get("/connectors/pauseAll"), 200).getString("status"));
+        awaitStates("seed-src", "PAUSED", "PAUSED");
+        assertEquals("STOPPED", status("seed-stopped").getJSONObject("connector").getString("state"));
+        assertEquals("success", object(w.get("/connectors/resumeAll"), 200).getString("status"));
+        awaitStates("seed-src", "RUNNING", "RUNNING");
+        awaitStates("seed-stopped", "RUNNING", "RUNNING");
+        assertEquals("success", object(w.get("/connectors/seed-stopped/stop"), 200).getString("status"));
 
         // the seed's GET .../stop removes the connector
         assertEquals("success", object(w.get("/connectors/seed-src/stop"), 200).getString("status"));
