@@ -252,7 +252,10 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 if (includeTasks || !worker.isRunning(connector)) {
                     restartTasks(c, onlyFailed);
                 }
-                if (!onlyFailed || connectorFailed) {
+                if (c.taskConfigs().isEmpty() && (!onlyFailed || connectorFailed)) {
+                    // it never started far enough to plan its tasks: a full start plans them now
+                    startStored(c, true);
+                } else if (!onlyFailed || connectorFailed) {
                     worker.stopConnector(connector);
                     worker.startConnector(connector, new ConnectorConfig(c.config()),
                             c.targetState() == TargetState.PAUSED, () -> requestReconfiguration(connector));

@@ -351,6 +351,30 @@ class RestContractIT {
         assertEquals(204, w.delete("/connectors/state-sink").statusCode());
     }
 
+    @Test
+    void aConnectorThatFailedToStartGetsItsTasksWhenRestarted() throws Exception {
+        Path in = dir.resolve("late-in.txt");
+        Path out = dir.resolve("late-out.txt");
+        post("late-src", source(in, "late"));
+        post("late-sink", sink(out, "late"));
+        assertEquals(204, w.send("PUT", "/connectors/late-src/stop", "").statusCode());
+        // the file source refuses to start on a directory
+        Files.createDirectories(in);
+        assertEquals(202, w.send("PUT", "/connectors/late-src/resume", "").statusCode());
+        JSONObject failed = status("late-src");
+        assertEquals("FAILED", failed.getJSONObject("connector").getString("state"), failed.toString());
+        assertTrue(failed.getJSONObject("connector").getString("trace").contains("directory"), failed.toString());
+
+        Files.delete(in);
+        append(in, numbered(0, 10));
+        assertEquals(204, w.send("POST", "/connectors/late-src/restart", "").statusCode());
+        awaitStates("late-src", "RUNNING", "RUNNING");
+        awaitLines(out, 10);
+        assertEquals(numbered(0, 10), TestWorker.lines(out));
+        assertEquals(204, w.delete("/connectors/late-src").statusCode());
+        assertEquals(204, w.delete("/connectors/late-sink").statusCode());
+    }
+
     // ---- offsets ----
 
     @Test
