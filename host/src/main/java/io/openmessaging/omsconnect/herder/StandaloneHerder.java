@@ -145,6 +145,9 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         }
         Map<String, String> clean = new LinkedHashMap<>(config);
         clean.remove("name");
+        if (existing != null) {
+            keepMaskedSecrets(clean, existing.config());
+        }
         ConnectorConfig cc = new ConnectorConfig(clean);
         ConfigInfos validation = validate(cc);
         if (validation.errorCount() > 0) {
@@ -162,6 +165,18 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 Secrets.mask(clean));
         startStored(stored, true);
         return new Created<>(info(stored(connector)), existing == null);
+    }
+
+    /**
+     * A config read with GET (secrets shown as {@link Secrets#MASK}) and PUT back must not replace the
+     * secrets with the mask: a value equal to the masked form of the stored one keeps the stored one.
+     */
+    private static void keepMaskedSecrets(Map<String, String> config, Map<String, String> stored) {
+        Map<String, String> masked = Secrets.mask(stored);
+        config.replaceAll((key, value) -> {
+            String before = stored.get(key);
+            return before != null && !before.equals(value) && value.equals(masked.get(key)) ? before : value;
+        });
     }
 
     @Override

@@ -249,6 +249,18 @@ class RestContractIT {
             assertFalse(body.contains("hunter2") || body.contains("t0k3n"), path + " shows a secret: " + body);
         }
 
+        // a config read back and PUT again keeps its secrets (the mask is not stored over them)
+        JSONObject readBack = object(w.get("/connectors/cfg-src/config"), 200);
+        readBack.put("batch-size", "5");
+        object(w.send("PUT", "/connectors/cfg-src/config", readBack), 200);
+        String stored = Files.readString(dir.resolve("store").resolve("connectors.json"));
+        assertTrue(stored.contains("hunter2") && stored.contains("t0k3n"), "secrets lost: " + stored);
+        assertFalse(stored.contains("******"), stored);
+        // and a new value replaces them
+        readBack.put("db.password", "changed");
+        object(w.send("PUT", "/connectors/cfg-src/config", readBack), 200);
+        assertTrue(Files.readString(dir.resolve("store").resolve("connectors.json")).contains("changed"));
+
         config.put("batch-size", "10");
         JSONObject updated = object(w.send("PUT", "/connectors/cfg-src/config", config), 200);
         assertEquals("10", updated.getJSONObject("config").getString("batch-size"));
