@@ -55,8 +55,9 @@ class HostileRequestsIT {
             List<String> plugins = listing(w.pluginsDir());
             Map<String, String> restView = restView(w);
 
-            List<HostileRequests.Attack> attacks = HostileRequests.generate(SEED, MAX_REQUEST, MAX_UPLOAD);
+            List<HostileRequests.Attack> attacks = new ArrayList<>(HostileRequests.generate(SEED, MAX_REQUEST, MAX_UPLOAD));
             assertTrue(attacks.size() >= 300, "only " + attacks.size() + " requests generated");
+            attacks.addAll(atTheRunningSource(attacks));
             List<String> failures = new ArrayList<>();
             for (HostileRequests.Attack a : attacks) {
                 HttpResponse<String> r = send(w, a);
@@ -80,6 +81,20 @@ class HostileRequestsIT {
             assertEquals(restView, restView(w), "connectors or their configs changed");
             assertEquals(plugins, listing(w.pluginsDir()), "the plugins folder changed");
         }
+    }
+
+    /**
+     * The attacks on the (missing) connector's config, offsets and restart flags, aimed at the running file
+     * source instead: they must be refused just the same, and leave it running with its config.
+     */
+    private static List<HostileRequests.Attack> atTheRunningSource(List<HostileRequests.Attack> attacks) {
+        String missing = "/connectors/c1/";
+        return attacks.stream()
+                .filter(a -> a.path().startsWith(missing + "config") || a.path().startsWith(missing + "offsets")
+                        || a.path().startsWith(missing + "restart?"))
+                .map(a -> new HostileRequests.Attack(a.method(), "/connectors/file-source/" + a.path().substring(missing.length()),
+                        a.body(), a.headers()))
+                .toList();
     }
 
     private HttpResponse<String> send(TestWorker w, HostileRequests.Attack a) throws Exception {
