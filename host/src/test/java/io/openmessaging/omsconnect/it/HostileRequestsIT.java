@@ -50,6 +50,8 @@ class HostileRequestsIT {
             TestWorker.await("100 lines", Duration.ofSeconds(30), () -> TestWorker.lines(out).size() >= 100);
 
             Path store = dir.resolve("store");
+            TestWorker.await("the source's first position flush", Duration.ofSeconds(30),
+                    () -> Files.isDirectory(store.resolve("positions")) && !names(store.resolve("positions")).isEmpty());
             byte[] connectorsJson = Files.readAllBytes(store.resolve("connectors.json"));
             List<String> positionFiles = names(store.resolve("positions"));
             List<String> plugins = listing(w.pluginsDir());

@@ -97,6 +97,27 @@ class RestContractIT {
         object(w.send("POST", "/connectors", create(name, config)), 201);
     }
 
+    /** A file pipeline {@code <name>-src} → topic {@code name} → {@code <name>-sink}, its input holding {@code lines} lines. */
+    private record Pipeline(Path in, Path out) {
+    }
+
+    private static Pipeline pipeline(String name, int lines) throws Exception {
+        Pipeline p = new Pipeline(dir.resolve(name + "-in.txt"), dir.resolve(name + "-out.txt"));
+        if (lines > 0) {
+            append(p.in(), numbered(0, lines));
+        }
+        post(name + "-src", source(p.in(), name));
+        post(name + "-sink", sink(p.out(), name));
+        return p;
+    }
+
+    private static void delete(String... connectors) throws Exception {
+        for (String c : connectors) {
+            HttpResponse<String> r = w.delete("/connectors/" + c);
+            assertEquals(204, r.statusCode(), c + ": " + r.body());
+        }
+    }
+
     private static JSONObject status(String connector) throws Exception {
         return object(w.get("/connectors/" + connector + "/status"), 200);
     }
@@ -284,11 +305,9 @@ class RestContractIT {
 
     @Test
     void statusTasksRestartAndStateTransitions() throws Exception {
-        Path in = dir.resolve("state-in.txt");
-        Path out = dir.resolve("state-out.txt");
-        append(in, numbered(0, 20));
-        post("state-src", source(in, "state"));
-        post("state-sink", sink(out, "state"));
+        Pipeline p = pipeline("state", 20);
+        Path in = p.in();
+        Path out = p.out();
         awaitStates("state-src", "RUNNING", "RUNNING");
 
         JSONObject s = status("state-src");
@@ -359,16 +378,14 @@ class RestContractIT {
         for (String verb : new String[]{"pause", "resume", "stop"}) {
             error(w.send("PUT", "/connectors/missing/" + verb, ""), 404);
         }
-        assertEquals(204, w.delete("/connectors/state-src").statusCode());
-        assertEquals(204, w.delete("/connectors/state-sink").statusCode());
+        delete("state-src", "state-sink");
     }
 
     @Test
     void aConnectorThatFailedToStartGetsItsTasksWhenRestarted() throws Exception {
-        Path in = dir.resolve("late-in.txt");
-        Path out = dir.resolve("late-out.txt");
-        post("late-src", source(in, "late"));
-        post("late-sink", sink(out, "late"));
+        Pipeline p = pipeline("late", 0);
+        Path in = p.in();
+        Path out = p.out();
         assertEquals(204, w.send("PUT", "/connectors/late-src/stop", "").statusCode());
         // the file source refuses to start on a directory
         Files.createDirectories(in);
@@ -383,19 +400,16 @@ class RestContractIT {
         awaitStates("late-src", "RUNNING", "RUNNING");
         awaitLines(out, 10);
         assertEquals(numbered(0, 10), TestWorker.lines(out));
-        assertEquals(204, w.delete("/connectors/late-src").statusCode());
-        assertEquals(204, w.delete("/connectors/late-sink").statusCode());
+        delete("late-src", "late-sink");
     }
 
     // ---- offsets ----
 
     @Test
     void offsetsCanBeReadAndOnlyChangedWhileStopped() throws Exception {
-        Path in = dir.resolve("off-in.txt");
-        Path out = dir.resolve("off-out.txt");
-        append(in, numbered(0, 100));
-        post("off-src", source(in, "off"));
-        post("off-sink", sink(out, "off"));
+        Pipeline p = pipeline("off", 100);
+        Path in = p.in();
+        Path out = p.out();
         awaitLines(out, 100);
         TestWorker.await("committed position after 100 lines", WAIT, () -> {
             JSONArray offsets = object(w.get("/connectors/off-src/offsets"), 200).getJSONArray("offsets");
@@ -441,8 +455,7 @@ class RestContractIT {
         awaitLines(out, 350);
         assertEquals(numbered(0, 200), TestWorker.lines(out).subList(150, 350));
 
-        assertEquals(204, w.delete("/connectors/off-src").statusCode());
-        assertEquals(204, w.delete("/connectors/off-sink").statusCode());
+        delete("off-src", "off-sink");
     }
 
     // ---- connector plugins and validation ----
@@ -545,11 +558,9 @@ class RestContractIT {
 
         // a plugin connectors use, as connector or as driver, is not removed (409 unless forced), and
         // reloading it restarts them on the new classes
-        Path in = dir.resolve("plugin-in.txt");
-        Path out = dir.resolve("plugin-out.txt");
-        append(in, numbered(0, 10));
-        post("plugin-src", source(in, "plugin"));
-        post("plugin-sink", sink(out, "plugin"));
+        Pipeline p = pipeline("plugin", 10);
+        Path in = p.in();
+        Path out = p.out();
         awaitLines(out, 10);
         error(w.delete("/plugins/file-connector"), 409);
         error(w.delete("/plugins/oms-driver-local"), 409);
@@ -561,8 +572,7 @@ class RestContractIT {
         awaitDistinctLines(out, 20);
         assertEquals(numbered(0, 20), TestWorker.lines(out).stream().distinct().toList());
         error(w.delete("/plugins/oms-driver-local"), 409);
-        assertEquals(204, w.delete("/connectors/plugin-src").statusCode());
-        assertEquals(204, w.delete("/connectors/plugin-sink").statusCode());
+        delete("plugin-src", "plugin-sink");
 
         assertEquals(204, w.delete("/plugins/faulty-plugin").statusCode());
         error(w.get("/plugins/faulty-plugin"), 404);
