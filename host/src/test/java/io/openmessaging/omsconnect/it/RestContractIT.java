@@ -204,6 +204,13 @@ class RestContractIT {
         error(w.send("POST", "/connectors", create("crud-y", Map.of("connector-class", SOURCE, "name", "other"))), 400);
         error(w.get("/connectors/crud-y"), 404);
 
+        // any printable name, percent-encoded in URLs
+        HttpResponse<String> spaced = w.send("POST", "/connectors", create("my crud ü", source(in, "crud-spaced")));
+        assertEquals("my crud ü", object(spaced, 201).getString("name"));
+        assertEquals("/connectors/my%20crud%20%C3%BC", spaced.headers().firstValue("Location").orElse(null));
+        assertEquals("my crud ü", object(w.get("/connectors/my%20crud%20%C3%BC"), 200).getString("name"));
+        assertEquals(204, w.delete("/connectors/my%20crud%20%C3%BC").statusCode());
+
         // initial_state, as Kafka 3.5+
         Map<String, Object> paused = new LinkedHashMap<>(create("crud-paused", source(in, "crud-paused")));
         paused.put("initial_state", "PAUSED");
@@ -255,6 +262,7 @@ class RestContractIT {
 
         HttpResponse<String> put = w.send("PUT", "/connectors/cfg-src/config", config);
         JSONObject created = object(put, 201);
+        assertEquals("/connectors/cfg-src", put.headers().firstValue("Location").orElse(null));
         assertEquals("cfg-src", created.getString("name"));
         assertEquals("******", created.getJSONObject("config").getString("db.password"));
         assertFalse(put.body().contains("hunter2"), put.body());
