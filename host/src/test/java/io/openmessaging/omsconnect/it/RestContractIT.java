@@ -686,6 +686,16 @@ class RestContractIT {
             error(secured.send("PUT", "/connectors/tok-src/pause", ""), 401);
             error(secured.delete("/connectors/tok-src"), 401);
             error(secured.upload("/plugins?name=x.jar", new byte[]{1, 2, 3}), 401);
+            // the dialects' changing GETs, and validation (it runs connector code), are changes too
+            for (String path : new String[]{"/connectors/tok-src/stop", "/connectors/tok-src/pause", "/connectors/stopAll",
+                    "/connectors/pauseAll", "/plugin/reload"}) {
+                error(secured.get(path), 401);
+            }
+            error(secured.send("PUT", "/connector-plugins/" + SOURCE + "/config/validate", Map.of()), 401);
+            error(secured.send("POST", "/plugins/file-connector/reload", ""), 401);
+            error(secured.delete("/plugins/file-connector"), 401);
+            assertEquals("RUNNING", JSON.parseObject(secured.get("/connectors/tok-src/status").body())
+                    .getJSONObject("connector").getString("state"), "nothing was changed");
 
             for (String path : new String[]{"/", "/connectors", "/connectors/tok-src", "/connectors/tok-src/status",
                     "/connectors/tok-src/config", "/connector-plugins", "/plugins", "/drivers", "/health", "/metrics"}) {
