@@ -38,11 +38,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The herder of a standalone worker: connector configs and target states live in files under the store
@@ -51,6 +55,8 @@ import java.util.concurrent.Executors;
 public final class StandaloneHerder implements Herder, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
     private static final String VERSION = "0.1.0";
+    /** A config key quoted in a validation message: 'file' or "file". */
+    private static final Pattern QUOTED_KEY = Pattern.compile("['\"]([A-Za-z][A-Za-z0-9._-]*)['\"]");
 
     private final WorkerConfig workerConfig;
     private final PluginHost plugins;
@@ -114,12 +120,19 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         for (int i = 0; i < c.taskConfigs().size(); i++) {
             tasks.add(new ConnectorTaskId(c.name(), i));
         }
-        return new ConnectorInfo(c.name(), Secrets.mask(c.config()), tasks, typeOf(c.config()));
+        return new ConnectorInfo(c.name(), shownConfig(c), tasks, typeOf(c.config()));
+    }
+
+    /** The config as Kafka Connect shows it: with {@code name} (stored apart from the config), secrets masked. */
+    private static Map<String, String> shownConfig(StoredConnector c) {
+        Map<String, String> config = new LinkedHashMap<>(c.config());
+        config.put("name", c.name());
+        return Secrets.mask(config);
     }
 
     @Override
     public synchronized Map<String, String> connectorConfig(String connector) {
-        return Secrets.mask(stored(connector).config());
+        return shownConfig(stored(connector));
     }
 
     @Override
@@ -132,6 +145,9 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         }
         Map<String, String> clean = new LinkedHashMap<>(config);
         clean.remove("name");
+        if (existing != null) {
+            keepMaskedSecrets(clean, existing.config());
+        }
         ConnectorConfig cc = new ConnectorConfig(clean);
         ConfigInfos validation = validate(cc);
         if (validation.errorCount() > 0) {
@@ -149,6 +165,18 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 Secrets.mask(clean));
         startStored(stored, true);
         return new Created<>(info(stored(connector)), existing == null);
+    }
+
+    /**
+     * A config read with GET (secrets shown as {@link Secrets#MASK}) and PUT back must not replace the
+     * secrets with the mask: a value equal to the masked form of the stored one keeps the stored one.
+     */
+    private static void keepMaskedSecrets(Map<String, String> config, Map<String, String> stored) {
+        Map<String, String> masked = Secrets.mask(stored);
+        config.replaceAll((key, value) -> {
+            String before = stored.get(key);
+            return before != null && !before.equals(value) && value.equals(masked.get(key)) ? before : value;
+        });
     }
 
     @Override
@@ -239,7 +267,10 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 if (includeTasks || !worker.isRunning(connector)) {
                     restartTasks(c, onlyFailed);
                 }
-                if (!onlyFailed || connectorFailed) {
+                if (c.taskConfigs().isEmpty() && (!onlyFailed || connectorFailed)) {
+                    // it never started far enough to plan its tasks: a full start plans them now
+                    startStored(c, true);
+                } else if (!onlyFailed || connectorFailed) {
                     worker.stopConnector(connector);
                     worker.startConnector(connector, new ConnectorConfig(c.config()),
                             c.targetState() == TargetState.PAUSED, () -> requestReconfiguration(connector));
@@ -395,19 +426,40 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
             }
         } catch (Throwable t) {
             String message = t.getMessage() == null ? t.toString() : t.getMessage();
-            String field = cc.asMap().keySet().stream().filter(k -> message.contains(k)).findFirst()
-                    .orElse(ConnectorConfig.CONNECTOR_CLASS);
+            String field = fieldNamedIn(message, cc.asMap().keySet());
             v.error(field, cc.asMap().get(field), message);
         }
     }
 
+    /**
+     * The config key a connector's validation message is about, so the error lands on that key as in Kafka
+     * Connect: a quoted key of the config, else a key of the config the message mentions, else a quoted
+     * key-like word (a required key that is missing), else the connector class.
+     */
+    static String fieldNamedIn(String message, Set<String> keys) {
+        List<String> quoted = new ArrayList<>();
+        Matcher m = QUOTED_KEY.matcher(message);
+        while (m.find()) {
+            quoted.add(m.group(1));
+        }
+        return quoted.stream().filter(keys::contains).findFirst()
+                .or(() -> keys.stream().filter(message::contains).findFirst())
+                .or(() -> quoted.stream().findFirst())
+                .orElse(ConnectorConfig.CONNECTOR_CLASS);
+    }
+
     private String driverError(String url) {
-        if (url == null || !url.startsWith("oms:") || url.indexOf("://") < 5) {
+        String name = driverName(url);
+        if (name == null) {
             return "not an OMS driver URL (oms:<driver>://<address>/<namespace>)";
         }
-        String name = url.substring(4, url.indexOf("://"));
         boolean known = drivers.drivers().stream().anyMatch(d -> d.name().equals(name));
         return known ? null : "no driver \"" + name + "\" in any loaded plugin (see GET /drivers)";
+    }
+
+    /** The {@code <driver>} of {@code oms:<driver>://...}; null when the URL is not of that form. */
+    private static String driverName(String url) {
+        return url == null || !url.startsWith("oms:") || url.indexOf("://") < 5 ? null : url.substring(4, url.indexOf("://"));
     }
 
     // ---- plugins ----
@@ -457,6 +509,8 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     public synchronized PluginDescriptorInfo reloadPlugin(String pluginId) {
         plugin(pluginId);
         List<String> users = connectorsUsing(pluginId);
+        // stopped before the plugin goes, so that no task meets a driver or class being unloaded under it
+        users.forEach(this::stopRunning);
         PluginDescriptorInfo reloaded = plugins.reload(pluginId);
         for (String name : users) {
             configs.get(name).ifPresent(c -> startStored(c, true));
@@ -464,16 +518,35 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         return reloaded;
     }
 
+    /** The connectors not STOPPED whose connector class, transforms or OMS driver come from the plugin. */
     private List<String> connectorsUsing(String pluginId) {
         List<String> users = new ArrayList<>();
         for (StoredConnector c : configs.all()) {
-            String cls = new ConnectorConfig(c.config()).connectorClass();
-            boolean uses = plugins.component(cls).map(pc -> pc.pluginId().equals(pluginId)).orElse(false);
-            if (uses && c.targetState() != TargetState.STOPPED) {
+            if (c.targetState() != TargetState.STOPPED && pluginsUsedBy(new ConnectorConfig(c.config())).contains(pluginId)) {
                 users.add(c.name());
             }
         }
         return users;
+    }
+
+    private Set<String> pluginsUsedBy(ConnectorConfig cc) {
+        Set<String> used = new HashSet<>();
+        List<String> classes = new ArrayList<>();
+        classes.add(cc.connectorClass());
+        for (String alias : cc.transformAliases()) {
+            String key = "transforms." + alias + ".class";
+            classes.add(cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class"));
+        }
+        for (String cls : classes) {
+            plugins.component(cls).ifPresent(pc -> used.add(pc.pluginId()));
+        }
+        String driver = driverName(cc.omsDriverUrl(workerConfig.omsDriverUrl()));
+        for (PluginComponent pc : plugins.components()) {
+            if (pc.type() == ComponentType.DRIVER && driver != null && driver.equals(pc.driverName())) {
+                used.add(pc.pluginId());
+            }
+        }
+        return used;
     }
 
     private synchronized void stopConnectorsOf(String pluginId) {

@@ -15,6 +15,8 @@ import io.openmessaging.omsconnect.rest.json.OffsetsBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +149,7 @@ final class ConnectorsResource {
             case "STOPPED" -> herder.stopConnector(name);
             default -> { }
         }
-        return Reply.created(info).withHeader("Location", "/connectors/" + name);
+        return Reply.created(info).withHeader("Location", location(name));
     }
 
     private static String initialState(Object value) {
@@ -165,7 +167,13 @@ final class ConnectorsResource {
         String name = connector(call);
         Map<String, String> config = withName(name, ConfigBody.from(call.jsonBody()));
         Herder.Created<ConnectorInfo> result = put(name, config, true);
-        return result.created() ? Reply.created(result.value()) : Reply.ok(result.value());
+        return result.created() ? Reply.created(result.value()).withHeader("Location", location(name))
+                : Reply.ok(result.value());
+    }
+
+    /** The created connector's URL path; the name percent-encoded (it may hold spaces or non-ASCII letters). */
+    private static String location(String name) {
+        return "/connectors/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Creates or updates; shared with the seed's {@code GET /connectors/{c}?config=}. */

@@ -1,5 +1,6 @@
 package io.openmessaging.omsconnect.rest;
 
+import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
@@ -107,6 +108,8 @@ final class LegacyRoutes {
                     action.accept(name);
                 } catch (NotFoundException deletedMeanwhile) {
                     // nothing left to do for it
+                } catch (ConflictException stopped) {
+                    // a STOPPED connector is not paused; it stays stopped and the others go on
                 }
             }
             return Reply.ok(SUCCESS);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * The REST layer's JSON codec (fastjson2). Parsing never resolves types named in the input (no autoType:
  * only the default JSONObject/JSONArray/scalars come out, {@code "@type"} is an ordinary key), nesting is
  * bounded by fastjson2's level limit, trailing text is refused, and parse errors never echo the input.
+ * What fastjson2 accepts beyond JSON ({@code \x41} escapes, single-quoted strings) is refused, as Kafka
+ * Connect's Jackson refuses it, so a request means the same on both.
  */
 public final class Json {
     private Json() {
@@ -40,9 +42,37 @@ public final class Json {
         } catch (JSONException | NumberFormatException | ArithmeticException e) {
             throw HttpError.badRequest(null, what + " is malformed JSON");
         }
+        String extension = nonStandard(text);
+        if (extension != null) {
+            throw HttpError.badRequest(null, what + " is malformed JSON: " + extension);
+        }
         if (!(value instanceof JSONObject object)) {
             throw HttpError.badRequest(null, what + " must be a JSON object");
         }
         return object;
+    }
+
+    /** The first fastjson2 extension of JSON in {@code text} (which fastjson2 has parsed), or null. */
+    private static String nonStandard(String text) {
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+                    if (next == 0 || "\"\\/bfnrtu".indexOf(next) < 0) {
+                        return "invalid escape in a string";
+                    }
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '\'') {
+                return "strings must be in double quotes";
+            }
+        }
+        return null;
     }
 }
