@@ -39,7 +39,7 @@ class MirrorEndToEndTest {
 
     @Test
     void insertsUpdatesDeletesArriveRowForRow() throws Exception {
-        JdbcSinkTask sink = MirrorTable.sink(pgSchema);
+        JdbcSinkTask sink = MirrorSink.start(pgSchema);
         try (RunningSource src = new RunningSource(db.sourceConfig("mirror_db.items"))) {
             long w0 = System.nanoTime();
             MirrorTable.insert(db, "mirror_db", "items", INSERTS);
