@@ -10,13 +10,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The mirror workload shared by the end-to-end test and the benchmark: a 16-type MariaDB table,
+ * The mirror workload shared by the end-to-end test and the benchmark: an 18-column MariaDB table of 17 types,
  * deterministic multi-row inserts/updates/deletes and a canonical row form to compare both sides
  * (MariaDB and PostgreSQL).
  */
@@ -32,14 +33,14 @@ public final class MirrorTable {
                 "CREATE TABLE " + database + "." + table + " (id BIGINT PRIMARY KEY, ti TINYINT, su SMALLINT UNSIGNED, iv INT,"
                         + " bi BIGINT, amount DECIMAL(18,6), dbl DOUBLE, d DATE, dtm DATETIME(6), ts TIMESTAMP(6) NULL,"
                         + " name VARCHAR(100) CHARACTER SET utf8mb4, body TEXT CHARACTER SET utf8mb4, payload BLOB, flag BIT(1),"
-                        + " color ENUM('red','green','blue'), yr YEAR) DEFAULT CHARSET=utf8mb4");
+                        + " color ENUM('red','green','blue'), yr YEAR, tm TIME(6), dt3 DATETIME(3)) DEFAULT CHARSET=utf8mb4");
     }
 
 
     public static void insert(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO " + database + "." + table + " VALUES ");
         for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         }
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             c.createStatement().execute("SET time_zone = '+00:00'");
@@ -68,6 +69,9 @@ public final class MirrorTable {
                     ps.setObject(p++, nulls ? null : r.nextBoolean());
                     ps.setObject(p++, nulls ? null : new String[] {"red", "green", "blue"}[r.nextInt(3)]);
                     ps.setObject(p++, nulls ? null : 1901 + r.nextInt(255));
+                    ps.setObject(p++, nulls ? null : LocalTime.of(r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000) * 1000));
+                    ps.setObject(p++, nulls ? null : LocalDateTime.of(1900 + r.nextInt(200), 1 + r.nextInt(12), 1 + r.nextInt(28),
+                            r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1000) * 1_000_000));
                 }
                 ps.executeUpdate();
             }
@@ -126,6 +130,8 @@ public final class MirrorTable {
                 return rs.getObject(i, LocalDateTime.class).toString();
             case Types.DATE:
                 return rs.getObject(i, LocalDate.class).toString();
+            case Types.TIME:
+                return rs.getObject(i, LocalTime.class).toString();
             case Types.BINARY:
             case Types.VARBINARY:
             case Types.LONGVARBINARY:
