@@ -39,6 +39,8 @@ class MysqlToPostgresIT {
     static final String SINK = "io.openmessaging.omsconnect.jdbc.JdbcSinkConnector";
     static final String[] PLUGINS = {"mysql-connector", "jdbc-connector", "oms-driver-local"};
     private static final int INSERTS = 10_000, UPDATES = 1_000, DELETES = 1_000;
+    /** The crash test's workload: smaller, as it also boots two worker JVMs (the whole class stays near 2 min). */
+    private static final int CRASH_INSERTS = 4_000, CRASH_UPDATES = 400, CRASH_DELETES = 400;
     private static final String TABLE = "items";
 
     @TempDir
@@ -76,15 +78,15 @@ class MysqlToPostgresIT {
         try (TestWorker worker = TestWorker.create(dir, PLUGINS).start()) {
             String mq = "oms:local://" + dir.resolve("mq") + "/default";
             assertEquals(201, worker.send("POST", "/connectors", sourceConnector(start, mq)).statusCode());
-            assertEquals(201, worker.send("POST", "/connectors", sinkConnector(mq)).statusCode());
+            assertEquals(201, worker.send("POST", "/connectors", sinkConnector(mq, 2000)).statusCode());
             MirrorTable.insert(db, database, TABLE, INSERTS);
             MirrorTable.update(db, database, TABLE, UPDATES);
             MirrorTable.delete(db, database, TABLE, DELETES);
-            awaitMirrored(Duration.ofSeconds(90));
+            awaitMirrored(INSERTS - DELETES, Duration.ofSeconds(90));
             HttpResponse<String> status = worker.get("/connectors/mysql-source/status");
             assertTrue(status.body().contains("RUNNING"), status.body());
         }
-        assertTablesEqual();
+        assertTablesEqual(INSERTS - DELETES);
     }
 
     @Test
@@ -105,7 +107,7 @@ class MysqlToPostgresIT {
         MirrorTable.create(db, database, TABLE);
         String start = binlogEnd(db);
         // the inserts wait in the binlog, so that the worker is busy with them when it is killed
-        MirrorTable.insert(db, database, TABLE, INSERTS);
+        MirrorTable.insert(db, database, TABLE, CRASH_INSERTS);
         String mq = "oms:local://" + dir.resolve("mq") + "/default";
 
         long rowsAtKill;
@@ -113,27 +115,27 @@ class MysqlToPostgresIT {
         try {
             ChildWorker.awaitUp(port);
             ChildWorker.createConnector(port, sourceConnector(start, mq));
-            ChildWorker.createConnector(port, sinkConnector(mq));
-            TestWorker.await("some rows in PostgreSQL", Duration.ofSeconds(60), () -> pgRowCount() >= 500);
+            ChildWorker.createConnector(port, sinkConnector(mq, 200)); // small puts: the kill lands between them
+            TestWorker.await("some rows in PostgreSQL", Duration.ofSeconds(60), () -> pgRowCount() >= 300);
         } finally {
             worker.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no last flush
         }
         rowsAtKill = pgRowCount();
-        assertTrue(rowsAtKill < INSERTS, "the kill must happen mid-way (" + rowsAtKill + " rows mirrored already)");
+        assertTrue(rowsAtKill < CRASH_INSERTS, "the kill must happen mid-way (" + rowsAtKill + " rows mirrored already)");
         // more changes while the worker is down
-        MirrorTable.update(db, database, TABLE, UPDATES);
-        MirrorTable.delete(db, database, TABLE, DELETES);
+        MirrorTable.update(db, database, TABLE, CRASH_UPDATES);
+        MirrorTable.delete(db, database, TABLE, CRASH_DELETES);
 
         Process again = ChildWorker.start(conf, dir.resolve("worker-2.log"));
         try {
             ChildWorker.awaitUp(port);
-            awaitMirrored(Duration.ofSeconds(90));
+            awaitMirrored(CRASH_INSERTS - CRASH_DELETES, Duration.ofSeconds(90));
         } finally {
             again.destroy();
             again.waitFor();
         }
-        assertTablesEqual();
-        System.out.printf("killed with %d of %d rows mirrored; equal after restart%n", rowsAtKill, INSERTS);
+        assertTablesEqual(CRASH_INSERTS - CRASH_DELETES);
+        System.out.printf("killed with %d of %d rows mirrored; equal after restart%n", rowsAtKill, CRASH_INSERTS);
     }
 
     @Test
@@ -211,8 +213,9 @@ class MysqlToPostgresIT {
         return Map.of("name", "mysql-source", "config", sourceConfig(startPosition, mq));
     }
 
-    private Map<String, Object> sinkConnector(String mq) throws SQLException {
+    private Map<String, Object> sinkConnector(String mq, int batchSize) throws SQLException {
         Map<String, String> config = new LinkedHashMap<>();
+        config.put("sink-batch-size", Integer.toString(batchSize));
         config.put("connector-class", SINK);
         config.put("oms-driver-url", mq);
         config.put("connect-topicnames", TABLE);
@@ -254,16 +257,15 @@ class MysqlToPostgresIT {
         return tasks == null || tasks.isEmpty() ? "" : tasks.getJSONObject(0).getString("state");
     }
 
-    private void awaitMirrored(Duration timeout) throws Exception {
-        int expected = INSERTS - DELETES;
+    private void awaitMirrored(int expected, Duration timeout) throws Exception {
         TestWorker.await(expected + " rows in PostgreSQL equal to MariaDB's", timeout,
                 () -> pgRowCount() == expected && source().equals(target()));
     }
 
-    private void assertTablesEqual() throws SQLException {
+    private void assertTablesEqual(int expected) throws SQLException {
         List<List<Object>> source = source();
         List<List<Object>> target = target();
-        assertEquals(INSERTS - DELETES, source.size());
+        assertEquals(expected, source.size());
         assertEquals(source.size(), target.size());
         for (int i = 0; i < source.size(); i++) {
             assertEquals(source.get(i), target.get(i), "row " + i);
