@@ -83,13 +83,7 @@ class ChangeEnvelopeJsonTest {
         after.put("dtm", Instant.parse("1900-01-01T00:00:00.000001Z").getEpochSecond() * 1_000_000 + 1);
         after.put("name", "name é 😀 中文 \"q\" \\");
         after.put("payload", new byte[]{0, (byte) 0xff, 0x7f, (byte) 0x80});
-        Struct change = new Struct(ENVELOPE);
-        change.put("op", "c");
-        change.put("database", "db");
-        change.put("table", "t");
-        change.put("before", null);
-        change.put("after", after);
-        change.put("ts_ms", 1_764_000_000_000L);
+        Struct change = change("c", null, after, 1_764_000_000_000L);
 
         SchemaAndValue back = converter.toConnectData("t", converter.fromConnectData("t", ENVELOPE, change));
 
@@ -116,13 +110,7 @@ class ChangeEnvelopeJsonTest {
     void nullsAndTheKeyRoundTrip() {
         Struct before = new Struct(ENVELOPE.getField("before").getSchema());
         before.put("id", 7L);
-        Struct change = new Struct(ENVELOPE);
-        change.put("op", "d");
-        change.put("database", "db");
-        change.put("table", "t");
-        change.put("before", before);
-        change.put("after", null);
-        change.put("ts_ms", 0L);
+        Struct change = change("d", before, null, 0L);
         Struct row = (Struct) ((Struct) converter.toConnectData("t", converter.fromConnectData("t", ENVELOPE, change))
                 .value()).get("before");
         for (Field f : ROW.getFields()) {
@@ -147,6 +135,17 @@ class ChangeEnvelopeJsonTest {
         assertInstanceOf(Long.class, back.value());
         assertEquals(micros, back.value());
         assertEquals(MICRO_TIMESTAMP, back.schema().getName());
+    }
+
+    private static Struct change(String op, Struct before, Struct after, long tsMs) {
+        Struct change = new Struct(ENVELOPE);
+        change.put("op", op);
+        change.put("database", "db");
+        change.put("table", "t");
+        change.put("before", before);
+        change.put("after", after);
+        change.put("ts_ms", tsMs);
+        return change;
     }
 
     private static void assertSchemaEquals(Schema expected, Schema actual) {

@@ -2,10 +2,13 @@ package io.openmessaging.omsconnect.it;
 
 import com.alibaba.fastjson2.JSON;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,6 +20,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class ChildWorker {
     private ChildWorker() {
+    }
+
+    /** A worker's config file under {@code dir} and the free REST port it names. */
+    record Config(Path file, int port) {
+    }
+
+    /**
+     * Writes {@code dir/connect.conf} for worker {@code workerId}: store under {@code dir/store}, a plugins folder
+     * {@code dir/plugins} holding copies of the built plugins named by these prefixes, a free REST port.
+     */
+    static Config configure(Path dir, String workerId, int offsetFlushIntervalMs, String... pluginPrefixes) throws IOException {
+        Path plugins = dir.resolve("plugins");
+        Files.createDirectories(plugins);
+        for (String prefix : pluginPrefixes) {
+            Path src = TestWorker.builtPlugin(prefix);
+            Files.copy(src, plugins.resolve(src.getFileName()));
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path conf = dir.resolve("connect.conf");
+        Files.writeString(conf, String.join("\n", "workerId=" + workerId, "httpPort=" + port,
+                "storePathRootDir=" + dir.resolve("store"), "pluginsDir=" + plugins,
+                "offsetFlushIntervalMs=" + offsetFlushIntervalMs));
+        return new Config(conf, port);
     }
 
     /** Starts {@code WorkerMain conf}, output to {@code log}; logs under the conf's folder. */

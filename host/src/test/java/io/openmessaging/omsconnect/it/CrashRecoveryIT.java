@@ -3,7 +3,6 @@ package io.openmessaging.omsconnect.it;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,20 +26,9 @@ class CrashRecoveryIT {
 
     @Test
     void killDashNineLosesNoLine() throws Exception {
-        Path plugins = dir.resolve("plugins");
-        Files.createDirectories(plugins);
-        for (String prefix : List.of("file-connector", "oms-driver-local")) {
-            Path src = TestWorker.builtPlugin(prefix);
-            Files.copy(src, plugins.resolve(src.getFileName()));
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path conf = dir.resolve("connect.conf");
-        Files.writeString(conf, String.join("\n",
-                "workerId=crash-worker", "httpPort=" + port, "storePathRootDir=" + dir.resolve("store"),
-                "pluginsDir=" + plugins, "offsetFlushIntervalMs=100"));
+        ChildWorker.Config config = ChildWorker.configure(dir, "crash-worker", 100, "file-connector", "oms-driver-local");
+        Path conf = config.file();
+        int port = config.port();
         Path in = dir.resolve("in.txt");
         Path out = dir.resolve("out.txt");
         List<String> input = FilePipelineIT.numbered(0, LINES);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -91,19 +90,9 @@ class MysqlToPostgresIT {
 
     @Test
     void killDashNineMidStreamThenRestartStillMirrors() throws Exception {
-        Path plugins = dir.resolve("plugins");
-        Files.createDirectories(plugins);
-        for (String prefix : PLUGINS) {
-            Path src = TestWorker.builtPlugin(prefix);
-            Files.copy(src, plugins.resolve(src.getFileName()));
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path conf = dir.resolve("connect.conf");
-        Files.writeString(conf, String.join("\n", "workerId=mysql-crash-worker", "httpPort=" + port,
-                "storePathRootDir=" + dir.resolve("store"), "pluginsDir=" + plugins, "offsetFlushIntervalMs=200"));
+        ChildWorker.Config config = ChildWorker.configure(dir, "mysql-crash-worker", 200, PLUGINS);
+        Path conf = config.file();
+        int port = config.port();
         MirrorTable.create(db, database, TABLE);
         String start = binlogEnd(db);
         // the inserts wait in the binlog, so that the worker is busy with them when it is killed
