@@ -1,14 +1,8 @@
 package io.openmessaging.omsconnect.it;
 
-import com.alibaba.fastjson2.JSON;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,31 +26,20 @@ class CrashRecoveryIT {
 
     @Test
     void killDashNineLosesNoLine() throws Exception {
-        Path plugins = dir.resolve("plugins");
-        Files.createDirectories(plugins);
-        for (String prefix : List.of("file-connector", "oms-driver-local")) {
-            Path src = TestWorker.builtPlugin(prefix);
-            Files.copy(src, plugins.resolve(src.getFileName()));
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path conf = dir.resolve("connect.conf");
-        Files.writeString(conf, String.join("\n",
-                "workerId=crash-worker", "httpPort=" + port, "storePathRootDir=" + dir.resolve("store"),
-                "pluginsDir=" + plugins, "offsetFlushIntervalMs=100"));
+        ChildWorker.Config config = ChildWorker.configure(dir, "crash-worker", 100, "file-connector", "oms-driver-local");
+        Path conf = config.file();
+        int port = config.port();
         Path in = dir.resolve("in.txt");
         Path out = dir.resolve("out.txt");
         List<String> input = FilePipelineIT.numbered(0, LINES);
         FilePipelineIT.append(in, input.subList(0, LINES / 2));
 
-        Process worker = startWorker(conf, dir.resolve("worker-1.log"));
+        Process worker = ChildWorker.start(conf, dir.resolve("worker-1.log"));
         try {
-            awaitUp(port);
-            post(port, FilePipelineIT.connector("file-source", Map.of("connector-class", FilePipelineIT.SOURCE,
+            ChildWorker.awaitUp(port);
+            ChildWorker.createConnector(port, FilePipelineIT.connector("file-source", Map.of("connector-class", FilePipelineIT.SOURCE,
                     "file", in.toString(), "connect-topicname", "crash")));
-            post(port, FilePipelineIT.connector("file-sink", Map.of("connector-class", FilePipelineIT.SINK,
+            ChildWorker.createConnector(port, FilePipelineIT.connector("file-sink", Map.of("connector-class", FilePipelineIT.SINK,
                     "file", out.toString(), "connect-topicnames", "crash")));
             FilePipelineIT.append(in, input.subList(LINES / 2, LINES));
             TestWorker.await("the pipeline to be mid-way", Duration.ofSeconds(60),
@@ -67,9 +50,9 @@ class CrashRecoveryIT {
         int linesAtKill = TestWorker.lines(out).size();
         assertTrue(linesAtKill < LINES, "the kill must happen mid-way (had " + linesAtKill + " lines already)");
 
-        Process again = startWorker(conf, dir.resolve("worker-2.log"));
+        Process again = ChildWorker.start(conf, dir.resolve("worker-2.log"));
         try {
-            awaitUp(port);
+            ChildWorker.awaitUp(port);
             TestWorker.await("every line after the restart", Duration.ofSeconds(120),
                     () -> new HashSet<>(TestWorker.lines(out)).size() >= LINES);
         } finally {
@@ -86,35 +69,5 @@ class CrashRecoveryIT {
             }
         }
         assertEquals(LINES, expectedNext, "no line lost");
-    }
-
-    private static Process startWorker(Path conf, Path log) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Domsconnect.logDir=" + conf.getParent().resolve("logs"),
-                "-cp", cp, "io.openmessaging.omsconnect.WorkerMain", conf.toString());
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(log.toFile());
-        return pb.start();
-    }
-
-    private static void awaitUp(int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        TestWorker.await("worker REST on " + port, Duration.ofSeconds(60), () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
-    }
-
-    private static void post(int port, Object body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/connectors"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.toJSONString(body))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
     }
 }

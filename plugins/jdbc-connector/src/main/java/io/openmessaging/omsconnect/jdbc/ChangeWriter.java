@@ -36,7 +36,7 @@ final class ChangeWriter implements AutoCloseable {
     private final SqlDialect dialect;
     private final Set<String> ensuredTables = new HashSet<>();
     /** Row schemas already checked against their table (by identity: sources reuse one schema object per table version). */
-    private final Map<String, Schema> checkedSchemas = new HashMap<>();
+    private final Map<String, Set<String>> knownColumns = new HashMap<>();
     private Connection connection;
 
     ChangeWriter(JdbcSinkConfig cfg) {
@@ -117,10 +117,13 @@ final class ChangeWriter implements AutoCloseable {
     private void addMissingColumns(Connection c, List<RowChange> changes) throws SQLException {
         for (RowChange ch : changes) {
             Schema schema = ch.row().schema();
-            if (ch.delete() || checkedSchemas.get(ch.table()) == schema) {
+            // by column names, not schema identity: records that crossed a queue carry a new Schema object each
+            Set<String> known = knownColumns.get(ch.table());
+            if (ch.delete() || known != null && known.containsAll(columnNames(schema))) {
                 continue;
             }
             Set<String> existing = dialect.columns(c, ch.table());
+            Set<String> now = new HashSet<>(existing);
             if (!existing.isEmpty()) {
                 for (Field f : schema.getFields()) {
                     if (!existing.contains(f.getName())) {
@@ -128,12 +131,15 @@ final class ChangeWriter implements AutoCloseable {
                         try (Statement s = c.createStatement()) {
                             s.execute(ddl);
                         }
+                        now.add(f.getName());
                         LOG.info("Evolved table {}: {}", ch.table(), ddl);
                     }
                 }
                 c.commit();
+            } else {
+                now.addAll(columnNames(schema)); // no such table (auto.create off): nothing to evolve, the write will say so
             }
-            checkedSchemas.put(ch.table(), schema);
+            knownColumns.put(ch.table(), now);
         }
     }
 

@@ -46,7 +46,7 @@ public final class MysqlToJdbcBenchmark {
 
         String schema = "bench_" + Long.toHexString(System.nanoTime());
         Postgres.exec("CREATE SCHEMA " + schema);
-        JdbcSinkTask sink = MirrorTable.sink(schema);
+        JdbcSinkTask sink = MirrorSink.start(schema);
         try (RunningSource src = new RunningSource(cfg)) {
             long t2 = System.nanoTime();
             int seen = 0;

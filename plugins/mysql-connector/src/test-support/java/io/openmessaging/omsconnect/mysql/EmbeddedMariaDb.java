@@ -14,13 +14,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A private mariadbd with the binlog on (ROW), started once per test JVM in a temporary data directory
  * and killed at JVM exit. The system MariaDB usually has log_bin OFF, hence our own. Skips the calling
- * test when mariadbd is not installed, fails instead when CI=true.
+ * test when mariadbd is not installed, fails instead when CI=true. Shared test support (src/test-support):
+ * mysql-connector's tests and the host's integration tests compile it.
  */
 public final class EmbeddedMariaDb {
 
@@ -52,7 +55,8 @@ public final class EmbeddedMariaDb {
         return instance;
     }
 
-    static void unavailable(String why) {
+    /** Skips the calling test ({@code why}), or fails it when CI=true. */
+    public static void unavailable(String why) {
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("Required test service missing in CI: " + why);
         }
@@ -144,15 +148,25 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * The mysql source's keys (the seed's names, literal: this class is shared with host tests, which do not
+     * see the connector's classes) for this server capturing {@code include}, from the current end of the binlog.
+     */
+    public Map<String, String> sourceKeys(String include) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("mysqlAddr", "127.0.0.1");
+        keys.put("mysqlPort", Integer.toString(port));
+        keys.put("mysqlUsername", "root");
+        keys.put("mysqlPassword", "");
+        keys.put("table.include", include);
+        keys.put("startPosition", "latest");
+        return keys;
+    }
+
     /** A source config for this server capturing {@code include}, starting at the current end of the binlog. */
     public KeyValue sourceConfig(String include) {
         KeyValue kv = new DefaultKeyValue();
-        kv.put(MysqlSourceConfig.ADDR, "127.0.0.1");
-        kv.put(MysqlSourceConfig.PORT, Integer.toString(port));
-        kv.put(MysqlSourceConfig.USER, "root");
-        kv.put(MysqlSourceConfig.PASSWORD, "");
-        kv.put(MysqlSourceConfig.TABLE_INCLUDE, include);
-        kv.put(MysqlSourceConfig.START_POSITION, "latest");
+        sourceKeys(include).forEach(kv::put);
         return kv;
     }
 

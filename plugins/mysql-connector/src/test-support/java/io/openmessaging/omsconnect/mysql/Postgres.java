@@ -6,14 +6,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** The PostgreSQL on 127.0.0.1:5432 (trust auth, database test) the mirror tests write into; skip or fail when absent. */
-final class Postgres {
+public final class Postgres {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private Postgres() {
     }
 
-    static Connection connect() {
+    public static Connection connect() {
         for (String user : new String[] {"postgres", "root"}) {
             try {
                 return DriverManager.getConnection(URL + "?user=" + user + "&connectTimeout=3");
@@ -25,13 +25,13 @@ final class Postgres {
         throw new IllegalStateException("unreachable");
     }
 
-    static String user() throws SQLException {
+    public static String user() throws SQLException {
         try (Connection c = connect()) {
             return c.getMetaData().getUserName();
         }
     }
 
-    static void exec(String... sql) throws SQLException {
+    public static void exec(String... sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);

@@ -1,9 +1,5 @@
 package io.openmessaging.omsconnect.mysql;
 
-import io.openmessaging.KeyValue;
-import io.openmessaging.internal.DefaultKeyValue;
-import io.openmessaging.omsconnect.jdbc.JdbcSinkTask;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,46 +10,37 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The mirror workload shared by the end-to-end test and the benchmark: a 16-type MariaDB table,
- * deterministic multi-row inserts/updates/deletes, a JDBC sink into PostgreSQL and a canonical
- * row form to compare both sides.
+ * The mirror workload shared by the end-to-end test and the benchmark: an 18-column MariaDB table of 17 types,
+ * deterministic multi-row inserts/updates/deletes and a canonical row form to compare both sides
+ * (MariaDB and PostgreSQL).
  */
-final class MirrorTable {
+public final class MirrorTable {
 
-    static final int ROWS_PER_STATEMENT = 100;
+    public static final int ROWS_PER_STATEMENT = 100;
 
     private MirrorTable() {
     }
 
-    static void create(EmbeddedMariaDb db, String database, String table) throws SQLException {
+    public static void create(EmbeddedMariaDb db, String database, String table) throws SQLException {
         db.exec("CREATE DATABASE IF NOT EXISTS " + database, "DROP TABLE IF EXISTS " + database + "." + table,
                 "CREATE TABLE " + database + "." + table + " (id BIGINT PRIMARY KEY, ti TINYINT, su SMALLINT UNSIGNED, iv INT,"
                         + " bi BIGINT, amount DECIMAL(18,6), dbl DOUBLE, d DATE, dtm DATETIME(6), ts TIMESTAMP(6) NULL,"
                         + " name VARCHAR(100) CHARACTER SET utf8mb4, body TEXT CHARACTER SET utf8mb4, payload BLOB, flag BIT(1),"
-                        + " color ENUM('red','green','blue'), yr YEAR) DEFAULT CHARSET=utf8mb4");
+                        + " color ENUM('red','green','blue'), yr YEAR, tm TIME(6), dt3 DATETIME(3)) DEFAULT CHARSET=utf8mb4");
     }
 
-    static JdbcSinkTask sink(String pgSchema) throws SQLException {
-        KeyValue kv = new DefaultKeyValue();
-        kv.put("connection.url", Postgres.URL);
-        kv.put("connection.user", Postgres.user());
-        kv.put("table.name.format", pgSchema + ".${topic}");
-        kv.put("batch.size", "500");
-        JdbcSinkTask sink = new JdbcSinkTask();
-        sink.start(kv);
-        return sink;
-    }
 
-    static void insert(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
+    public static void insert(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO " + database + "." + table + " VALUES ");
         for (int i = 0; i < ROWS_PER_STATEMENT; i++) {
-            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         }
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             c.createStatement().execute("SET time_zone = '+00:00'");
@@ -82,6 +69,9 @@ final class MirrorTable {
                     ps.setObject(p++, nulls ? null : r.nextBoolean());
                     ps.setObject(p++, nulls ? null : new String[] {"red", "green", "blue"}[r.nextInt(3)]);
                     ps.setObject(p++, nulls ? null : 1901 + r.nextInt(255));
+                    ps.setObject(p++, nulls ? null : LocalTime.of(r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1_000_000) * 1000));
+                    ps.setObject(p++, nulls ? null : LocalDateTime.of(1900 + r.nextInt(200), 1 + r.nextInt(12), 1 + r.nextInt(28),
+                            r.nextInt(24), r.nextInt(60), r.nextInt(60), r.nextInt(1000) * 1_000_000));
                 }
                 ps.executeUpdate();
             }
@@ -89,7 +79,7 @@ final class MirrorTable {
     }
 
     /** Updates ids 2, 4, … (rows) in statements touching many rows each (multi-row update events). */
-    static void update(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
+    public static void update(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (int start = 0; start < rows; start += ROWS_PER_STATEMENT) {
                 s.executeUpdate("UPDATE " + database + "." + table + " SET name = CONCAT('upd ', id, ' 🎉'), amount = -amount,"
@@ -100,7 +90,7 @@ final class MirrorTable {
     }
 
     /** Deletes ids 5, 15, 25, … (rows of them), many per statement. */
-    static void delete(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
+    public static void delete(EmbeddedMariaDb db, String database, String table, int rows) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (int start = 0; start < rows; start += ROWS_PER_STATEMENT) {
                 s.executeUpdate("DELETE FROM " + database + "." + table + " WHERE id % 10 = 5 AND id > " + start * 10
@@ -110,7 +100,7 @@ final class MirrorTable {
     }
 
     /** All rows ordered by id, every value in a form both databases agree on. */
-    static List<List<Object>> rows(Connection c, String table) throws SQLException {
+    public static List<List<Object>> rows(Connection c, String table) throws SQLException {
         try (c; Statement s = c.createStatement()) {
             if (c.getMetaData().getURL().startsWith("jdbc:mariadb")) {
                 s.execute("SET time_zone = '+00:00'");
@@ -140,6 +130,8 @@ final class MirrorTable {
                 return rs.getObject(i, LocalDateTime.class).toString();
             case Types.DATE:
                 return rs.getObject(i, LocalDate.class).toString();
+            case Types.TIME:
+                return rs.getObject(i, LocalTime.class).toString();
             case Types.BINARY:
             case Types.VARBINARY:
             case Types.LONGVARBINARY:
