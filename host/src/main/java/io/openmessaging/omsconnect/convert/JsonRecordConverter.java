@@ -23,6 +23,7 @@ public class JsonRecordConverter implements RecordConverter {
     // Records of one connector nearly always share one schema: its JSON is rendered once and parsed once.
     // One converter instance serves one task thread, so plain fields do.
     private Schema lastWrittenSchema;
+    private int lastWrittenSchemaHash;
     private byte[] lastWrittenSchemaJson;
     private JSONObject lastReadSchemaJson;
     private byte[] lastReadSchemaBytes;
@@ -65,9 +66,12 @@ public class JsonRecordConverter implements RecordConverter {
         if (schema == null) {
             return NULL;
         }
-        if (schema != lastWrittenSchema) {
+        // Schema has setters: a connector may change one in place, so the same object must also hash the same
+        int hash = schema.hashCode();
+        if (schema != lastWrittenSchema || hash != lastWrittenSchemaHash) {
             lastWrittenSchemaJson = JSON.toJSONBytes(SchemaJson.toJson(schema), JSONWriter.Feature.WriteNulls);
             lastWrittenSchema = schema;
+            lastWrittenSchemaHash = hash;
         }
         return lastWrittenSchemaJson;
     }

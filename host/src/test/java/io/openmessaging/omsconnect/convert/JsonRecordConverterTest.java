@@ -112,6 +112,22 @@ class JsonRecordConverterTest {
     }
 
     @Test
+    void aSchemaChangedInPlaceIsWrittenAnew() {
+        Schema schema = SchemaBuilder.struct().name("v1").field("a", SchemaBuilder.int32().build()).build();
+        Struct first = new Struct(schema);
+        first.put("a", 1);
+        assertEquals("v1", converter.toConnectData("t", converter.fromConnectData("t", schema, first)).schema().getName());
+        schema.setName("v2"); // the API's Schema has setters: same object, other schema
+        schema.setVersion(2);
+        Struct second = new Struct(schema);
+        second.put("a", 2);
+        SchemaAndValue back = converter.toConnectData("t", converter.fromConnectData("t", schema, second));
+        assertEquals("v2", back.schema().getName());
+        assertEquals(2, back.schema().getVersion());
+        assertEquals(2, ((Struct) back.value()).get("a"));
+    }
+
+    @Test
     void notJsonIsAConversionErrorNamingTheTopic() {
         ConversionException e = assertThrows(ConversionException.class,
                 () -> converter.toConnectData("orders", "{not json".getBytes(StandardCharsets.UTF_8)));
