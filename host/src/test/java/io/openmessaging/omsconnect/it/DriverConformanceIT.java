@@ -80,7 +80,7 @@ class DriverConformanceIT {
 
     /** A fresh queue name (for tests that expect messages on it: made to exist, see {@link Drivers#prepareTopic}). */
     private static String queue(Drivers driver) {
-        return driver.prepareTopic(unknownQueue());
+        return driver.prepareTopic(unknownQueue(), "g", "group-a", "group-b");
     }
 
     private static String unknownQueue() {
@@ -191,7 +191,15 @@ class DriverConformanceIT {
             UNSUPPORTED.add(driver + ": batch send");
         }
         int n = total;
-        assertTimeoutPreemptively(BOUND, () -> assertEquals(expected(0, n), drain(c, n)));
+        List<String> got = assertTimeoutPreemptively(BOUND, () -> drain(c, n));
+        if (driver == Drivers.ROCKETMQ && !got.equals(expected(0, n))) {
+            // OMS promises no order among async sends; RocketMQ's client sends them from a thread pool
+            UNSUPPORTED.add(driver + ": order of async sends (all arrive, order not kept)");
+            assertEquals(new java.util.TreeSet<>(expected(0, n)), new java.util.TreeSet<>(got));
+            assertEquals(n, got.size());
+        } else {
+            assertEquals(expected(0, n), got);
+        }
     }
 
     @ParameterizedTest

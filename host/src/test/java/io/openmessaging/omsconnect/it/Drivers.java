@@ -45,11 +45,13 @@ enum Drivers {
     /**
      * Makes {@code topic} exist with one queue where topics are not created by the first send in time for
      * a consumer that attached before it (RocketMQ: such a consumer finds a new topic only at its next
-     * route refresh, up to 30 s later). One queue: RocketMQ orders per queue.
+     * route refresh, up to 30 s later). One queue: RocketMQ orders per queue. The consumer {@code groups}
+     * start at its beginning: works around the RocketMQ driver's new-group-on-empty-queue bug
+     * ({@link ChildRocketMq#createTopic}).
      */
-    String prepareTopic(String topic) {
+    String prepareTopic(String topic, String... groups) {
         if (this == ROCKETMQ) {
-            ChildRocketMq.shared().createTopic(topic, 1);
+            ChildRocketMq.shared().createTopic(topic, 1, groups);
         }
         return topic;
     }

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  *
  * <p>Protocol: once the broker is registered it prints one line
  * {@code READY <name server host:port> <name server port> <broker port> <ha port>} on stdout. Each stdin
- * line {@code topic <name> <queues>} creates a topic and answers {@code OK <name>} once it is routed. When
+ * line {@code topic <name> <queues> [<group> …]} creates a topic, starts the groups at its beginning
+ * ({@link EmbeddedRocketMq#startGroupAtTheBeginning}) and answers {@code OK <name>} once it is routed. When
  * stdin closes (the parent ended or let go), it shuts the broker down and exits.
  */
 public final class EmbeddedRocketMqMain {
@@ -39,8 +40,12 @@ public final class EmbeddedRocketMqMain {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] words = line.trim().split("\\s+");
-                if (words.length == 3 && "topic".equals(words[0])) {
-                    mq.createTopic(words[1], Integer.parseInt(words[2]));
+                if (words.length >= 3 && "topic".equals(words[0])) {
+                    int queues = Integer.parseInt(words[2]);
+                    mq.createTopic(words[1], queues);
+                    for (int i = 3; i < words.length; i++) {
+                        mq.startGroupAtTheBeginning(words[i], words[1], queues);
+                    }
                     System.out.println("OK " + words[1]);
                 } else {
                     System.out.println("ERROR unknown command: " + line);
