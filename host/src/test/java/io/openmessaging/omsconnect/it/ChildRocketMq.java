@@ -27,9 +27,10 @@ public final class ChildRocketMq implements AutoCloseable {
     private static final Path MODULE_TARGET = Path.of(System.getProperty("omsconnect.rocketmqTarget",
             "../oms-drivers/rocketmq/target"));
     private static final String MAIN = "io.openmessaging.omsconnect.rocketmq.testserver.EmbeddedRocketMqMain";
-    private static final long START_TIMEOUT_MS = 90_000;
+    private static final long START_TIMEOUT_MS = 60_000;
     private static final long REPLY_TIMEOUT_MS = 30_000;
     private static final long STOP_TIMEOUT_MS = 30_000;
+    private static final int RESTART_ATTEMPTS = 3;
     private static ChildRocketMq shared;
 
     private final Path storeDir;
@@ -108,9 +109,27 @@ public final class ChildRocketMq implements AutoCloseable {
         }
     }
 
-    /** A new server on this one's ports and store, e.g. after {@link #stop()}: clients find it where it was. */
+    /**
+     * A new server on this one's ports and store, e.g. after {@link #stop()}: clients find it where it was.
+     * A few tries: a port the old server held may not be free again at once.
+     */
     public ChildRocketMq restart() {
-        return start(storeDir, ports);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(storeDir, ports);
+            } catch (IllegalStateException e) {
+                if (attempt == RESTART_ATTEMPTS) {
+                    throw e;
+                }
+                System.out.println("RocketMQ child did not start again (attempt " + attempt + "), retrying: " + e.getMessage());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** {@code host:port} of the name server. */
@@ -182,7 +201,8 @@ public final class ChildRocketMq implements AutoCloseable {
     /** Copies the child's output to its log, and hands protocol lines to {@link #reply}. */
     private void pump(Path log) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             Writer out = Files.newBufferedWriter(log)) {
+             Writer out = Files.newBufferedWriter(log, java.nio.file.StandardOpenOption.CREATE,
+                     java.nio.file.StandardOpenOption.APPEND)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("READY ") || line.startsWith("OK ") || line.startsWith("ERROR ")) {
                     replies.add(line);
@@ -200,19 +220,29 @@ public final class ChildRocketMq implements AutoCloseable {
         try {
             long deadline = System.currentTimeMillis() + timeoutMs;
             while (true) {
-                String line = replies.poll(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-                if (line == null) {
+                String line = replies.poll(200, TimeUnit.MILLISECONDS);
+                if (line == null && (!process.isAlive() || System.currentTimeMillis() > deadline)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("the RocketMQ child JVM did not answer in " + timeoutMs
-                            + " ms; its output: " + storeDir.resolve("broker.log"));
+                    throw new IllegalStateException("the RocketMQ child JVM " + (process.isAlive() ? "did not answer in "
+                            + timeoutMs + " ms" : "ended") + "; the end of its output (" + storeDir.resolve("broker.log")
+                            + "):\n" + tail(storeDir.resolve("broker.log"), 40));
                 }
-                if (line.startsWith(prefix)) {
+                if (line != null && line.startsWith(prefix)) {
                     return line;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for the RocketMQ child JVM", e);
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 }

@@ -37,7 +37,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private static final String BROKER = "omsconnect-test-broker";
     /** The broker's template topic for auto-created topics: routed once the broker has registered. */
     private static final String AUTO_CREATE_TEMPLATE_TOPIC = "TBW102";
-    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path storeDir;
     private final Ports requested;
@@ -167,6 +167,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // a send waiting over 200 ms in the broker's queue is refused ("[TIMEOUT_CLEAN_QUEUE] broker busy"):
         // a real overload signal on a server, mere CPU sharing on a test machine
         config.setWaitTimeMillsInSendQueue(10_000);
+        // started again on an existing store, the broker first goes through a "pre-online" phase meant for
+        // broker sets, and its first registration may not reach the name server; skip that, and re-register
+        // as often as allowed (every 10 s) so a missed registration is made up for soon
+        config.setSkipPreOnline(true);
+        config.setRegisterNameServerPeriod(10_000);
         if (defaultQueues > 0) {
             // the queue count of the auto-creation template topic caps that of every auto-created topic
             config.setDefaultTopicQueueNums(defaultQueues);

@@ -32,7 +32,17 @@ public final class EmbeddedRocketMqMain {
         boolean ownStore = args.length < 1 || "-".equals(args[0]);
         Path store = ownStore ? Files.createTempDirectory("omsconnect-rocketmq-") : Path.of(args[0]);
         EmbeddedRocketMq.Ports ports = new EmbeddedRocketMq.Ports(intArg(args, 1), intArg(args, 2), intArg(args, 3));
-        EmbeddedRocketMq mq = EmbeddedRocketMq.start(store, ports, intArg(args, 4), ownStore);
+        EmbeddedRocketMq mq;
+        try {
+            mq = EmbeddedRocketMq.start(store, ports, intArg(args, 4), ownStore);
+        } catch (Exception | Error e) {
+            e.printStackTrace(System.out);
+            System.out.println("ERROR start failed: " + e);
+            System.out.flush();
+            // the broker's non-daemon threads would keep this JVM alive
+            System.exit(1);
+            return;
+        }
         EmbeddedRocketMq.Ports actual = mq.ports();
         System.out.println(READY + " " + mq.nameServerAddress() + " " + actual.nameServer() + " " + actual.broker()
                 + " " + actual.ha());
