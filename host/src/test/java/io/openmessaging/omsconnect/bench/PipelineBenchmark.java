@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * </pre>
  * "local" stands for {@code oms:local://<temp dir>/default}; "rocketmq" for a RocketMQ name server and broker
  * this benchmark starts in a child JVM (see {@link ChildRocketMq}; needs {@code OMS_RMQ_DIRECT_NAME_SRV=true},
- * which the bench profile sets); every other entry is used as the URL.
+ * which the bench profile sets); every other entry is used as the URL. Driver keys go in the URL's query:
+ * the sink acks once per offset flush (1 s), so RabbitMQ's {@code rabbitmq.prefetch} (1000 unacked) caps a
+ * sink near 1000 records/s; {@code ...?rabbitmq.prefetch=10000} lifts it (measured: 904 → 4600 records/s).
  */
 public final class PipelineBenchmark {
     private static final int BODY_BYTES = 100;
