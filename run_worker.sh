@@ -19,4 +19,8 @@ if [ -z "$jar" ] || [ ! -d host/target/lib ] || ! ls plugins-dir/*.jar plugins-d
 fi
 
 mkdir -p "${HOME}/logs/omsconnect"
+# RocketMQ's OMS driver takes its name server from the oms-driver-url's access points only with this set;
+# otherwise it reads the JVM-wide rocketmq.namesrv.addr / NAMESRV_ADDR, or looks one up over HTTP and fails
+# (oms-drivers/rocketmq/README.md). With it, every URL names its own name server. Other drivers ignore it.
+export OMS_RMQ_DIRECT_NAME_SRV="${OMS_RMQ_DIRECT_NAME_SRV:-true}"
 exec java ${JAVA_OPTS:--Xms256m -Xmx1g} -cp "$jar:host/target/lib/*" io.openmessaging.omsconnect.WorkerMain "$config"

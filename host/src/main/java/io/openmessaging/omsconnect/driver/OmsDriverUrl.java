@@ -4,6 +4,10 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.internal.DefaultKeyValue;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -11,12 +15,15 @@ import java.util.regex.Pattern;
  * way OMS 0.3.1's {@code AccessPointURI} splits it: the driver is the text between {@code oms:} and
  * {@code ://}, the namespace (REGION) what follows the last {@code /}, the access points what lies
  * between. A local path such as {@code oms:local:///var/mq/ns} is fine: its access points are
- * {@code /var/mq}.
+ * {@code /var/mq}. An optional query, {@code ?key=value&…}, after the namespace adds driver keys to the
+ * attributes (e.g. RocketMQ's {@code rmq.pull.message.batch.nums}): drivers read their settings from them.
  *
  * @param accountId null when the URL names none
  * @param region    null when the URL has no {@code /} after the access points
+ * @param options   the query's keys and values, in order; empty without a query
  */
-record OmsDriverUrl(String url, String driver, String accessPoints, String region, String accountId) {
+record OmsDriverUrl(String url, String driver, String accessPoints, String region, String accountId,
+                    Map<String, String> options) {
 
     /** Where the whole URL goes in the driver's attributes, for drivers that want to parse it themselves. */
     static final String OMS_DRIVER_URL = "OMS_DRIVER_URL";
@@ -37,6 +44,18 @@ record OmsDriverUrl(String url, String driver, String accessPoints, String regio
                     + " with a driver name that can be a Java package name");
         }
         String rest = trimmed.substring(schemeEnd + 3);
+        Map<String, String> options = new LinkedHashMap<>();
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            for (String pair : rest.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (pair.isEmpty() || eq <= 0) {
+                    throw new DriverException("Malformed oms-driver-url '" + url + "': expected key=value pairs after '?'");
+                }
+                options.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+            }
+            rest = rest.substring(0, query);
+        }
         int lastSlash = rest.lastIndexOf('/');
         String hosts = lastSlash >= 0 ? rest.substring(0, lastSlash) : rest;
         String region = lastSlash >= 0 && lastSlash < rest.length() - 1 ? rest.substring(lastSlash + 1) : null;
@@ -46,7 +65,11 @@ record OmsDriverUrl(String url, String driver, String accessPoints, String regio
             accountId = hosts.substring(0, at);
             hosts = hosts.substring(at + 1);
         }
-        return new OmsDriverUrl(trimmed, driver, hosts, region, accountId);
+        return new OmsDriverUrl(trimmed, driver, hosts, region, accountId, Map.copyOf(options));
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     /** The class the OMS naming rule expects for this driver. */
@@ -65,6 +88,7 @@ record OmsDriverUrl(String url, String driver, String accessPoints, String regio
         if (accountId != null) {
             attributes.put(OMSBuiltinKeys.ACCOUNT_ID, accountId);
         }
+        options.forEach(attributes::put);
         attributes.put(OMS_DRIVER_URL, url);
         return attributes;
     }

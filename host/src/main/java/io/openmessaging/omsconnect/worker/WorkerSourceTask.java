@@ -39,6 +39,12 @@ import java.util.Optional;
 final class WorkerSourceTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
     private static final long SEND_TIMEOUT_MS = 30_000;
+    /**
+     * Connector config: send each batch with {@code sendAsync} (default true) or one {@code send} at a
+     * time. OMS promises no order among async sends, and some drivers reorder them (RocketMQ's client runs
+     * them on a thread pool); {@code false} keeps a topic's records in source order on such drivers.
+     */
+    static final String SEND_ASYNC = "source-send-async";
 
     private final SourceTask task;
     private final Map<String, String> taskConfig;
@@ -68,6 +74,7 @@ final class WorkerSourceTask extends WorkerTask {
         this.transforms = transforms;
         this.positions = positions;
         this.flushIntervalMs = flushIntervalMs;
+        this.asyncSend = !"false".equalsIgnoreCase(connectorConfig.get(SEND_ASYNC));
     }
 
     @Override

@@ -42,8 +42,19 @@ class OmsDriverUrlTest {
     }
 
     @Test
+    void aQueryAddsDriverKeysAndIsNoPartOfTheNamespace() {
+        OmsDriverUrl url = OmsDriverUrl.parse("oms:rocketmq://127.0.0.1:9876/ns?rmq.pull.message.batch.nums=500&a%20b=c%26d");
+        assertEquals("127.0.0.1:9876", url.accessPoints());
+        assertEquals("ns", url.region());
+        KeyValue kv = url.attributes("io.openmessaging.rocketmq.MessagingAccessPointImpl");
+        assertEquals("500", kv.getString("rmq.pull.message.batch.nums"));
+        assertEquals("c&d", kv.getString("a b"));
+    }
+
+    @Test
     void malformedUrlsNameThemselves() {
-        for (String bad : new String[]{null, "", "http://x/ns", "oms:fake:x/ns", "oms://x/ns", "oms:../x://y/ns"}) {
+        for (String bad : new String[]{null, "", "http://x/ns", "oms:fake:x/ns", "oms://x/ns", "oms:../x://y/ns",
+                "oms:fake://x/ns?novalue", "oms:fake://x/ns?a=1&&b=2"}) {
             DriverException e = assertThrows(DriverException.class, () -> OmsDriverUrl.parse(bad));
             assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
         }

@@ -32,7 +32,7 @@ class DriverMatrixIT {
         Path out = dir.resolve("out.txt");
         List<String> lines = FilePipelineIT.numbered(0, LINES);
         FilePipelineIT.append(in, lines);
-        String topic = "matrix" + Long.toHexString(System.nanoTime());
+        String topic = driver.prepareTopic("matrix" + Long.toHexString(System.nanoTime()), "sink");
         String url = driver.url(dir);
         try (TestWorker w = TestWorker.create(dir, "file-connector", driver.plugin).start()) {
             // the sink first: on brokers where a consumer group exists only once it attached (RabbitMQ)
@@ -42,9 +42,14 @@ class DriverMatrixIT {
             assertEquals(201, sink.statusCode(), sink.body());
             TestWorker.await("the sink task to run", Duration.ofSeconds(30),
                     () -> w.get("/connectors/sink/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
-            HttpResponse<String> source = w.send("POST", "/connectors", FilePipelineIT.connector("source", Map.of(
+            Map<String, String> sourceConfig = new java.util.HashMap<>(Map.of(
                     "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
-                    "oms-driver-url", url)));
+                    "oms-driver-url", url));
+            if (driver == Drivers.ROCKETMQ) {
+                // its client may reorder async sends (a sender thread pool): one send at a time keeps the order
+                sourceConfig.put("source-send-async", "false");
+            }
+            HttpResponse<String> source = w.send("POST", "/connectors", FilePipelineIT.connector("source", sourceConfig));
             assertEquals(201, source.statusCode(), source.body());
             long expectedBytes = Files.size(in);
             TestWorker.await(LINES + " lines over " + driver, Duration.ofMinutes(4),

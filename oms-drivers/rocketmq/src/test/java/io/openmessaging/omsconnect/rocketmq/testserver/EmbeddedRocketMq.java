@@ -37,19 +37,44 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     private static final String BROKER = "omsconnect-test-broker";
     /** The broker's template topic for auto-created topics: routed once the broker has registered. */
     private static final String AUTO_CREATE_TEMPLATE_TOPIC = "TBW102";
-    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path storeDir;
+    private final Ports requested;
+    private final int defaultQueues;
+    private final boolean ownsStore;
     private NamesrvController nameServer;
     private BrokerController broker;
     private int nameServerPort;
+    private int brokerPort;
+    private int haPort;
 
-    private EmbeddedRocketMq(Path storeDir) {
+    private EmbeddedRocketMq(Path storeDir, Ports requested, int defaultQueues, boolean ownsStore) {
         this.storeDir = storeDir;
+        this.requested = requested;
+        this.defaultQueues = defaultQueues;
+        this.ownsStore = ownsStore;
+    }
+
+    /**
+     * The ports a name server and broker listen on; 0 picks a free one. Giving the ports (and store) of a
+     * stopped instance starts it again where clients expect it, with the messages it stored.
+     */
+    public record Ports(int nameServer, int broker, int ha) {
+        public static final Ports ANY = new Ports(0, 0, 0);
     }
 
     /** Starts a name server and a broker, and waits until the broker is registered. */
     public static EmbeddedRocketMq start() throws Exception {
+        return start(Files.createTempDirectory("omsconnect-rocketmq-"), Ports.ANY, 0, true);
+    }
+
+    /**
+     * Like {@link #start()}, on {@code storeDir}, which {@link #close()} keeps when {@code ownsStore} is false,
+     * on the given ports, and with {@code defaultQueues} queues for each auto-created topic (0: the broker's default).
+     */
+    public static EmbeddedRocketMq start(Path storeDir, Ports ports, int defaultQueues, boolean ownsStore)
+            throws Exception {
         // The broker's registration carries its topics only when its requests say version >= 3.0.11;
         // requests read the version from this property, which BrokerStartup (and any RocketMQ client
         // class) sets and an embedded broker started first would not: the name server then has the
@@ -58,7 +83,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // Servers default to TLS "permissive": each generates a self-signed RSA certificate at start,
         // 10-20 s of CPU on a busy machine. Plain TCP is all a loopback test needs.
         TlsSystemConfig.tlsMode = TlsMode.DISABLED;
-        EmbeddedRocketMq mq = new EmbeddedRocketMq(Files.createTempDirectory("omsconnect-rocketmq-"));
+        EmbeddedRocketMq mq = new EmbeddedRocketMq(storeDir, ports, defaultQueues, ownsStore);
         try {
             long t0 = System.nanoTime();
             mq.startNameServer();
@@ -81,6 +106,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         return LOOPBACK + ":" + nameServerPort;
     }
 
+    /** The ports this instance listens on: give them to {@link #start(Path, Ports, int, boolean)} to start it again. */
+    public Ports ports() {
+        return new Ports(nameServerPort, brokerPort, haPort);
+    }
+
     /**
      * Creates (or updates) a topic with {@code queues} read and write queues on the broker, and
      * returns once the name server serves its route.
@@ -90,6 +120,19 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         broker.getTopicConfigManager().updateTopicConfig(config);
         broker.registerIncrementBrokerData(config, broker.getTopicConfigManager().getDataVersion());
         awaitRoute(topic);
+    }
+
+    /**
+     * Gives {@code group} offset 0 on each of the topic's queues, as if it had consumed nothing yet.
+     * Works around a bug of rocketmq-openmessaging 5.5.0's pull consumer: for a group without an offset
+     * on a queue that is still empty the broker answers "not found", the consumer caches the -1 it makes of
+     * that as its next pull offset ({@code LocalMessageCache.nextPullOffset}), and every pull then fails
+     * with "offset < 0": the group never receives anything until the consumer is restarted.
+     */
+    public void startGroupAtTheBeginning(String group, String topic, int queues) {
+        for (int queue = 0; queue < queues; queue++) {
+            broker.getConsumerOffsetManager().commitOffset(LOOPBACK, group, topic, queue, 0);
+        }
     }
 
     /** The number of queues the name server routes for {@code topic}, 0 when it has no route. */
@@ -104,7 +147,7 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         config.setConfigStorePath(storeDir.resolve("namesrv/namesrv.properties").toString());
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(LOOPBACK);
-        nameServerPort = freePort(false);
+        nameServerPort = requested.nameServer() > 0 ? requested.nameServer() : freePort(false);
         server.setListenPort(nameServerPort);
         nameServer = new NamesrvController(config, server, new NettyClientConfig());
         if (!nameServer.initialize()) {
@@ -121,6 +164,18 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         config.setNamesrvAddr(nameServerAddress());
         config.setAutoCreateTopicEnable(true);
         config.setAutoCreateSubscriptionGroup(true);
+        // a send waiting over 200 ms in the broker's queue is refused ("[TIMEOUT_CLEAN_QUEUE] broker busy"):
+        // a real overload signal on a server, mere CPU sharing on a test machine
+        config.setWaitTimeMillsInSendQueue(10_000);
+        // started again on an existing store, the broker first goes through a "pre-online" phase meant for
+        // broker sets, and its first registration may not reach the name server; skip that, and re-register
+        // as often as allowed (every 10 s) so a missed registration is made up for soon
+        config.setSkipPreOnline(true);
+        config.setRegisterNameServerPeriod(10_000);
+        if (defaultQueues > 0) {
+            // the queue count of the auto-creation template topic caps that of every auto-created topic
+            config.setDefaultTopicQueueNums(defaultQueues);
+        }
 
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(storeDir.resolve("store").toString());
@@ -132,12 +187,20 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         store.setMaxHashSlotNum(40_000);
         // the timer wheel maps ~140 MB of files and is only used by delayed messages
         store.setTimerWheelEnable(false);
-        store.setHaListenPort(freePort(false));
+        // same for a commit log write held over 1 s ("[PC_SYNCHRONIZED] broker busy")
+        store.setOsPageCacheBusyTimeOutMills(10_000);
+        // a pull returns at most 32 messages by default, and the OMS pull consumer pulls each queue every
+        // 200 ms: 160 messages/s a queue. Clients that ask for more (rmq.pull.message.batch.nums) get it.
+        store.setMaxTransferCountOnMessageInMemory(2_000);
+        store.setMaxTransferBytesOnMessageInMemory(4 * 1024 * 1024);
+        haPort = requested.ha() > 0 ? requested.ha() : freePort(false);
+        store.setHaListenPort(haPort);
 
         NettyServerConfig server = new NettyServerConfig();
         server.setBindAddress(LOOPBACK);
         // the broker also listens on port - 2 (its "fast" channel)
-        server.setListenPort(freePort(true));
+        brokerPort = requested.broker() > 0 ? requested.broker() : freePort(true);
+        server.setListenPort(brokerPort);
         broker = new BrokerController(config, server, new NettyClientConfig(), store);
         if (!broker.initialize()) {
             throw new IllegalStateException("broker did not initialize");
@@ -188,17 +251,21 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         }
     }
 
-    /** Stops the broker and the name server and deletes the store. */
+    /** Stops the broker and the name server and deletes the store (unless the caller owns it). */
     @Override
     public void close() {
         if (broker != null) {
             broker.shutdown();
-            broker.getMessageStore().destroy();
+            if (ownsStore) {
+                broker.getMessageStore().destroy();
+            }
         }
         if (nameServer != null) {
             nameServer.shutdown();
         }
-        deleteTree(storeDir);
+        if (ownsStore) {
+            deleteTree(storeDir);
+        }
     }
 
     private static void deleteTree(Path dir) {
