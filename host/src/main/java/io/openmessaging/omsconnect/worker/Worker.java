@@ -204,7 +204,9 @@ public final class Worker implements AutoCloseable {
         }
         long initial = cc.getLong(TASK_RESTART_BACKOFF, 1000);
         long max = cc.getLong(TASK_RESTART_BACKOFF_MAX, 60_000);
-        int attempt = running.failures + 1;
+        // a task that ran well for longer than the longest backoff starts counting its failures anew
+        boolean ranWell = System.currentTimeMillis() - running.startedAt > max;
+        int attempt = ranWell ? 1 : running.failures + 1;
         long delay = Math.min(max, initial << Math.min(attempt - 1, 20));
         log.info("Task {} will be restarted in {} ms (attempt {})", running.id, delay, attempt);
         restarter.schedule(() -> restartFailed(running, attempt), delay, TimeUnit.MILLISECONDS);
@@ -302,6 +304,7 @@ public final class Worker implements AutoCloseable {
         final Map<String, String> taskConfig;
         final String driverUrl;
         final int failures;
+        final long startedAt = System.currentTimeMillis();
         WorkerTask task;
         MessagingAccessPoint accessPoint;
         DeadLetterQueue deadLetters;

@@ -35,6 +35,12 @@ import java.util.Set;
 final class WorkerSinkTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSinkTask.class);
     static final String BATCH_SIZE = "sink-batch-size";
+    /**
+     * Commit (flush, then ack) once this many messages wait for their ack, whatever the flush interval:
+     * brokers stop delivering when a consumer holds too many unacked messages (RabbitMQ's prefetch,
+     * 1000 by default), which would cap a sink at that many records per flush interval.
+     */
+    static final String COMMIT_MAX_RECORDS = "sink-commit-max-records";
     private static final int POLL_TIMEOUT_MS = 200;
 
     private final SinkTask task;
@@ -45,6 +51,7 @@ final class WorkerSinkTask extends WorkerTask {
     private final TransformChain transforms;
     private final long flushIntervalMs;
     private final int batchSize;
+    private final int commitMaxRecords;
     private final String consumerGroup;
     private final ErrorPolicy errors;
     private final List<String> unacked = new ArrayList<>();
@@ -67,6 +74,7 @@ final class WorkerSinkTask extends WorkerTask {
         this.transforms = transforms;
         this.flushIntervalMs = flushIntervalMs;
         this.batchSize = (int) connectorConfig.getLong(BATCH_SIZE, 2000);
+        this.commitMaxRecords = (int) connectorConfig.getLong(COMMIT_MAX_RECORDS, 500);
         this.consumerGroup = connectorConfig.get("consumer-group") != null ? connectorConfig.get("consumer-group")
                 : id.connector();
     }
@@ -111,7 +119,7 @@ final class WorkerSinkTask extends WorkerTask {
             } else if (record != null) {
                 metrics.recordsFiltered.increment();
             }
-            if (received >= batchSize || isStopping()) {
+            if (received >= batchSize || unacked.size() >= commitMaxRecords || isStopping()) {
                 break;
             }
             message = consumer.receive(next);
@@ -126,7 +134,7 @@ final class WorkerSinkTask extends WorkerTask {
             });
             metrics.recordsPut.add(records.size());
         }
-        if (System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
+        if (unacked.size() >= commitMaxRecords || System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
             commit();
         }
     }
@@ -167,20 +175,9 @@ final class WorkerSinkTask extends WorkerTask {
         }
     }
 
-    private final class Context implements SinkTaskContext {
-        @Override
-        public String getConnectorName() {
-            return id.connector();
-        }
-
-        @Override
-        public String getTaskName() {
-            return id.toString();
-        }
-
-        @Override
-        public KeyValue configs() {
-            return KeyValues.of(taskConfig);
+    private final class Context extends TaskContextBase implements SinkTaskContext {
+        Context() {
+            super(id, taskConfig);
         }
 
         @Override

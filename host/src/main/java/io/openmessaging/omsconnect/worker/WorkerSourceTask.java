@@ -205,7 +205,11 @@ final class WorkerSourceTask extends WorkerTask {
         }
     }
 
-    private final class Context implements SourceTaskContext {
+    private final class Context extends TaskContextBase implements SourceTaskContext {
+        Context() {
+            super(id, taskConfig);
+        }
+
         @Override
         public OffsetStorageReader offsetStorageReader() {
             return new OffsetStorageReader() {
@@ -228,19 +232,5 @@ final class WorkerSourceTask extends WorkerTask {
             };
         }
 
-        @Override
-        public String getConnectorName() {
-            return id.connector();
-        }
-
-        @Override
-        public String getTaskName() {
-            return id.toString();
-        }
-
-        @Override
-        public KeyValue configs() {
-            return KeyValues.of(taskConfig);
-        }
     }
 }
