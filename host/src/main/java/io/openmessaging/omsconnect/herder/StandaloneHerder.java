@@ -492,28 +492,38 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     }
 
     @Override
-    public synchronized void uninstallPlugin(String pluginId, boolean force) {
-        plugin(pluginId);
-        List<String> users = connectorsUsing(pluginId);
-        boolean driverInUse = drivers.inUse(pluginId);
-        if (!force && (!users.isEmpty() || driverInUse)) {
-            throw new ConflictException("plugin " + pluginId + " is in use by "
-                    + (users.isEmpty() ? "running connectors through its driver" : "connectors " + users)
-                    + "; stop or delete them first, or use ?force=true");
+    public void uninstallPlugin(String pluginId, boolean force) {
+        synchronized (this) {
+            plugin(pluginId);
+            List<String> users = connectorsUsing(pluginId);
+            boolean driverInUse = drivers.inUse(pluginId);
+            if (!force && (!users.isEmpty() || driverInUse)) {
+                throw new ConflictException("plugin " + pluginId + " is in use by "
+                        + (users.isEmpty() ? "running connectors through its driver" : "connectors " + users)
+                        + "; stop or delete them first, or use ?force=true");
+            }
         }
+        // Outside the herder's lock: the plugin host calls back into stopConnectorsOf (which takes it) while
+        // holding its own lock, and its folder watcher does so from its own thread; holding ours here
+        // while waiting for the host's would deadlock against the watcher.
         plugins.uninstall(pluginId);
         log.info("Plugin {} uninstalled", pluginId);
     }
 
     @Override
-    public synchronized PluginDescriptorInfo reloadPlugin(String pluginId) {
-        plugin(pluginId);
-        List<String> users = connectorsUsing(pluginId);
-        // stopped before the plugin goes, so that no task meets a driver or class being unloaded under it
-        users.forEach(this::stopRunning);
-        PluginDescriptorInfo reloaded = plugins.reload(pluginId);
-        for (String name : users) {
-            configs.get(name).ifPresent(c -> startStored(c, true));
+    public PluginDescriptorInfo reloadPlugin(String pluginId) {
+        List<String> users;
+        synchronized (this) {
+            plugin(pluginId);
+            users = connectorsUsing(pluginId);
+            // stopped before the plugin goes, so that no task meets a driver or class being unloaded under it
+            users.forEach(this::stopRunning);
+        }
+        PluginDescriptorInfo reloaded = plugins.reload(pluginId); // outside our lock: see uninstallPlugin
+        synchronized (this) {
+            for (String name : users) {
+                configs.get(name).ifPresent(c -> startStored(c, true));
+            }
         }
         return reloaded;
     }
