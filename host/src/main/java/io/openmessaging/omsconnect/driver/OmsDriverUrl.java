@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param region    null when the URL has no {@code /} after the access points
  * @param options   the query's keys and values, in order; empty without a query
  */
-record OmsDriverUrl(String url, String driver, String accessPoints, String region, String accountId,
+public record OmsDriverUrl(String url, String driver, String accessPoints, String region, String accountId,
                     Map<String, String> options) {
 
     /** Where the whole URL goes in the driver's attributes, for drivers that want to parse it themselves. */
@@ -32,7 +32,7 @@ record OmsDriverUrl(String url, String driver, String accessPoints, String regio
     private static final Pattern DRIVER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** @throws DriverException naming the URL when it is not of that form */
-    static OmsDriverUrl parse(String url) {
+    public static OmsDriverUrl parse(String url) {
         if (url == null || !url.trim().startsWith(PREFIX)) {
             throw new DriverException("Malformed oms-driver-url '" + url + "': expected oms:<driver>://<access points>/<namespace>");
         }

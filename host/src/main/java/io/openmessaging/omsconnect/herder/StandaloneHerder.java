@@ -6,8 +6,10 @@ import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.config.WorkerConfig;
+import io.openmessaging.omsconnect.driver.DriverException;
 import io.openmessaging.omsconnect.driver.DriverInfo;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.driver.OmsDriverUrl;
 import io.openmessaging.omsconnect.plugin.ComponentType;
 import io.openmessaging.omsconnect.plugin.LoaderSwap;
 import io.openmessaging.omsconnect.plugin.PluginComponent;
@@ -449,9 +451,11 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
     }
 
     private String driverError(String url) {
-        String name = driverName(url);
-        if (name == null) {
-            return "not an OMS driver URL (oms:<driver>://<address>/<namespace>)";
+        String name;
+        try {
+            name = OmsDriverUrl.parse(url).driver();
+        } catch (DriverException e) {
+            return e.getMessage();
         }
         boolean known = drivers.drivers().stream().anyMatch(d -> d.name().equals(name));
         return known ? null : "no driver \"" + name + "\" in any loaded plugin (see GET /drivers)";
@@ -459,7 +463,11 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
 
     /** The {@code <driver>} of {@code oms:<driver>://...}; null when the URL is not of that form. */
     private static String driverName(String url) {
-        return url == null || !url.startsWith("oms:") || url.indexOf("://") < 5 ? null : url.substring(4, url.indexOf("://"));
+        try {
+            return OmsDriverUrl.parse(url).driver();
+        } catch (DriverException e) {
+            return null;
+        }
     }
 
     // ---- plugins ----
@@ -608,13 +616,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         }
         List<Map<String, String>> taskConfigs = c.taskConfigs();
         if (reconfigure || taskConfigs.isEmpty()) {
-            int maxTasks;
-            try {
-                maxTasks = cc.maxTasks();
-            } catch (BadRequestException e) {
-                maxTasks = 1;
-            }
-            taskConfigs = worker.taskConfigs(c.name(), maxTasks);
+            taskConfigs = worker.taskConfigs(c.name(), safeMaxTasks(cc));
             configs.put(c.withTaskConfigs(taskConfigs));
         }
         for (int i = 0; i < taskConfigs.size(); i++) {

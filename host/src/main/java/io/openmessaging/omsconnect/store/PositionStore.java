@@ -9,7 +9,6 @@ import io.openmessaging.connector.api.data.RecordPartition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,10 +52,6 @@ public final class PositionStore {
         write(connector, next);
     }
 
-    /** Replaces all positions of a connector (the offsets REST API). */
-    public synchronized void replace(String connector, Map<RecordPartition, RecordOffset> all) {
-        write(connector, new LinkedHashMap<>(all));
-    }
 
     public synchronized void delete(String connector) {
         try {
@@ -110,10 +105,5 @@ public final class PositionStore {
         // connector names are validated (no '/', no '..') before they get here; encode anyway
         String safe = connector.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + Integer.toHexString(connector.hashCode());
         return new AtomicFile(dir.resolve(safe + ".json"));
-    }
-
-    /** For tests: whether a positions file exists. */
-    boolean exists(String connector) {
-        return Files.exists(file(connector).path());
     }
 }

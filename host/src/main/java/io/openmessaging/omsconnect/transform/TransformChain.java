@@ -25,10 +25,6 @@ public final class TransformChain implements AutoCloseable {
         this.transforms = transforms;
     }
 
-    public static TransformChain empty() {
-        return new TransformChain(List.of());
-    }
-
     @SuppressWarnings("rawtypes")
     public static TransformChain create(List<String> aliases, Map<String, String> config, PluginHost plugins) {
         List<Transform> list = new ArrayList<>();
@@ -75,10 +71,6 @@ public final class TransformChain implements AutoCloseable {
             }
         }
         return r;
-    }
-
-    public boolean isEmpty() {
-        return transforms.isEmpty();
     }
 
     @Override

@@ -63,10 +63,6 @@ final class ErrorPolicy {
         this.deadLetters = deadLetters;
     }
 
-    boolean toleratesAll() {
-        return tolerateAll;
-    }
-
     /**
      * Runs {@code op} for {@code record}, retrying and tolerating as configured.
      *

@@ -30,8 +30,4 @@ public final class StatusTracker {
         connectors.remove(connector);
         tasks.keySet().removeIf(id -> id.connector().equals(connector));
     }
-
-    public void forgetTask(ConnectorTaskId id) {
-        tasks.remove(id);
-    }
 }
