@@ -57,6 +57,9 @@ final class WorkerSinkTask extends WorkerTask {
     private final List<String> unacked = new ArrayList<>();
     private final Map<RecordPartition, RecordOffset> currentOffsets = new HashMap<>();
     private final Set<String> pausedTopics = new LinkedHashSet<>();
+    // built once: receive() only reads them, and they were allocated on every round of the hot loop
+    private final KeyValue firstReceive = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, POLL_TIMEOUT_MS);
+    private final KeyValue nextReceive = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
     private PullConsumer consumer;
     private long lastCommit = System.currentTimeMillis();
 
@@ -95,9 +98,7 @@ final class WorkerSinkTask extends WorkerTask {
     @Override
     protected void execute() throws InterruptedException {
         List<ConnectRecord> records = new ArrayList<>();
-        KeyValue first = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, POLL_TIMEOUT_MS);
-        KeyValue next = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
-        Message message = consumer.receive(first);
+        Message message = consumer.receive(firstReceive);
         int received = 0;
         while (message != null) {
             received++;
@@ -122,7 +123,7 @@ final class WorkerSinkTask extends WorkerTask {
             if (received >= batchSize || unacked.size() >= commitMaxRecords || isStopping()) {
                 break;
             }
-            message = consumer.receive(next);
+            message = consumer.receive(nextReceive);
         }
         if (received > 0) {
             metrics.recordsPolled.add(received);
