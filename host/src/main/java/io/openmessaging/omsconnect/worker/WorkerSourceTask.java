@@ -1,7 +1,6 @@
 package io.openmessaging.omsconnect.worker;
 
 import io.openmessaging.BytesMessage;
-import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.connector.api.component.task.source.SourceTask;
@@ -12,15 +11,12 @@ import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.data.RecordPosition;
 import io.openmessaging.connector.api.errors.ConnectException;
 import io.openmessaging.connector.api.storage.OffsetStorageReader;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.store.PositionStore;
 import io.openmessaging.omsconnect.transform.TransformChain;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,14 +33,6 @@ import java.util.Optional;
  * at most what was sent since the last flush.
  */
 final class WorkerSourceTask extends WorkerTask {
-    private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
-    private static final long SEND_TIMEOUT_MS = 30_000;
-    /**
-     * Connector config: send each batch with {@code sendAsync} (default true) or one {@code send} at a
-     * time. OMS promises no order among async sends, and some drivers reorder them (RocketMQ's client runs
-     * them on a thread pool); {@code false} keeps a topic's records in source order on such drivers.
-     */
-    static final String SEND_ASYNC = "source-send-async";
 
     private final SourceTask task;
     private final Map<String, String> taskConfig;
@@ -57,7 +45,7 @@ final class WorkerSourceTask extends WorkerTask {
     private final ErrorPolicy errors;
     private final Map<RecordPartition, RecordOffset> unflushed = new LinkedHashMap<>();
     private Producer producer;
-    private boolean asyncSend = true;
+    private SourceMessageSender sender;
     private long lastFlush = System.currentTimeMillis();
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
@@ -74,13 +62,13 @@ final class WorkerSourceTask extends WorkerTask {
         this.transforms = transforms;
         this.positions = positions;
         this.flushIntervalMs = flushIntervalMs;
-        this.asyncSend = !"false".equalsIgnoreCase(connectorConfig.get(SEND_ASYNC));
     }
 
     @Override
     protected void initialize() {
         producer = accessPoint.createProducer();
         producer.startup();
+        sender = new SourceMessageSender(id, producer, connectorConfig);
         task.init(new Context());
         task.start(KeyValues.of(taskConfig));
     }
@@ -94,8 +82,6 @@ final class WorkerSourceTask extends WorkerTask {
         }
         metrics.recordsPolled.add(polled.size());
         List<ConnectRecord> sent = new ArrayList<>(polled.size());
-        List<Future<SendResult>> pending = new ArrayList<>(polled.size());
-        List<SendResult> results = new ArrayList<>(polled.size());
         for (ConnectRecord record : polled) {
             Optional<ConnectRecord> transformed = errors.execute(ErrorPolicy.Stage.TRANSFORM, record,
                     () -> Optional.ofNullable(transforms.apply(record)));
@@ -112,29 +98,10 @@ final class WorkerSourceTask extends WorkerTask {
             if (message == null) {
                 continue;
             }
-            if (asyncSend) {
-                try {
-                    pending.add(producer.sendAsync(message));
-                } catch (OMSNotSupportedException e) {
-                    log.info("Task {}: driver has no async send, sending synchronously", id);
-                    asyncSend = false;
-                    results.add(producer.send(message));
-                }
-            } else {
-                results.add(producer.send(message));
-            }
+            sender.add(message);
             sent.add(record);
         }
-        for (Future<SendResult> f : pending) {
-            SendResult r = f.get(SEND_TIMEOUT_MS);
-            if (r == null && f.getThrowable() != null) {
-                throw new ConnectException("send failed: " + f.getThrowable(), f.getThrowable());
-            }
-            if (r == null && !f.isDone()) {
-                throw new ConnectException("send not acknowledged within " + SEND_TIMEOUT_MS + " ms");
-            }
-            results.add(r);
-        }
+        List<SendResult> results = sender.send();
         metrics.recordsSent.add(sent.size());
         for (int i = 0; i < sent.size(); i++) {
             SendResult r = results.get(i);
@@ -198,6 +165,9 @@ final class WorkerSourceTask extends WorkerTask {
                 task.stop();
             } finally {
                 transforms.close();
+                if (sender != null) {
+                    sender.close();
+                }
                 if (producer != null) {
                     producer.shutdown();
                 }

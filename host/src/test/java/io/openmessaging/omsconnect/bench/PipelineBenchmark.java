@@ -37,13 +37,17 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
- *     [-Dbench.records=1000000] [-Dbench.rounds=3] [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
+ *     [-Dbench.records=1000000] [-Dbench.rounds=3] [-Dbench.warmup=1] [-Dbench.phases=true] \
+ *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
+ * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
+ * round on new connectors, files and topics. The first {@code bench.warmup} rounds are printed but not
+ * counted: a plugin's classes are compiled by the JIT only after they ran a while, and each plugin host
+ * loads its own copies, so the first round measures the JIT as much as the pipeline.
+ * {@code bench.phases=true} also times the source alone and the sink alone, to tell which side limits.
  * "local" stands for {@code oms:local://<temp dir>/default}; "rocketmq" for a RocketMQ name server and broker
  * this benchmark starts in a child JVM (see {@link ChildRocketMq}; needs {@code OMS_RMQ_DIRECT_NAME_SRV=true},
- * which the bench profile sets); every other entry is used as the URL. Driver keys go in the URL's query:
- * the sink acks once per offset flush (1 s), so RabbitMQ's {@code rabbitmq.prefetch} (1000 unacked) caps a
- * sink near 1000 records/s; {@code ...?rabbitmq.prefetch=10000} lifts it (measured: 904 → 4600 records/s).
+ * which the bench profile sets); every other entry is used as the URL. Driver keys go in the URL's query.
  */
 public final class PipelineBenchmark {
     private static final int BODY_BYTES = 100;
@@ -55,26 +59,41 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 3);
+        int warmup = Integer.getInteger("bench.warmup", 1);
+        boolean phases = Boolean.getBoolean("bench.phases");
         List<String> drivers = Arrays.asList(System.getProperty("bench.drivers", "local").split(","));
         Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
-        System.out.printf("pipeline benchmark: %d records of %d bytes, %d rounds, plugins from %s%n", records,
-                BODY_BYTES, rounds, pluginsDir);
+        System.out.printf("pipeline benchmark: %d records of %d bytes, %d warm-up + %d measured rounds, plugins from %s%n",
+                records, BODY_BYTES, warmup, rounds, pluginsDir);
         for (String driver : drivers) {
             List<Double> raw = new ArrayList<>();
             List<Double> pipeline = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                Path work = Files.createTempDirectory("omsconnect-bench");
-                try {
-                    String url = driver.equals("local") ? "oms:local://" + work.resolve("raw-mq") + "/default"
-                            : driver.equals(ROCKETMQ) ? ChildRocketMq.shared().url() : driver;
-                    raw.add(rawDriver(pluginsDir, url, records, topic(driver, "raw-" + round + "-" + System.nanoTime())));
-                    String pipeUrl = driver.equals("local") ? "oms:local://" + work.resolve("mq") + "/default" : url;
-                    pipeline.add(pipeline(pluginsDir, work, pipeUrl, records, topic(driver, "bench-" + round + "-" + System.nanoTime())));
-                    System.out.printf("  %s round %d: raw driver %.0f records/s, pipeline %.0f records/s%n", driver,
-                            round, raw.get(raw.size() - 1), pipeline.get(pipeline.size() - 1));
-                } finally {
-                    deleteTree(work);
+            Path work = Files.createTempDirectory("omsconnect-bench");
+            String rawUrl = driver.equals("local") ? "oms:local://" + work.resolve("raw-mq") + "/default"
+                    : driver.equals(ROCKETMQ) ? ChildRocketMq.shared().url() : driver;
+            String pipeUrl = driver.equals("local") ? "oms:local://" + work.resolve("mq") + "/default" : rawUrl;
+            try (RawDriver rawDriver = new RawDriver(pluginsDir, rawUrl);
+                 WorkerMain worker = new WorkerMain(WorkerConfig.from(workerProperties(pluginsDir, work, pipeUrl), work))) {
+                worker.start();
+                for (int round = 1; round <= warmup + rounds; round++) {
+                    String tag = round + "-" + System.nanoTime();
+                    double r = rawDriver.run(records, topic(driver, "raw-" + tag));
+                    Path files = Files.createDirectories(work.resolve("round-" + round));
+                    double p = pipeline(worker.herder(), files, records, topic(driver, "bench-" + tag), "r" + round);
+                    boolean counted = round > warmup;
+                    if (counted) {
+                        raw.add(r);
+                        pipeline.add(p);
+                    }
+                    System.out.printf("  %s round %d%s: raw driver %.0f records/s, pipeline %.0f records/s (%.2f)%n", driver,
+                            round, counted ? "" : " (warm-up)", r, p, p / r);
+                    if (phases) {
+                        phases(worker.herder(), files, records, topic(driver, "phases-" + tag), "r" + round);
+                    }
+                    deleteTree(files);
                 }
+            } finally {
+                deleteTree(work);
             }
             double r = median(raw);
             double p = median(pipeline);
@@ -83,24 +102,35 @@ public final class PipelineBenchmark {
         }
     }
 
-    /**
-     * Attach a consumer (on brokers that route to consumer groups, RabbitMQ, a message sent before its
-     * group is bound is refused), then produce N messages (async, in batches, as the worker's source task
-     * does), then consume and ack N. The clock runs from the first send to the last ack.
-     */
-    static double rawDriver(Path pluginsDir, String url, int records, String queue) throws Exception {
-        try (Pf4jPluginHost plugins = new Pf4jPluginHost(pluginsDir);
-             PluginDriverRegistry registry = new PluginDriverRegistry(plugins)) {
+    /** The driver alone, loaded as the worker loads it: its own plugin host and driver registry. */
+    static final class RawDriver implements AutoCloseable {
+        private final Pf4jPluginHost plugins;
+        private final PluginDriverRegistry registry;
+        private final String url;
+        private final MessagingAccessPoint accessPoint;
+        private final byte[] body = new byte[BODY_BYTES];
+
+        RawDriver(Path pluginsDir, String url) throws Exception {
+            this.url = url;
+            plugins = new Pf4jPluginHost(pluginsDir);
             plugins.start();
-            MessagingAccessPoint ap = registry.acquire(url);
-            byte[] body = new byte[BODY_BYTES];
+            registry = new PluginDriverRegistry(plugins);
+            accessPoint = registry.acquire(url);
             Arrays.fill(body, (byte) 'x');
+        }
+
+        /**
+         * Attach a consumer (on brokers that route to consumer groups, RabbitMQ, a message sent before its
+         * group is bound is refused), then produce N messages (async, in batches, as the worker's source task
+         * does), then consume and ack N. The clock runs from the first send to the last ack.
+         */
+        double run(int records, String queue) throws Exception {
             KeyValue kv = new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "bench");
-            PullConsumer consumer = ap.createPullConsumer(kv);
+            PullConsumer consumer = accessPoint.createPullConsumer(kv);
             consumer.attachQueue(queue);
             consumer.startup();
             long start = System.nanoTime();
-            Producer producer = ap.createProducer();
+            Producer producer = accessPoint.createProducer();
             producer.startup();
             List<Future<SendResult>> pending = new ArrayList<>(BATCH);
             for (int i = 0; i < records; i++) {
@@ -115,6 +145,7 @@ public final class PipelineBenchmark {
                 }
             }
             producer.shutdown();
+            long produced = System.nanoTime();
             KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1000);
             int consumed = 0;
             long lastProgress = System.currentTimeMillis();
@@ -133,9 +164,19 @@ public final class PipelineBenchmark {
                 consumed++;
             }
             long elapsed = System.nanoTime() - start;
+            if (Boolean.getBoolean("bench.phases")) {
+                System.out.printf("  raw phases: produce %.0f records/s, consume %.0f records/s%n",
+                        records / ((produced - start) / 1e9), records / ((start + elapsed - produced) / 1e9));
+            }
             consumer.shutdown();
-            registry.release(url);
             return records / (elapsed / 1e9);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (plugins; registry) {
+                registry.release(url);
+            }
         }
     }
 
@@ -150,10 +191,41 @@ public final class PipelineBenchmark {
         return name;
     }
 
-    /** Lines written first; the clock runs from creating the connectors to the last line in the output file. */
-    static double pipeline(Path pluginsDir, Path work, String url, int records, String topic) throws Exception {
-        Path in = work.resolve("in.txt");
+    /**
+     * Lines written first; the clock runs from creating the connectors to the last line in the output file.
+     * The connectors are deleted afterwards.
+     */
+    static double pipeline(Herder herder, Path work, int records, String topic, String suffix) throws Exception {
+        Path in = writeLines(work, records);
         Path out = work.resolve("out.txt");
+        long expectedBytes = Files.size(in);
+        String sink = "bench-sink-" + suffix;
+        String source = "bench-source-" + suffix;
+        long start = System.nanoTime();
+        herder.putConnectorConfig(sink, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
+                "file", out.toString(), "connect-topicnames", topic), false);
+        herder.putConnectorConfig(source, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
+                "file", in.toString(), "connect-topicname", topic), false);
+        awaitBytes(out, expectedBytes);
+        long elapsed = System.nanoTime() - start;
+        herder.deleteConnector(source);
+        herder.deleteConnector(sink);
+        return records / (elapsed / 1e9);
+    }
+
+    private static void awaitBytes(Path out, long expectedBytes) throws Exception {
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (!Files.exists(out) || Files.size(out) < expectedBytes) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("pipeline did not finish: " + (Files.exists(out) ? Files.size(out) : 0)
+                        + " of " + expectedBytes + " bytes");
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private static Path writeLines(Path work, int records) throws IOException {
+        Path in = work.resolve("in.txt");
         String line = "x".repeat(BODY_BYTES - 1); // + '\n' = 100 bytes a record
         try (BufferedWriter w = Files.newBufferedWriter(in, StandardCharsets.UTF_8)) {
             for (int i = 0; i < records; i++) {
@@ -161,35 +233,53 @@ public final class PipelineBenchmark {
                 w.write('\n');
             }
         }
-        long expectedBytes = Files.size(in);
+        return in;
+    }
+
+    private static Properties workerProperties(Path pluginsDir, Path work, String url) {
         Properties p = new Properties();
         p.setProperty("workerId", "bench");
         p.setProperty("httpPort", "0");
         p.setProperty("storePathRootDir", work.resolve("store").toString());
         p.setProperty("pluginsDir", pluginsDir.toString());
         p.setProperty("omsDriverUrl", url);
-        WorkerMain worker = new WorkerMain(WorkerConfig.from(p, work));
-        try {
-            worker.start();
-            Herder herder = worker.herder();
-            long start = System.nanoTime();
-            herder.putConnectorConfig("bench-sink", Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
-                    "file", out.toString(), "connect-topicnames", topic), false);
-            herder.putConnectorConfig("bench-source", Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                    "file", in.toString(), "connect-topicname", topic), false);
-            long deadline = System.currentTimeMillis() + 600_000;
-            while (!Files.exists(out) || Files.size(out) < expectedBytes) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("pipeline did not finish: " + (Files.exists(out) ? Files.size(out) : 0)
-                            + " of " + expectedBytes + " bytes");
-                }
-                Thread.sleep(5);
-            }
-            long elapsed = System.nanoTime() - start;
-            return records / (elapsed / 1e9);
-        } finally {
-            worker.close();
+        return p;
+    }
+
+    /**
+     * Diagnosis ({@code -Dbench.phases=true}): the source alone (until the driver acked every record), then the
+     * sink alone on the filled queue, each timed, to tell which side limits the pipeline.
+     */
+    static void phases(Herder herder, Path work, int records, String topic, String suffix) throws Exception {
+        Path phases = Files.createDirectories(work.resolve("phases"));
+        Path in = writeLines(phases, records);
+        Path out = phases.resolve("out.txt");
+        String source = "phase-source-" + suffix;
+        String sink = "phase-sink-" + suffix;
+        long start = System.nanoTime();
+        herder.putConnectorConfig(source, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
+                "file", in.toString(), "connect-topicname", topic), false);
+        while (sent(herder, source) < records) {
+            Thread.sleep(2);
         }
+        double sourceRate = records / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        herder.putConnectorConfig(sink, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
+                "file", out.toString(), "connect-topicnames", topic), false);
+        awaitBytes(out, Files.size(in));
+        double sinkRate = records / ((System.nanoTime() - start) / 1e9);
+        herder.deleteConnector(source);
+        herder.deleteConnector(sink);
+        System.out.printf("  phases: source alone %.0f records/s, sink alone %.0f records/s%n", sourceRate, sinkRate);
+    }
+
+    private static long sent(Herder herder, String connector) {
+        for (String line : herder.metrics().split("\n")) {
+            if (line.startsWith("omsconnect_task_records_sent_total{") && line.contains("\"" + connector + "\"")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
     }
 
     static double median(List<Double> values) {

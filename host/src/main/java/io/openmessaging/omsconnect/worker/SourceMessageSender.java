@@ -1,0 +1,149 @@
+package io.openmessaging.omsconnect.worker;
+
+import io.openmessaging.BytesMessage;
+import io.openmessaging.Future;
+import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.producer.BatchMessageSender;
+import io.openmessaging.producer.Producer;
+import io.openmessaging.producer.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hands the messages of one {@code poll()} to the driver and returns once the driver has them all, in the
+ * best way the driver offers:
+ * <ol>
+ *   <li>its {@link BatchMessageSender}: one commit per poll, which keeps order and lets a driver write the
+ *       whole batch at once (the local driver: one write; RabbitMQ: one wait for confirms);</li>
+ *   <li>else {@code sendAsync} for every message, then a wait for every future;</li>
+ *   <li>else (no async either, or {@value #SEND_ASYNC}{@code =false}) {@code send} one by one.</li>
+ * </ol>
+ * {@value #SEND_BATCH}{@code =false} skips the first. Batches and async sends fail as a whole: the task
+ * fails and its records are sent again from the last stored position (at-least-once). Not thread-safe:
+ * one per task.
+ */
+final class SourceMessageSender implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SourceMessageSender.class);
+    private static final long SEND_TIMEOUT_MS = 30_000;
+    /** Connector config: use the driver's batch sender when it has one (default true). */
+    static final String SEND_BATCH = "source-send-batch";
+    /**
+     * Connector config: with no batch sender, send with {@code sendAsync} (default true) or one {@code send}
+     * at a time. OMS promises no order among async sends, and some drivers reorder them (RocketMQ's client runs
+     * them on a thread pool); {@code false} keeps a topic's records in source order on such drivers.
+     */
+    static final String SEND_ASYNC = "source-send-async";
+
+    private final ConnectorTaskId id;
+    private final Producer producer;
+    private BatchMessageSender batch;
+    private boolean async;
+    private final List<BytesMessage> queued = new ArrayList<>();
+    private final List<SendResult> results = new ArrayList<>();
+
+    SourceMessageSender(ConnectorTaskId id, Producer producer, ConnectorConfig config) {
+        this.id = id;
+        this.producer = producer;
+        this.async = !"false".equalsIgnoreCase(config.get(SEND_ASYNC));
+        if (!"false".equalsIgnoreCase(config.get(SEND_BATCH))) {
+            try {
+                batch = producer.createBatchMessageSender();
+            } catch (OMSNotSupportedException | UnsupportedOperationException e) {
+                batch = null;
+            }
+        }
+        log.debug("Task {} sends {}", id, batch != null ? "in batches" : async ? "asynchronously" : "one message at a time");
+    }
+
+    void add(BytesMessage message) {
+        queued.add(message);
+    }
+
+    /**
+     * Sends what was added since the last call and waits until the driver acknowledged all of it.
+     *
+     * @return one result per message, in order; null entries where the driver gives none (batches)
+     * @throws ConnectException when a message was not acknowledged
+     */
+    List<SendResult> send() {
+        results.clear();
+        if (queued.isEmpty()) {
+            return results;
+        }
+        try {
+            if (batch != null) {
+                sendBatch();
+            } else if (async) {
+                sendAsync();
+            } else {
+                for (BytesMessage message : queued) {
+                    results.add(producer.send(message));
+                }
+            }
+            return results;
+        } finally {
+            queued.clear();
+        }
+    }
+
+    private void sendBatch() {
+        for (BytesMessage message : queued) {
+            batch.send(message);
+        }
+        try {
+            batch.commit();
+        } catch (RuntimeException e) {
+            batch.rollback();
+            throw new ConnectException("batch of " + queued.size() + " messages not acknowledged: " + e, e);
+        }
+        for (int i = 0; i < queued.size(); i++) {
+            results.add(null);
+        }
+    }
+
+    private void sendAsync() {
+        List<Future<SendResult>> pending = new ArrayList<>(queued.size());
+        for (BytesMessage message : queued) {
+            if (async) {
+                try {
+                    pending.add(producer.sendAsync(message));
+                    continue;
+                } catch (OMSNotSupportedException e) {
+                    log.info("Task {}: driver has no async send, sending synchronously", id);
+                    async = false;
+                }
+            }
+            pending.add(null);
+            results.add(producer.send(message)); // put in order below, among the async ones
+        }
+        List<SendResult> synchronous = new ArrayList<>(results);
+        results.clear();
+        int nextSynchronous = 0;
+        for (Future<SendResult> f : pending) {
+            results.add(f == null ? synchronous.get(nextSynchronous++) : await(f));
+        }
+    }
+
+    private static SendResult await(Future<SendResult> f) {
+        SendResult r = f.get(SEND_TIMEOUT_MS);
+        if (r == null && f.getThrowable() != null) {
+            throw new ConnectException("send failed: " + f.getThrowable(), f.getThrowable());
+        }
+        if (r == null && !f.isDone()) {
+            throw new ConnectException("send not acknowledged within " + SEND_TIMEOUT_MS + " ms");
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        if (batch != null) {
+            batch.close();
+        }
+    }
+}
