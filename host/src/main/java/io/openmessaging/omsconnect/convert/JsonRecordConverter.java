@@ -19,14 +19,22 @@ import java.util.Map;
  * autoType: only JSON's own types are ever created when parsing.
  */
 public class JsonRecordConverter implements RecordConverter {
+    private static final byte[] SCHEMA_FIELD = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAYLOAD_FIELD = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_SCHEMA_PREFIX = "{\"schema\":null,\"payload\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NONE = new byte[0];
+
     private boolean schemasEnabled = true;
-    // Records of one connector nearly always share one schema: its JSON is rendered once and parsed once.
-    // One converter instance serves one task thread, so plain fields do.
+    // Records of one connector nearly always share one schema: the envelope up to the payload,
+    // {"schema":<its JSON>,"payload":, is rendered once and parsed once. One converter instance serves one
+    // task thread, so plain fields do.
     private Schema lastWrittenSchema;
     private int lastWrittenSchemaHash;
-    private byte[] lastWrittenSchemaJson;
+    private boolean lastWrittenSchemaChecked;
+    private boolean batchScoped;
+    private byte[] lastWrittenPrefix;
     private JSONObject lastReadSchemaJson;
-    private byte[] lastReadSchemaBytes;
+    private byte[] lastReadPrefix;
     private Schema lastReadSchema;
 
     @Override
@@ -37,43 +45,64 @@ public class JsonRecordConverter implements RecordConverter {
         }
     }
 
+    /**
+     * The records converted from now on come from a new batch. {@code Schema} has setters, so a cached schema
+     * JSON is valid only while its schema object hashes the same; hashing a schema costs more than writing a
+     * small record, so it is checked once a batch: a connector can change a schema only between batches,
+     * while it builds the next one. (A caller that runs code between records of a batch that may change
+     * schemas, transforms, calls this before each record.) Until the first call, every record is checked.
+     */
+    public void newBatch() {
+        batchScoped = true;
+        lastWrittenSchemaChecked = false;
+    }
+
     @Override
     public byte[] fromConnectData(String topic, Schema schema, Object value) {
         Object payload = ConnectJson.toJson(schema, value);
-        if (!schemasEnabled) {
-            return JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
+        byte[] prefix = schemasEnabled ? envelopePrefix(schema) : NONE;
+        int suffix = schemasEnabled ? 1 : 0;
+        String text = payload instanceof String s ? s : null;
+        int plainLength = text == null ? -1 : PlainJsonString.encodedLength(text);
+        byte[] payloadJson = plainLength >= 0 ? null : JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
+        int payloadLength = plainLength >= 0 ? plainLength : payloadJson.length;
+        byte[] out = new byte[prefix.length + payloadLength + suffix];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        if (payloadJson == null) {
+            PlainJsonString.write(text, out, prefix.length);
+        } else {
+            System.arraycopy(payloadJson, 0, out, prefix.length, payloadLength);
         }
-        byte[] schemaJson = schemaJson(schema);
-        byte[] payloadJson = JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
-        byte[] out = new byte[SCHEMA_FIELD.length + schemaJson.length + PAYLOAD_FIELD.length + payloadJson.length + 1];
-        int at = 0;
-        System.arraycopy(SCHEMA_FIELD, 0, out, at, SCHEMA_FIELD.length);
-        at += SCHEMA_FIELD.length;
-        System.arraycopy(schemaJson, 0, out, at, schemaJson.length);
-        at += schemaJson.length;
-        System.arraycopy(PAYLOAD_FIELD, 0, out, at, PAYLOAD_FIELD.length);
-        at += PAYLOAD_FIELD.length;
-        System.arraycopy(payloadJson, 0, out, at, payloadJson.length);
-        out[out.length - 1] = '}';
+        if (suffix == 1) {
+            out[out.length - 1] = '}';
+        }
         return out;
     }
 
-    private static final byte[] SCHEMA_FIELD = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] PAYLOAD_FIELD = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
-
-    private byte[] schemaJson(Schema schema) {
+    /** {@code {"schema":<schema JSON>,"payload":} for {@code schema}, rendered when the schema changed. */
+    private byte[] envelopePrefix(Schema schema) {
         if (schema == null) {
-            return NULL;
+            return NO_SCHEMA_PREFIX;
         }
-        // Schema has setters: a connector may change one in place, so the same object must also hash the same
+        if (schema == lastWrittenSchema && batchScoped && lastWrittenSchemaChecked) {
+            return lastWrittenPrefix;
+        }
         int hash = schema.hashCode();
         if (schema != lastWrittenSchema || hash != lastWrittenSchemaHash) {
-            lastWrittenSchemaJson = JSON.toJSONBytes(SchemaJson.toJson(schema), JSONWriter.Feature.WriteNulls);
+            lastWrittenPrefix = prefix(JSON.toJSONBytes(SchemaJson.toJson(schema), JSONWriter.Feature.WriteNulls));
             lastWrittenSchema = schema;
             lastWrittenSchemaHash = hash;
         }
-        return lastWrittenSchemaJson;
+        lastWrittenSchemaChecked = true;
+        return lastWrittenPrefix;
+    }
+
+    private static byte[] prefix(byte[] schemaJson) {
+        byte[] prefix = new byte[SCHEMA_FIELD.length + schemaJson.length + PAYLOAD_FIELD.length];
+        System.arraycopy(SCHEMA_FIELD, 0, prefix, 0, SCHEMA_FIELD.length);
+        System.arraycopy(schemaJson, 0, prefix, SCHEMA_FIELD.length, schemaJson.length);
+        System.arraycopy(PAYLOAD_FIELD, 0, prefix, SCHEMA_FIELD.length + schemaJson.length, PAYLOAD_FIELD.length);
+        return prefix;
     }
 
     private Schema schemaOf(JSONObject json) {
@@ -83,27 +112,29 @@ public class JsonRecordConverter implements RecordConverter {
         if (!json.equals(lastReadSchemaJson)) {
             lastReadSchema = SchemaJson.fromJson(json);
             lastReadSchemaJson = json;
-            lastReadSchemaBytes = JSON.toJSONBytes(json, JSONWriter.Feature.WriteNulls);
+            lastReadPrefix = prefix(JSON.toJSONBytes(json, JSONWriter.Feature.WriteNulls));
         }
         return lastReadSchema;
     }
 
     /**
      * The fast path: a message that is byte for byte {@code {"schema":<the last schema read>,"payload":…}}
-     * (what this converter writes) needs only its payload parsed. Anything else returns null and takes the
-     * full parse, which also reports errors.
+     * (what this converter writes) needs only its payload parsed, and a plain string payload not even that.
+     * Anything else returns null and takes the full parse, which also reports errors.
      */
     private SchemaAndValue withLastSchema(byte[] value) {
-        byte[] schema = lastReadSchemaBytes;
-        if (schema == null) {
+        byte[] prefix = lastReadPrefix;
+        if (prefix == null) {
             return null;
         }
-        int payloadStart = SCHEMA_FIELD.length + schema.length + PAYLOAD_FIELD.length;
+        int payloadStart = prefix.length;
         if (value.length <= payloadStart || value[value.length - 1] != '}'
-                || !Arrays.equals(value, 0, SCHEMA_FIELD.length, SCHEMA_FIELD, 0, SCHEMA_FIELD.length)
-                || !Arrays.equals(value, SCHEMA_FIELD.length, SCHEMA_FIELD.length + schema.length, schema, 0, schema.length)
-                || !Arrays.equals(value, SCHEMA_FIELD.length + schema.length, payloadStart, PAYLOAD_FIELD, 0, PAYLOAD_FIELD.length)) {
+                || !Arrays.equals(value, 0, payloadStart, prefix, 0, payloadStart)) {
             return null;
+        }
+        String plain = PlainJsonString.read(value, payloadStart, value.length - 1);
+        if (plain != null) {
+            return new SchemaAndValue(lastReadSchema, ConnectJson.fromJson(lastReadSchema, plain));
         }
         try (JSONReader reader = JSONReader.of(value, payloadStart, value.length - 1 - payloadStart, StandardCharsets.UTF_8)) {
             Object payload = reader.readAny();
@@ -125,6 +156,11 @@ public class JsonRecordConverter implements RecordConverter {
             SchemaAndValue fast = withLastSchema(value);
             if (fast != null) {
                 return fast;
+            }
+        } else {
+            String plain = PlainJsonString.read(value, 0, value.length);
+            if (plain != null) {
+                return new SchemaAndValue(null, plain);
             }
         }
         Object parsed;

@@ -35,6 +35,16 @@ public final class RecordMessageCodec {
         this.keyConverter = keyConverter;
     }
 
+    /** The records converted from now on belong to a new batch (see {@link JsonRecordConverter#newBatch()}). */
+    public void newBatch() {
+        if (valueConverter instanceof JsonRecordConverter json) {
+            json.newBatch();
+        }
+        if (keyConverter instanceof JsonRecordConverter json) {
+            json.newBatch();
+        }
+    }
+
     public BytesMessage toMessage(MessageFactory factory, String topic, ConnectRecord record) {
         byte[] body = valueConverter.fromConnectData(topic, record.getSchema(), record.getData());
         BytesMessage message = factory.createBytesMessage(topic, body == null ? new byte[0] : body);

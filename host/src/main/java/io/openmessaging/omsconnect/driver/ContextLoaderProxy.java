@@ -33,24 +33,34 @@ final class ContextLoaderProxy implements InvocationHandler {
             BatchMessageSender.class);
 
     private final Object target;
-    private final ClassLoader loader;
+    private final DriverContext context;
     private final boolean sharedLifecycle;
 
-    private ContextLoaderProxy(Object target, ClassLoader loader, boolean sharedLifecycle) {
+    private ContextLoaderProxy(Object target, DriverContext context, boolean sharedLifecycle) {
         this.target = target;
-        this.loader = loader;
+        this.context = context;
         this.sharedLifecycle = sharedLifecycle;
     }
 
     /** Wraps the shared access point: calls run with {@code loader}; startup/shutdown are the registry's. */
     static MessagingAccessPoint sharedAccessPoint(MessagingAccessPoint target, ClassLoader loader) {
-        return wrap(MessagingAccessPoint.class, target, loader, true);
+        return wrap(MessagingAccessPoint.class, target, new DriverContext(loader), true);
     }
 
-    static <T> T wrap(Class<T> type, T target, ClassLoader loader, boolean sharedLifecycle) {
+    /** Producers, pull consumers and batch senders, the hot path of every task, get written-out wrappers. */
+    static <T> T wrap(Class<T> type, T target, DriverContext context, boolean sharedLifecycle) {
+        if (type == Producer.class) {
+            return type.cast(new ContextBoundProducer((Producer) target, context));
+        }
+        if (type == PullConsumer.class) {
+            return type.cast(new ContextBoundPullConsumer((PullConsumer) target, context));
+        }
+        if (type == BatchMessageSender.class) {
+            return type.cast(new ContextBoundBatchSender((BatchMessageSender) target, context));
+        }
         // defined in the API's loader, not the plugin's: the proxy class never pins a plugin loader
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
-                new ContextLoaderProxy(target, loader, sharedLifecycle)));
+                new ContextLoaderProxy(target, context, sharedLifecycle)));
     }
 
     @Override
@@ -73,16 +83,11 @@ final class ContextLoaderProxy implements InvocationHandler {
     }
 
     private Object call(Method method, Object[] args) throws Throwable {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        if (previous == loader) {
-            return invokeTarget(method, args);
-        }
-        thread.setContextClassLoader(loader);
+        ClassLoader previous = context.enter();
         try {
             return invokeTarget(method, args);
         } finally {
-            thread.setContextClassLoader(previous);
+            context.exit(previous);
         }
     }
 
@@ -96,6 +101,6 @@ final class ContextLoaderProxy implements InvocationHandler {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object wrapReturned(Class type, Object result) {
-        return wrap(type, result, loader, false);
+        return wrap(type, result, context, false);
     }
 }

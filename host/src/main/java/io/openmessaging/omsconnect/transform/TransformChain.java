@@ -58,6 +58,11 @@ public final class TransformChain implements AutoCloseable {
         return new TransformChain(List.copyOf(list));
     }
 
+    /** True when no transform is configured: records pass unchanged. */
+    public boolean isEmpty() {
+        return transforms.isEmpty();
+    }
+
     /** The transformed record, or null when a transform dropped it. */
     @SuppressWarnings("unchecked")
     public ConnectRecord apply(ConnectRecord record) {

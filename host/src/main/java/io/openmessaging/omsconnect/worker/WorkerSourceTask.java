@@ -82,7 +82,12 @@ final class WorkerSourceTask extends WorkerTask {
         }
         metrics.recordsPolled.add(polled.size());
         List<ConnectRecord> sent = new ArrayList<>(polled.size());
+        codec.newBatch();
+        boolean transformsRun = !transforms.isEmpty();
         for (ConnectRecord record : polled) {
+            if (transformsRun) {
+                codec.newBatch(); // a transform may change a schema object in place between records
+            }
             Optional<ConnectRecord> transformed = errors.execute(ErrorPolicy.Stage.TRANSFORM, record,
                     () -> Optional.ofNullable(transforms.apply(record)));
             if (transformed == null) {

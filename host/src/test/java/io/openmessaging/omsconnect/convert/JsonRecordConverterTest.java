@@ -128,6 +128,43 @@ class JsonRecordConverterTest {
     }
 
     @Test
+    void inBatchesASchemaChangedInPlaceIsNoticedAtTheNextBatch() {
+        Schema schema = SchemaBuilder.struct().name("v1").field("a", SchemaBuilder.int32().build()).build();
+        Struct record = new Struct(schema);
+        record.put("a", 1);
+        converter.newBatch();
+        assertEquals("v1", converter.toConnectData("t", converter.fromConnectData("t", schema, record)).schema().getName());
+        assertEquals("v1", converter.toConnectData("t", converter.fromConnectData("t", schema, record)).schema().getName());
+        schema.setName("v2"); // between batches, as a source task builds its next poll
+        converter.newBatch();
+        assertEquals("v2", converter.toConnectData("t", converter.fromConnectData("t", schema, record)).schema().getName());
+    }
+
+    @Test
+    void plainAndEscapedStringsTakeTheirOwnPathsAndComeBackTheSame() {
+        Schema schema = SchemaBuilder.string().build();
+        converter.newBatch();
+        List<String> lines = List.of("", "plain ascii line 0123456789", "quote \" inside", "back\\slash", "tab\tand\nnewline",
+                "del \u007f", "unicode é ü 中 😀", "{\"json\":\"looking\"}", "ends with quote\"", "\u0000nul");
+        for (String line : lines) {
+            byte[] json = converter.fromConnectData("t", schema, line);
+            assertEquals(line, com.alibaba.fastjson2.JSON.parseObject(new String(json, StandardCharsets.UTF_8)).getString("payload"),
+                    "valid JSON for " + line);
+            assertEquals(line, converter.toConnectData("t", json).value(), "round trip of " + line);
+        }
+        JsonRecordConverter schemaless = new JsonRecordConverter();
+        schemaless.configure(Map.of("schemas.enable", "false"));
+        for (String line : lines) {
+            byte[] json = schemaless.fromConnectData("t", null, line);
+            assertEquals(line, com.alibaba.fastjson2.JSON.parse(new String(json, StandardCharsets.UTF_8)));
+            assertEquals(line, schemaless.toConnectData("t", json).value());
+        }
+        // a payload that merely looks like a plain string but is not one is parsed, not cut
+        assertEquals("a", schemaless.toConnectData("t", "\"a\"".getBytes(StandardCharsets.UTF_8)).value());
+        assertThrows(ConversionException.class, () -> schemaless.toConnectData("t", "\"a\" \"b\"".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void notJsonIsAConversionErrorNamingTheTopic() {
         ConversionException e = assertThrows(ConversionException.class,
                 () -> converter.toConnectData("orders", "{not json".getBytes(StandardCharsets.UTF_8)));

@@ -32,6 +32,7 @@ final class FakeDrivers {
                         return (Producer) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Producer.class},
                             (proxy, method, args) -> switch (method.getName()) {
                                 case "attributes" -> report();
+                                case "createBatchMessageSender" -> checked(io.openmessaging.producer.BatchMessageSender.class);
                                 case "hashCode" -> 1;
                                 case "equals" -> proxy == args[0];
                                 case "toString" -> "fake producer";
@@ -40,8 +41,20 @@ final class FakeDrivers {
                     }
                     public PushConsumer createPushConsumer() { return null; }
                     public PushConsumer createPushConsumer(KeyValue properties) { return null; }
-                    public PullConsumer createPullConsumer() { return null; }
-                    public PullConsumer createPullConsumer(KeyValue properties) { return null; }
+                    public PullConsumer createPullConsumer() { return createPullConsumer(null); }
+                    public PullConsumer createPullConsumer(KeyValue properties) { return checked(PullConsumer.class); }
+                    /** A driver object that refuses every call made without the plugin loader, fluent calls return it. */
+                    private <T> T checked(Class<T> type) {
+                        return type.cast(java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type},
+                            (proxy, method, args) -> {
+                                if (method.getDeclaringClass() == Object.class) {
+                                    return method.getName().equals("hashCode") ? 1 : method.getName().equals("equals") ? proxy == args[0] : "fake";
+                                }
+                                if (!tcclIsPlugin()) throw new IllegalStateException(method.getName() + " called without the plugin loader");
+                                if (method.getName().equals("attributes")) return report();
+                                return method.getReturnType() == type ? proxy : null;
+                            }));
+                    }
                     public StreamingConsumer createStreamingConsumer() { return null; }
                     public StreamingConsumer createStreamingConsumer(KeyValue properties) { return null; }
                     public ResourceManager resourceManager() { throw new UnsupportedOperationException("no resource manager"); }

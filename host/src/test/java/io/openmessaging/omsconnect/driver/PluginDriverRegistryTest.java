@@ -4,6 +4,8 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.producer.Producer;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
 import io.openmessaging.omsconnect.plugin.PluginComponent;
 import io.openmessaging.omsconnect.plugin.TestPlugins;
@@ -88,6 +90,16 @@ class PluginDriverRegistryTest {
         assertEquals("true", accessPoint.attributes().getString("tcclIsPlugin"));
         Producer producer = accessPoint.createProducer();
         assertEquals("true", producer.attributes().getString("tcclIsPlugin"));
+        assertSame(before, Thread.currentThread().getContextClassLoader());
+        // the hot-path wrappers (producer, batch sender, pull consumer) hold to the same rule
+        BatchMessageSender batch = producer.createBatchMessageSender();
+        assertSame(batch, batch.send(null), "a fluent call returns the wrapper, never the driver's own object");
+        batch.commit();
+        PullConsumer consumer = accessPoint.createPullConsumer();
+        assertSame(consumer, consumer.attachQueue("q"));
+        assertEquals("true", consumer.attributes().getString("tcclIsPlugin"));
+        assertNull(consumer.receive());
+        consumer.ack("h");
         assertSame(before, Thread.currentThread().getContextClassLoader());
         UnsupportedOperationException thrown = assertThrows(UnsupportedOperationException.class, accessPoint::resourceManager);
         assertEquals("no resource manager", thrown.getMessage());
