@@ -9,23 +9,25 @@ import io.openmessaging.connector.api.data.RecordConverter;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.data.SchemaAndValue;
-import io.openmessaging.internal.DefaultKeyValue;
 
 import java.util.Base64;
 import java.util.Map;
 
 /**
  * How a {@link ConnectRecord} travels as an OMS message, whatever the driver: the value converted to the
- * body; the key (converted, base64) and timestamp in user headers under {@value #HEADER_PREFIX}; the
- * record's extensions as user headers under {@value #EXTENSION_PREFIX}, so that they never collide with
- * names a broker reserves for itself (RocketMQ's {@code KEYS}, {@code TAGS}…). The sink side reverses it;
- * headers of messages from other producers (no prefix) become extensions as they are.
+ * body; the timestamp as the message's {@code BORN_TIMESTAMP} (OMS's counterpart of a Kafka record's
+ * timestamp; drivers that stamp their own send time, RocketMQ's, give the sink that, as RocketMQ Connect
+ * does); the key (converted, base64) in a user header under {@value #HEADER_PREFIX}; the record's
+ * extensions as user headers under {@value #EXTENSION_PREFIX}, so that they never collide with names a
+ * broker reserves for itself (RocketMQ's {@code KEYS}, {@code TAGS}…). The sink side reverses it; headers
+ * of messages from other producers (no prefix) become extensions as they are.
  */
 public final class RecordMessageCodec {
     public static final String HEADER_PREFIX = "omsconnect-";
     static final String KEY_HEADER = HEADER_PREFIX + "key";
     static final String EXTENSION_PREFIX = HEADER_PREFIX + "ext-";
-    static final String TIMESTAMP_HEADER = HEADER_PREFIX + "timestamp";
+    /** Where versions before 0.1.0 put the timestamp; still read, for messages they left in a queue. */
+    static final String LEGACY_TIMESTAMP_HEADER = HEADER_PREFIX + "timestamp";
 
     private final RecordConverter valueConverter;
     private final RecordConverter keyConverter;
@@ -63,7 +65,7 @@ public final class RecordMessageCodec {
             message.putUserHeaders(KEY_HEADER, Base64.getEncoder().encodeToString(key));
         }
         if (record.getTimestamp() != null) {
-            message.putUserHeaders(TIMESTAMP_HEADER, String.valueOf(record.getTimestamp()));
+            message.putSysHeaders(Message.BuiltinKeys.BORN_TIMESTAMP, record.getTimestamp());
         }
         return message;
     }
@@ -72,13 +74,8 @@ public final class RecordMessageCodec {
         byte[] body = message.getBody(byte[].class);
         SchemaAndValue value = valueConverter.toConnectData(topic, body);
         KeyValue headers = message.userHeaders();
-        Long timestamp = null;
-        String ts = headers == null ? null : headers.getString(TIMESTAMP_HEADER);
-        if (ts != null) {
-            timestamp = Long.parseLong(ts);
-        }
-        ConnectRecord record = new ConnectRecord(partition, offset, timestamp, value.schema(), value.value());
-        KeyValue ext = new DefaultKeyValue();
+        ConnectRecord record = new ConnectRecord(partition, offset, timestamp(message, headers), value.schema(), value.value());
+        KeyValue ext = new RecordExtensions();
         if (headers != null) {
             for (String k : headers.keySet()) {
                 if (k.equals(KEY_HEADER)) {
@@ -97,6 +94,15 @@ public final class RecordMessageCodec {
         }
         record.setExtensions(ext);
         return record;
+    }
+
+    private static Long timestamp(Message message, KeyValue userHeaders) {
+        String legacy = userHeaders == null ? null : userHeaders.getString(LEGACY_TIMESTAMP_HEADER);
+        if (legacy != null) {
+            return Long.parseLong(legacy);
+        }
+        KeyValue sys = message.sysHeaders();
+        return sys != null && sys.containsKey(Message.BuiltinKeys.BORN_TIMESTAMP) ? sys.getLong(Message.BuiltinKeys.BORN_TIMESTAMP) : null;
     }
 
     /**

@@ -56,6 +56,8 @@ final class WorkerSinkTask extends WorkerTask {
     private final ErrorPolicy errors;
     private final List<String> unacked = new ArrayList<>();
     private final Map<RecordPartition, RecordOffset> currentOffsets = new HashMap<>();
+    /** One partition object per topic, not one per record: it is the key of {@link #currentOffsets}. */
+    private final Map<String, RecordPartition> partitions = new HashMap<>();
     private final Set<String> pausedTopics = new LinkedHashSet<>();
     // built once: receive() only reads them, and they were allocated on every round of the hot loop
     private final KeyValue firstReceive = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, POLL_TIMEOUT_MS);
@@ -105,7 +107,7 @@ final class WorkerSinkTask extends WorkerTask {
             String destination = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
             String topic = destination != null ? destination : topics.size() == 1 ? topics.get(0) : "";
             String messageId = message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
-            RecordPartition partition = RecordMessageCodec.partitionOf(topic);
+            RecordPartition partition = partitions.computeIfAbsent(topic, RecordMessageCodec::partitionOf);
             RecordOffset offset = new RecordOffset(Map.of("messageId", messageId == null ? "" : messageId));
             Message m = message;
             ConnectRecord converted = errors.execute(ErrorPolicy.Stage.CONVERT, m,
