@@ -62,14 +62,15 @@ public class JsonRecordConverter implements RecordConverter {
         Object payload = ConnectJson.toJson(schema, value);
         byte[] prefix = schemasEnabled ? envelopePrefix(schema) : NONE;
         int suffix = schemasEnabled ? 1 : 0;
-        String text = payload instanceof String s ? s : null;
-        int plainLength = text == null ? -1 : PlainJsonString.encodedLength(text);
-        byte[] payloadJson = plainLength >= 0 ? null : JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
-        int payloadLength = plainLength >= 0 ? plainLength : payloadJson.length;
+        byte[] plain = payload instanceof String text ? PlainJsonString.utf8IfPlain(text) : null;
+        byte[] payloadJson = plain != null ? null : JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
+        int payloadLength = plain != null ? plain.length + 2 : payloadJson.length;
         byte[] out = new byte[prefix.length + payloadLength + suffix];
         System.arraycopy(prefix, 0, out, 0, prefix.length);
-        if (payloadJson == null) {
-            PlainJsonString.write(text, out, prefix.length);
+        if (plain != null) {
+            out[prefix.length] = '"';
+            System.arraycopy(plain, 0, out, prefix.length + 1, plain.length);
+            out[prefix.length + 1 + plain.length] = '"';
         } else {
             System.arraycopy(payloadJson, 0, out, prefix.length, payloadLength);
         }

@@ -70,7 +70,15 @@ final class ErrorPolicy {
      * @throws ConnectException when the failure is not tolerated: the task must fail
      */
     <T> T execute(Stage stage, Object record, Callable<T> op) throws InterruptedException {
-        Outcome<T> outcome = retrying(stage, op);
+        Throwable first;
+        try {
+            return op.call(); // the path of nearly every record: nothing to time, nothing to allocate
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable t) {
+            first = t;
+        }
+        Outcome<T> outcome = retrying(stage, op, first);
         if (outcome.failure() == null) {
             return outcome.value();
         }
@@ -95,7 +103,15 @@ final class ErrorPolicy {
      * whose failure leaves no single record to skip (a sink's {@code put} of a batch).
      */
     <T> T retryOnly(Stage stage, Callable<T> op) throws InterruptedException {
-        Outcome<T> outcome = retrying(stage, op);
+        Throwable first;
+        try {
+            return op.call();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable t) {
+            first = t;
+        }
+        Outcome<T> outcome = retrying(stage, op, first);
         if (outcome.failure() == null) {
             return outcome.value();
         }
@@ -119,26 +135,30 @@ final class ErrorPolicy {
     private record Outcome<T>(T value, Throwable failure) {
     }
 
-    private <T> Outcome<T> retrying(Stage stage, Callable<T> op) throws InterruptedException {
+    /** After {@code op} failed with {@code first}: retries a retriable failure until the retry timeout. */
+    private <T> Outcome<T> retrying(Stage stage, Callable<T> op, Throwable first) throws InterruptedException {
         long deadline = retryTimeoutMs < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + retryTimeoutMs;
         long delay = INITIAL_DELAY_MS;
+        Throwable failure = first;
         while (true) {
+            if (!(failure instanceof RetriableException)) {
+                return new Outcome<>(null, failure);
+            }
+            long now = System.currentTimeMillis();
+            if (now >= deadline) {
+                return new Outcome<>(null, failure);
+            }
+            metrics.retries.increment();
+            long sleep = Math.min(Math.min(delay, retryDelayMaxMs), Math.max(1, deadline - now));
+            log.debug("Task {}: retriable error in {}, retrying in {} ms: {}", id, stage, sleep, failure.toString());
+            Thread.sleep(sleep);
+            delay = Math.min(delay * 2, Math.max(retryDelayMaxMs, 1));
             try {
                 return new Outcome<>(op.call(), null);
             } catch (InterruptedException e) {
                 throw e;
-            } catch (RetriableException e) {
-                long now = System.currentTimeMillis();
-                if (now >= deadline) {
-                    return new Outcome<>(null, e);
-                }
-                metrics.retries.increment();
-                long sleep = Math.min(Math.min(delay, retryDelayMaxMs), Math.max(1, deadline - now));
-                log.debug("Task {}: retriable error in {}, retrying in {} ms: {}", id, stage, sleep, e.toString());
-                Thread.sleep(sleep);
-                delay = Math.min(delay * 2, Math.max(retryDelayMaxMs, 1));
             } catch (Throwable t) {
-                return new Outcome<>(null, t);
+                failure = t;
             }
         }
     }
