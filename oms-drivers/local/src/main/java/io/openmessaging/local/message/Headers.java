@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The headers of one message: values kept as strings, like the API's DefaultKeyValue, but in a
- * plain map created on first put, since a message belongs to one thread at a time and most carry
- * few headers. Missing numbers read as 0, a missing string as null.
+ * The headers of one message. Values read back as strings, like the API's DefaultKeyValue, but numbers are
+ * kept as they were put, so a timestamp put as a long and read as a long (the producer's BORN_TIMESTAMP)
+ * is never printed and parsed on the way; in a plain map created on first put, since a message belongs to
+ * one thread at a time and most carry few headers. Missing numbers read as 0, a missing string as null.
  */
 final class Headers implements KeyValue {
 
-    private Map<String, String> values;
+    private Map<String, Object> values;
 
-    private Map<String, String> values() {
+    private Map<String, Object> values() {
         if (values == null) {
             values = new HashMap<>(8);
         }
@@ -24,19 +25,19 @@ final class Headers implements KeyValue {
 
     @Override
     public KeyValue put(String key, int value) {
-        values().put(key, Integer.toString(value));
+        values().put(key, value);
         return this;
     }
 
     @Override
     public KeyValue put(String key, long value) {
-        values().put(key, Long.toString(value));
+        values().put(key, value);
         return this;
     }
 
     @Override
     public KeyValue put(String key, double value) {
-        values().put(key, Double.toString(value));
+        values().put(key, value);
         return this;
     }
 
@@ -53,8 +54,11 @@ final class Headers implements KeyValue {
 
     @Override
     public int getInt(String key, int defaultValue) {
-        String value = getString(key);
-        return value == null ? defaultValue : Integer.parseInt(value);
+        Object value = raw(key);
+        if (value instanceof Integer number) {
+            return number;
+        }
+        return value == null ? defaultValue : Integer.parseInt(value.toString());
     }
 
     @Override
@@ -64,8 +68,11 @@ final class Headers implements KeyValue {
 
     @Override
     public long getLong(String key, long defaultValue) {
-        String value = getString(key);
-        return value == null ? defaultValue : Long.parseLong(value);
+        Object value = raw(key);
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        return value == null ? defaultValue : Long.parseLong(value.toString());
     }
 
     @Override
@@ -75,19 +82,27 @@ final class Headers implements KeyValue {
 
     @Override
     public double getDouble(String key, double defaultValue) {
-        String value = getString(key);
-        return value == null ? defaultValue : Double.parseDouble(value);
+        Object value = raw(key);
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        return value == null ? defaultValue : Double.parseDouble(value.toString());
     }
 
     @Override
     public String getString(String key) {
-        return values == null ? null : values.get(key);
+        Object value = raw(key);
+        return value == null ? null : value.toString();
     }
 
     @Override
     public String getString(String key, String defaultValue) {
         String value = getString(key);
         return value == null ? defaultValue : value;
+    }
+
+    private Object raw(String key) {
+        return values == null ? null : values.get(key);
     }
 
     @Override

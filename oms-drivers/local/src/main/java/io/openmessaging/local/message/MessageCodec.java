@@ -59,14 +59,25 @@ public final class MessageCodec {
             return NO_HEADERS;
         }
         Set<String> keys = headers.keySet();
-        if (skipDerived && keys.size() == 1 && keys.contains(Message.BuiltinKeys.DESTINATION)) {
+        int stored = keys.size();
+        if (skipDerived) {
+            for (String key : keys) {
+                if (DERIVED.contains(key)) {
+                    stored--;
+                }
+            }
+        }
+        if (stored == 0) {
             return NO_HEADERS;
         }
-        byte[][] pairs = new byte[keys.size() * 2][];
+        byte[][] pairs = new byte[stored * 2][];
         int n = 0;
         for (String key : keys) {
+            if (skipDerived && DERIVED.contains(key)) {
+                continue;
+            }
             String value = headers.getString(key);
-            if (value == null || (skipDerived && DERIVED.contains(key))) {
+            if (value == null) {
                 continue;
             }
             pairs[n++] = key.getBytes(StandardCharsets.UTF_8);
