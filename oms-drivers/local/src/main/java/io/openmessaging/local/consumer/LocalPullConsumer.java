@@ -124,19 +124,24 @@ public final class LocalPullConsumer implements PullConsumer {
     private Message receive(long timeoutMillis) {
         guard.check();
         AppendSignal signal = store.signal();
+        long seen = signal.version();
+        Message message = pollOnce();
+        if (message != null) {
+            return message; // the common case while a consumer keeps up: no clock read, no wait
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
         while (true) {
-            long seen = signal.version();
-            Message message = pollOnce();
-            if (message != null) {
-                return message;
-            }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
                 return null;
             }
             signal.awaitChange(seen, remaining);
             guard.check();
+            seen = signal.version();
+            message = pollOnce();
+            if (message != null) {
+                return message;
+            }
         }
     }
 

@@ -1,49 +1,85 @@
 package io.openmessaging.local.message;
 
 import io.openmessaging.KeyValue;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * The headers of one message. Values read back as strings, like the API's DefaultKeyValue, but numbers are
  * kept as they were put, so a timestamp put as a long and read as a long (the producer's BORN_TIMESTAMP)
- * is never printed and parsed on the way; in a plain map created on first put, since a message belongs to
- * one thread at a time and most carry few headers. Missing numbers read as 0, a missing string as null.
+ * is never printed and parsed on the way. A message carries a handful of headers and belongs to one
+ * thread at a time: they sit in two small arrays searched in order (keys are nearly always the API's
+ * constants, so most lookups end at an identity check), which costs a fraction of a HashMap per message.
+ * Missing numbers read as 0, a missing string as null.
  */
 final class Headers implements KeyValue {
 
-    private Map<String, Object> values;
+    private static final String[] NO_KEYS = new String[0];
+    private static final Object[] NO_VALUES = new Object[0];
 
-    private Map<String, Object> values() {
-        if (values == null) {
-            values = new HashMap<>(8);
+    private String[] keys = NO_KEYS;
+    private Object[] values = NO_VALUES;
+    private int size;
+
+    private void set(String key, Object value) {
+        int at = indexOf(key);
+        if (at >= 0) {
+            values[at] = value;
+            return;
         }
-        return values;
+        if (size == keys.length) {
+            int capacity = Math.max(4, size * 2);
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        keys[size] = key;
+        values[size] = value;
+        size++;
+    }
+
+    private int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Object raw(String key) {
+        int at = indexOf(key);
+        return at < 0 ? null : values[at];
     }
 
     @Override
     public KeyValue put(String key, int value) {
-        values().put(key, value);
+        set(key, value);
         return this;
     }
 
     @Override
     public KeyValue put(String key, long value) {
-        values().put(key, value);
+        set(key, value);
         return this;
     }
 
     @Override
     public KeyValue put(String key, double value) {
-        values().put(key, value);
+        set(key, value);
         return this;
     }
 
     @Override
     public KeyValue put(String key, String value) {
-        values().put(key, value);
+        set(key, value);
         return this;
     }
 
@@ -101,22 +137,53 @@ final class Headers implements KeyValue {
         return value == null ? defaultValue : value;
     }
 
-    private Object raw(String key) {
-        return values == null ? null : values.get(key);
-    }
-
+    /** The keys in the order they were first put; a read-only view. */
     @Override
     public Set<String> keySet() {
-        return values == null ? Collections.emptySet() : values.keySet();
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<String> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < size;
+                    }
+
+                    @Override
+                    public String next() {
+                        if (next >= size) {
+                            throw new NoSuchElementException();
+                        }
+                        return keys[next++];
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public boolean contains(Object key) {
+                return key instanceof String k && indexOf(k) >= 0;
+            }
+        };
     }
 
     @Override
     public boolean containsKey(String key) {
-        return values != null && values.containsKey(key);
+        return indexOf(key) >= 0;
     }
 
     @Override
     public String toString() {
-        return values == null ? "{}" : values.toString();
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            out.append(i == 0 ? "" : ", ").append(keys[i]).append('=').append(values[i]);
+        }
+        return out.append('}').toString();
     }
 }
