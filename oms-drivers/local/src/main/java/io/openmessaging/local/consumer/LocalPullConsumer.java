@@ -173,8 +173,8 @@ public final class LocalPullConsumer implements PullConsumer {
     @Override
     public void ack(String receiptHandle) {
         guard.check();
-        MessageId id = MessageId.parse(receiptHandle);
-        cursorOf(id.queue()).ack(id.offset());
+        int at = MessageId.separator(receiptHandle);
+        cursorOf(receiptHandle, at).ack(MessageId.offset(receiptHandle, at));
     }
 
     /** Like {@link #ack(String)}; with {@link #PERSIST_OFFSETS}=true the offsets are persisted before it returns. */
@@ -186,14 +186,18 @@ public final class LocalPullConsumer implements PullConsumer {
         }
     }
 
-    /** The group's cursor on {@code queue}: usually an attached one, found without touching the store's map. */
-    private GroupCursor cursorOf(String queue) {
+    /**
+     * The group's cursor on the queue an id names ({@code id[0, queueLength)}): usually an attached one,
+     * found without cutting the name out of the id or touching the store's map.
+     */
+    private GroupCursor cursorOf(String id, int queueLength) {
         for (GroupCursor cursor : cursors) {
-            if (cursor.queue().equals(queue)) {
+            String queue = cursor.queue();
+            if (queue.length() == queueLength && id.startsWith(queue)) {
                 return cursor;
             }
         }
-        return store.cursor(group, queue);
+        return store.cursor(group, id.substring(0, queueLength));
     }
 
     /** Persists the committed offsets of every group now. */

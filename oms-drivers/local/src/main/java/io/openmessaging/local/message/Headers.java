@@ -28,10 +28,15 @@ final class Headers implements KeyValue {
         int at = indexOf(key);
         if (at >= 0) {
             values[at] = value;
-            return;
+        } else {
+            append(key, value);
         }
+    }
+
+    /** Adds a header known not to be there yet (the decoder's: stored keys are distinct), without a lookup. */
+    void append(String key, Object value) {
         if (size == keys.length) {
-            int capacity = Math.max(4, size * 2);
+            int capacity = size == 0 ? 4 : size * 2;
             keys = Arrays.copyOf(keys, capacity);
             values = Arrays.copyOf(values, capacity);
         }
@@ -42,12 +47,8 @@ final class Headers implements KeyValue {
 
     private int indexOf(String key) {
         for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
-                return i;
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            if (keys[i].equals(key)) {
+            String k = keys[i];
+            if (k == key || k.equals(key)) {
                 return i;
             }
         }

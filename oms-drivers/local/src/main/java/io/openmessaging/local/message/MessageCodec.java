@@ -42,15 +42,16 @@ public final class MessageCodec {
             throw new OMSMessageFormatException("-1", "queue " + queue + " offset " + offset + ": unknown record version " + version);
         }
         long born = payload.getLong();
-        KeyValue user = readHeaders(payload);
-        KeyValue sys = readHeaders(payload);
+        Headers user = readHeaders(payload);
+        Headers sys = readHeaders(payload);
         byte[] body = new byte[payload.remaining()];
         payload.get(body);
         String id = queue + '@' + offset;
-        sys.put(Message.BuiltinKeys.MESSAGE_ID, id);
-        sys.put(Message.BuiltinKeys.RECEIPT_HANDLE, id);
-        sys.put(Message.BuiltinKeys.DESTINATION, queue);
-        sys.put(Message.BuiltinKeys.BORN_TIMESTAMP, born);
+        // stored headers never hold these (see DERIVED): appended without a lookup
+        sys.append(Message.BuiltinKeys.MESSAGE_ID, id);
+        sys.append(Message.BuiltinKeys.RECEIPT_HANDLE, id);
+        sys.append(Message.BuiltinKeys.DESTINATION, queue);
+        sys.append(Message.BuiltinKeys.BORN_TIMESTAMP, born);
         return new LocalBytesMessage(body, sys, user);
     }
 
@@ -91,11 +92,11 @@ public final class MessageCodec {
         return pairs;
     }
 
-    private static KeyValue readHeaders(ByteBuffer payload) {
+    private static Headers readHeaders(ByteBuffer payload) {
         int count = payload.getInt();
-        KeyValue headers = new Headers();
+        Headers headers = new Headers();
         for (int i = 0; i < count; i++) {
-            headers.put(readString(payload), readString(payload));
+            headers.append(readString(payload), readString(payload));
         }
         return headers;
     }

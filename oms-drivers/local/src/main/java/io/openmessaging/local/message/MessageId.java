@@ -9,15 +9,30 @@ import io.openmessaging.exception.OMSRuntimeException;
 public record MessageId(String queue, long offset) {
 
     public static MessageId parse(String text) {
+        int at = separator(text);
+        return new MessageId(text.substring(0, at), offset(text, at));
+    }
+
+    /** Where the queue name of an id ends (the index of its '@'); an id that has none is refused. */
+    public static int separator(String text) {
         int at = text == null ? -1 : text.lastIndexOf('@');
         if (at <= 0) {
-            throw new OMSRuntimeException("-1", "not an oms:local message id or receipt handle: '" + text + "'");
+            throw invalid(text);
         }
+        return at;
+    }
+
+    /** The offset of an id whose {@link #separator} is {@code at}, read in place: acks do this per message. */
+    public static long offset(String text, int at) {
         try {
-            return new MessageId(text.substring(0, at), Long.parseLong(text.substring(at + 1)));
+            return Long.parseLong(text, at + 1, text.length(), 10);
         } catch (NumberFormatException e) {
-            throw new OMSRuntimeException("-1", "not an oms:local message id or receipt handle: '" + text + "'");
+            throw invalid(text);
         }
+    }
+
+    private static OMSRuntimeException invalid(String text) {
+        return new OMSRuntimeException("-1", "not an oms:local message id or receipt handle: '" + text + "'");
     }
 
     @Override

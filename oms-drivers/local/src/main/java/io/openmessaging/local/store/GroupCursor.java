@@ -18,6 +18,8 @@ public final class GroupCursor {
     private final AckTracker acks;
     private QueueLog log;
     private long position;
+    /** The segment of the last read: consecutive reads nearly always stay in it, so no map lookup for them. */
+    private Segment lastSegment;
 
     GroupCursor(String group, String queue, Store store, long committed) {
         this.group = group;
@@ -41,9 +43,13 @@ public final class GroupCursor {
         if (current == null) {
             return null;
         }
-        Segment segment = current.segmentFor(position);
-        if (segment == null) {
-            return null;
+        Segment segment = lastSegment;
+        if (segment == null || position < segment.base() || position >= segment.base() + segment.size()) {
+            segment = current.segmentFor(position);
+            if (segment == null) {
+                return null;
+            }
+            lastSegment = segment;
         }
         ByteBuffer payload;
         try {
@@ -86,6 +92,7 @@ public final class GroupCursor {
     /** The queue was deleted: start over from its beginning if it comes back. */
     synchronized void reset() {
         log = null;
+        lastSegment = null;
         position = 0;
         acks.reset(0);
         records.invalidate();
@@ -99,6 +106,7 @@ public final class GroupCursor {
         if (current == null) {
             return null;
         }
+        lastSegment = null;
         if (log != null) {
             position = current.startOffset();
             acks.reset(position);

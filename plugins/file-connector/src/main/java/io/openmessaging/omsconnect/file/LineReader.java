@@ -1,6 +1,9 @@
 package io.openmessaging.omsconnect.file;
 
 import java.io.Closeable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -120,15 +123,30 @@ final class LineReader implements Closeable {
         return count;
     }
 
+    /**
+     * The index of the first '\n' in {@code buffer[from, to)}, or -1. Eight bytes at a time (a zero byte of
+     * {@code word ^ 0x0a0a…} marks a newline), as a third of the source task's own time went to this loop.
+     */
     private int indexOfNewline(int from, int to) {
         byte[] bytes = buffer;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i) ^ NEWLINES;
+            long zeroBytes = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeroBytes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (bytes[i] == '\n') {
                 return i;
             }
         }
         return -1;
     }
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
 
     /** Reads more of the file after the buffered bytes; false when there is nothing more yet. */
     private boolean fill() throws IOException {
