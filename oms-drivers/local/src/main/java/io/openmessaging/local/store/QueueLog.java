@@ -304,13 +304,28 @@ public final class QueueLog {
                 if (total > Integer.MAX_VALUE - 64) {
                     throw new StoreException("queue " + name + ": " + total + " bytes is too large for one write");
                 }
-                ByteBuffer data = total <= active.capacity() ? active : ByteBuffer.allocate((int) total);
-                for (int i = 0; i < offsets.length; i++) {
-                    Payload payload = payloads.get(i);
-                    offsets[i] = bufferLocked(data, payload, RecordFormat.HEADER_BYTES + payload.size());
-                }
-                data.flip();
+                // through the direct buffer, a buffer-full per write: a heap buffer would be copied into a
+                // temporary direct one by the channel, and a batch is usually larger than the buffer
+                ByteBuffer data = active;
                 try {
+                    for (int i = 0; i < offsets.length; i++) {
+                        Payload payload = payloads.get(i);
+                        int framed = RecordFormat.HEADER_BYTES + payload.size();
+                        if (framed > data.remaining() && data.position() > 0) {
+                            data.flip();
+                            writeAndPublish(appendSegment, data);
+                            data.clear();
+                        }
+                        if (framed > data.capacity()) {
+                            ByteBuffer large = ByteBuffer.allocate(framed);
+                            offsets[i] = bufferLocked(large, payload, framed);
+                            large.flip();
+                            writeAndPublish(appendSegment, large);
+                        } else {
+                            offsets[i] = bufferLocked(data, payload, framed);
+                        }
+                    }
+                    data.flip();
                     writeAndPublish(appendSegment, data);
                 } catch (IOException e) {
                     throw markUnusable("write to " + appendSegment.file() + " failed", e);

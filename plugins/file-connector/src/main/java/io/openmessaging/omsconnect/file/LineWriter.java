@@ -20,7 +20,8 @@ final class LineWriter implements Closeable {
 
     private final FileChannel channel;
     private final boolean fsync;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+    // direct: a heap buffer is copied into a temporary direct one by every channel write
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 
     private LineWriter(FileChannel channel, boolean fsync) {
         this.channel = channel;
