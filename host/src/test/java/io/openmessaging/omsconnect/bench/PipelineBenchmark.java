@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
- *     [-Dbench.records=1000000] [-Dbench.rounds=3] [-Dbench.warmup=1] [-Dbench.phases=true] \
+ *     [-Dbench.records=1000000] [-Dbench.rounds=5] [-Dbench.warmup=2] [-Dbench.phases=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
@@ -58,8 +58,8 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 1_000_000);
-        int rounds = Integer.getInteger("bench.rounds", 3);
-        int warmup = Integer.getInteger("bench.warmup", 1);
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        int warmup = Integer.getInteger("bench.warmup", 2);
         boolean phases = Boolean.getBoolean("bench.phases");
         List<String> drivers = Arrays.asList(System.getProperty("bench.drivers", "local").split(","));
         Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
@@ -69,17 +69,22 @@ public final class PipelineBenchmark {
             List<Double> raw = new ArrayList<>();
             List<Double> pipeline = new ArrayList<>();
             Path work = Files.createTempDirectory("omsconnect-bench");
-            String rawUrl = driver.equals("local") ? "oms:local://" + work.resolve("raw-mq") + "/default"
-                    : driver.equals(ROCKETMQ) ? ChildRocketMq.shared().url() : driver;
-            String pipeUrl = driver.equals("local") ? "oms:local://" + work.resolve("mq") + "/default" : rawUrl;
-            try (RawDriver rawDriver = new RawDriver(pluginsDir, rawUrl);
-                 WorkerMain worker = new WorkerMain(WorkerConfig.from(workerProperties(pluginsDir, work, pipeUrl), work))) {
+            String sharedUrl = driver.equals(ROCKETMQ) ? ChildRocketMq.shared().url() : driver;
+            try (RawDriver rawDriver = new RawDriver(pluginsDir);
+                 WorkerMain worker = new WorkerMain(WorkerConfig.from(workerProperties(pluginsDir, work,
+                         "oms:local://" + work.resolve("mq") + "/default"), work))) {
                 worker.start();
                 for (int round = 1; round <= warmup + rounds; round++) {
                     String tag = round + "-" + System.nanoTime();
-                    double r = rawDriver.run(records, topic(driver, "raw-" + tag));
                     Path files = Files.createDirectories(work.resolve("round-" + round));
-                    double p = pipeline(worker.herder(), files, records, topic(driver, "bench-" + tag), "r" + round);
+                    // the local driver gets new stores every round, deleted after it: data of earlier rounds
+                    // left for the kernel to write back would take CPU from later ones
+                    String rawUrl = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq") + "/default" : sharedUrl;
+                    String pipeUrl = driver.equals("local") ? "oms:local://" + files.resolve("mq") + "/default" : sharedUrl;
+                    settle();
+                    double r = rawDriver.run(rawUrl, records, topic(driver, "raw-" + tag));
+                    settle();
+                    double p = pipeline(worker.herder(), files, pipeUrl, records, topic(driver, "bench-" + tag), "r" + round);
                     boolean counted = round > warmup;
                     if (counted) {
                         raw.add(r);
@@ -88,7 +93,7 @@ public final class PipelineBenchmark {
                     System.out.printf("  %s round %d%s: raw driver %.0f records/s, pipeline %.0f records/s (%.2f)%n", driver,
                             round, counted ? "" : " (warm-up)", r, p, p / r);
                     if (phases) {
-                        phases(worker.herder(), files, records, topic(driver, "phases-" + tag), "r" + round);
+                        phases(worker.herder(), files, pipeUrl, records, topic(driver, "phases-" + tag), "r" + round);
                     }
                     deleteTree(files);
                 }
@@ -102,20 +107,25 @@ public final class PipelineBenchmark {
         }
     }
 
+    /**
+     * Between measurements: collect the garbage of the last one and give the kernel a moment to finish with
+     * the files it wrote and deleted, so that neither lands on the next measurement.
+     */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(500);
+    }
+
     /** The driver alone, loaded as the worker loads it: its own plugin host and driver registry. */
     static final class RawDriver implements AutoCloseable {
         private final Pf4jPluginHost plugins;
         private final PluginDriverRegistry registry;
-        private final String url;
-        private final MessagingAccessPoint accessPoint;
         private final byte[] body = new byte[BODY_BYTES];
 
-        RawDriver(Path pluginsDir, String url) throws Exception {
-            this.url = url;
+        RawDriver(Path pluginsDir) throws Exception {
             plugins = new Pf4jPluginHost(pluginsDir);
             plugins.start();
             registry = new PluginDriverRegistry(plugins);
-            accessPoint = registry.acquire(url);
             Arrays.fill(body, (byte) 'x');
         }
 
@@ -124,7 +134,8 @@ public final class PipelineBenchmark {
          * group is bound is refused), then produce N messages (async, in batches, as the worker's source task
          * does), then consume and ack N. The clock runs from the first send to the last ack.
          */
-        double run(int records, String queue) throws Exception {
+        double run(String url, int records, String queue) throws Exception {
+            MessagingAccessPoint accessPoint = registry.acquire(url);
             KeyValue kv = new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "bench");
             PullConsumer consumer = accessPoint.createPullConsumer(kv);
             consumer.attachQueue(queue);
@@ -169,13 +180,14 @@ public final class PipelineBenchmark {
                         records / ((produced - start) / 1e9), records / ((start + elapsed - produced) / 1e9));
             }
             consumer.shutdown();
+            registry.release(url);
             return records / (elapsed / 1e9);
         }
 
         @Override
         public void close() throws Exception {
             try (plugins; registry) {
-                registry.release(url);
+                // each run released its access point
             }
         }
     }
@@ -195,7 +207,7 @@ public final class PipelineBenchmark {
      * Lines written first; the clock runs from creating the connectors to the last line in the output file.
      * The connectors are deleted afterwards.
      */
-    static double pipeline(Herder herder, Path work, int records, String topic, String suffix) throws Exception {
+    static double pipeline(Herder herder, Path work, String url, int records, String topic, String suffix) throws Exception {
         Path in = writeLines(work, records);
         Path out = work.resolve("out.txt");
         long expectedBytes = Files.size(in);
@@ -203,9 +215,9 @@ public final class PipelineBenchmark {
         String source = "bench-source-" + suffix;
         long start = System.nanoTime();
         herder.putConnectorConfig(sink, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
-                "file", out.toString(), "connect-topicnames", topic), false);
+                "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url), false);
         herder.putConnectorConfig(source, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                "file", in.toString(), "connect-topicname", topic), false);
+                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url), false);
         awaitBytes(out, expectedBytes);
         long elapsed = System.nanoTime() - start;
         herder.deleteConnector(source);
@@ -250,7 +262,7 @@ public final class PipelineBenchmark {
      * Diagnosis ({@code -Dbench.phases=true}): the source alone (until the driver acked every record), then the
      * sink alone on the filled queue, each timed, to tell which side limits the pipeline.
      */
-    static void phases(Herder herder, Path work, int records, String topic, String suffix) throws Exception {
+    static void phases(Herder herder, Path work, String url, int records, String topic, String suffix) throws Exception {
         Path phases = Files.createDirectories(work.resolve("phases"));
         Path in = writeLines(phases, records);
         Path out = phases.resolve("out.txt");
@@ -258,14 +270,14 @@ public final class PipelineBenchmark {
         String sink = "phase-sink-" + suffix;
         long start = System.nanoTime();
         herder.putConnectorConfig(source, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                "file", in.toString(), "connect-topicname", topic), false);
+                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url), false);
         while (sent(herder, source) < records) {
             Thread.sleep(2);
         }
         double sourceRate = records / ((System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
         herder.putConnectorConfig(sink, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
-                "file", out.toString(), "connect-topicnames", topic), false);
+                "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url), false);
         awaitBytes(out, Files.size(in));
         double sinkRate = records / ((System.nanoTime() - start) / 1e9);
         herder.deleteConnector(source);
