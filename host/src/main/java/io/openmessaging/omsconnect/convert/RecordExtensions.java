@@ -2,40 +2,61 @@ package io.openmessaging.omsconnect.convert;
 
 import io.openmessaging.KeyValue;
 
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A sink record's extensions: string values, as in the API's DefaultKeyValue, but in a plain map. One
- * task thread builds them and hands the record to {@code put()}; DefaultKeyValue's ConcurrentHashMap
- * would cost a concurrent table for every record. Missing numbers read as 0, a missing string as null.
+ * A sink record's extensions: string values, as in the API's DefaultKeyValue, in two small arrays searched in
+ * order. One task thread builds them and hands the record to {@code put()}, and a record carries a few (its
+ * topic, a table name): DefaultKeyValue's ConcurrentHashMap, or even a HashMap, cost a table and entries for
+ * every record. Missing numbers read as 0, a missing string as null.
  */
 final class RecordExtensions implements KeyValue {
-    private final Map<String, String> values = new HashMap<>(4);
+    private String[] keys = new String[2];
+    private String[] values = new String[2];
+    private int size;
+
+    private int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+            String k = keys[i];
+            if (k == key || k.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     @Override
     public KeyValue put(String key, int value) {
-        values.put(key, Integer.toString(value));
-        return this;
+        return put(key, Integer.toString(value));
     }
 
     @Override
     public KeyValue put(String key, long value) {
-        values.put(key, Long.toString(value));
-        return this;
+        return put(key, Long.toString(value));
     }
 
     @Override
     public KeyValue put(String key, double value) {
-        values.put(key, Double.toString(value));
-        return this;
+        return put(key, Double.toString(value));
     }
 
     @Override
     public KeyValue put(String key, String value) {
-        values.put(key, value);
+        int at = indexOf(key);
+        if (at >= 0) {
+            values[at] = value;
+            return this;
+        }
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = key;
+        values[size] = value;
+        size++;
         return this;
     }
 
@@ -46,7 +67,7 @@ final class RecordExtensions implements KeyValue {
 
     @Override
     public int getInt(String key, int defaultValue) {
-        String value = values.get(key);
+        String value = getString(key);
         return value == null ? defaultValue : Integer.parseInt(value);
     }
 
@@ -57,7 +78,7 @@ final class RecordExtensions implements KeyValue {
 
     @Override
     public long getLong(String key, long defaultValue) {
-        String value = values.get(key);
+        String value = getString(key);
         return value == null ? defaultValue : Long.parseLong(value);
     }
 
@@ -68,32 +89,43 @@ final class RecordExtensions implements KeyValue {
 
     @Override
     public double getDouble(String key, double defaultValue) {
-        String value = values.get(key);
+        String value = getString(key);
         return value == null ? defaultValue : Double.parseDouble(value);
     }
 
     @Override
     public String getString(String key) {
-        return values.get(key);
+        int at = indexOf(key);
+        return at < 0 ? null : values[at];
     }
 
     @Override
     public String getString(String key, String defaultValue) {
-        return values.getOrDefault(key, defaultValue);
+        String value = getString(key);
+        return value == null ? defaultValue : value;
     }
 
+    /** The keys in the order they were first put; a read-only snapshot. */
     @Override
     public Set<String> keySet() {
-        return Collections.unmodifiableSet(values.keySet());
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < size; i++) {
+            out.add(keys[i]);
+        }
+        return Collections.unmodifiableSet(out);
     }
 
     @Override
     public boolean containsKey(String key) {
-        return values.containsKey(key);
+        return indexOf(key) >= 0;
     }
 
     @Override
     public String toString() {
-        return values.toString();
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            out.append(i == 0 ? "" : ", ").append(keys[i]).append('=').append(values[i]);
+        }
+        return out.append('}').toString();
     }
 }

@@ -102,8 +102,12 @@ public final class RecordMessageCodec {
             return Long.parseLong(legacy);
         }
         KeyValue sys = message.sysHeaders();
-        return sys != null && sys.containsKey(Message.BuiltinKeys.BORN_TIMESTAMP) ? sys.getLong(Message.BuiltinKeys.BORN_TIMESTAMP) : null;
+        long born = sys == null ? NO_TIMESTAMP : sys.getLong(Message.BuiltinKeys.BORN_TIMESTAMP, NO_TIMESTAMP);
+        return born == NO_TIMESTAMP ? null : born;
     }
+
+    /** What {@code getLong} answers for a message with no BORN_TIMESTAMP: one lookup, not two. */
+    private static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
     /**
      * The handle to ack a received message with: its {@code RECEIPT_HANDLE}, or, for drivers that set none

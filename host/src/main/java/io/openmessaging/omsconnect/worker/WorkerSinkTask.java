@@ -113,6 +113,7 @@ final class WorkerSinkTask extends WorkerTask {
             ConnectRecord converted = errors.execute(ErrorPolicy.Stage.CONVERT, m,
                     () -> codec.toRecord(topic, m, partition, offset));
             Optional<ConnectRecord> record = converted == null ? null
+                    : transforms.isEmpty() ? Optional.of(converted)
                     : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(converted)));
             // a tolerated failure is acked like a delivered record: it went to the DLQ (or was meant to be dropped)
             unacked.add(RecordMessageCodec.ackHandle(message));

@@ -175,7 +175,7 @@ public final class PipelineBenchmark {
                 consumed++;
             }
             long elapsed = System.nanoTime() - start;
-            if (Boolean.getBoolean("bench.phases")) {
+            if (Boolean.getBoolean("bench.phases") || Boolean.getBoolean("bench.rawPhases")) {
                 System.out.printf("  raw phases: produce %.0f records/s, consume %.0f records/s%n",
                         records / ((produced - start) / 1e9), records / ((start + elapsed - produced) / 1e9));
             }

@@ -46,6 +46,10 @@ final class LineWriter implements Closeable {
 
     /** Buffers {@code bytes} and a newline. */
     void writeLine(byte[] bytes) throws IOException {
+        if (bytes.length < buffer.remaining()) { // the common case: no wrapper, no drain
+            buffer.put(bytes).put(NEWLINE);
+            return;
+        }
         appendLine(ByteBuffer.wrap(bytes));
     }
 
