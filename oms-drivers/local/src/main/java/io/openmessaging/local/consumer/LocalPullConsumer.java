@@ -107,29 +107,23 @@ public final class LocalPullConsumer implements PullConsumer {
 
     @Override
     public Message receive() {
-        long timeout = attributes.containsKey(Message.BuiltinKeys.TIMEOUT)
-            ? attributes.getLong(Message.BuiltinKeys.TIMEOUT) : DEFAULT_TIMEOUT_MS;
-        return receive(timeout);
+        return receive((KeyValue) null);
     }
 
-    /** The next message of an attached queue, waiting up to {@code TIMEOUT} ms; null if none came. */
+    /**
+     * The next message of an attached queue, waiting up to {@code TIMEOUT} ms (of the call, else of the
+     * consumer's attributes, else {@value #DEFAULT_TIMEOUT_MS}); null if none came.
+     */
     @Override
     public Message receive(KeyValue properties) {
-        if (properties == null || !properties.containsKey(Message.BuiltinKeys.TIMEOUT)) {
-            return receive();
-        }
-        return receive(properties.getLong(Message.BuiltinKeys.TIMEOUT));
-    }
-
-    private Message receive(long timeoutMillis) {
         guard.check();
         AppendSignal signal = store.signal();
         long seen = signal.version();
         Message message = pollOnce();
         if (message != null) {
-            return message; // the common case while a consumer keeps up: no clock read, no wait
+            return message; // the common case while a consumer keeps up: no timeout parsed, no clock read, no wait
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis(properties)));
         while (true) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0 || Thread.currentThread().isInterrupted()) {
@@ -143,6 +137,13 @@ public final class LocalPullConsumer implements PullConsumer {
                 return message;
             }
         }
+    }
+
+    private long timeoutMillis(KeyValue properties) {
+        if (properties != null && properties.containsKey(Message.BuiltinKeys.TIMEOUT)) {
+            return properties.getLong(Message.BuiltinKeys.TIMEOUT);
+        }
+        return attributes.containsKey(Message.BuiltinKeys.TIMEOUT) ? attributes.getLong(Message.BuiltinKeys.TIMEOUT) : DEFAULT_TIMEOUT_MS;
     }
 
     private Message pollOnce() {

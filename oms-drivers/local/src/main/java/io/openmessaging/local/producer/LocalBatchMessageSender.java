@@ -18,6 +18,8 @@ final class LocalBatchMessageSender implements BatchMessageSender {
     private final LocalProducer producer;
     private final Map<String, List<Message>> pending = new LinkedHashMap<>();
     private boolean closed;
+    private String lastQueue;
+    private List<Message> lastBatch;
 
     LocalBatchMessageSender(LocalProducer producer) {
         this.producer = producer;
@@ -26,7 +28,12 @@ final class LocalBatchMessageSender implements BatchMessageSender {
     @Override
     public BatchMessageSender send(Message message) {
         checkOpen();
-        pending.computeIfAbsent(LocalProducer.destination(message), queue -> new ArrayList<>()).add(message);
+        String queue = LocalProducer.destination(message);
+        if (!queue.equals(lastQueue)) { // a batch is nearly always for one queue: one map lookup per batch
+            lastQueue = queue;
+            lastBatch = pending.computeIfAbsent(queue, q -> new ArrayList<>());
+        }
+        lastBatch.add(message);
         return this;
     }
 
@@ -38,19 +45,25 @@ final class LocalBatchMessageSender implements BatchMessageSender {
                 producer.sendBatch(batch.getKey(), batch.getValue());
             }
         } finally {
-            pending.clear();
+            clear();
         }
     }
 
     @Override
     public void rollback() {
-        pending.clear();
+        clear();
     }
 
     @Override
     public void close() {
-        pending.clear();
+        clear();
         closed = true;
+    }
+
+    private void clear() {
+        pending.clear();
+        lastQueue = null;
+        lastBatch = null;
     }
 
     private void checkOpen() {
