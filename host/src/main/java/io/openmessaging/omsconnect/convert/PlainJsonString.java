@@ -1,5 +1,8 @@
 package io.openmessaging.omsconnect.convert;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,13 +22,30 @@ final class PlainJsonString {
             return null;
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        for (byte b : utf8) {
-            if ((b & 0xff) < 0x20) { // a control character; multi-byte UTF-8 sequences have no byte below 0x80
-                return null;
+        return hasControlByte(utf8) ? null : utf8;
+    }
+
+    /**
+     * True when a byte is below 0x20, a control character (multi-byte UTF-8 sequences have none). Eight bytes
+     * at a time: {@code (x - 0x2020…) & ~x & 0x8080…} is non-zero exactly when some byte of x is below 0x20.
+     */
+    private static boolean hasControlByte(byte[] bytes) {
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long x = (long) WORDS.get(bytes, i);
+            if (((x - 0x2020202020202020L) & ~x & 0x8080808080808080L) != 0) {
+                return true;
             }
         }
-        return utf8;
+        for (; i < bytes.length; i++) {
+            if ((bytes[i] & 0xff) < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * The string a JSON string literal in {@code json[from, to)} stands for, when it has no escape; else null

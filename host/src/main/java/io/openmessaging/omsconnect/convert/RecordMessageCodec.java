@@ -51,7 +51,7 @@ public final class RecordMessageCodec {
         byte[] body = valueConverter.fromConnectData(topic, record.getSchema(), record.getData());
         BytesMessage message = factory.createBytesMessage(topic, body == null ? new byte[0] : body);
         KeyValue ext = record.getExtensions();
-        if (ext != null) {
+        if (ext != null && !onlyTheTopic(ext, topic)) {
             for (String k : ext.keySet()) {
                 String v = ext.getString(k);
                 // the sink side gives every record its topic back: no need to carry it in each message
@@ -68,6 +68,11 @@ public final class RecordMessageCodec {
             message.putSysHeaders(Message.BuiltinKeys.BORN_TIMESTAMP, record.getTimestamp());
         }
         return message;
+    }
+
+    /** True for the common extensions of a source record, its topic alone: nothing to copy into headers. */
+    private static boolean onlyTheTopic(KeyValue ext, String topic) {
+        return ext.keySet().size() == 1 && topic.equals(ext.getString("topic"));
     }
 
     public ConnectRecord toRecord(String topic, Message message, RecordPartition partition, RecordOffset offset) {

@@ -145,7 +145,7 @@ class JsonRecordConverterTest {
         Schema schema = SchemaBuilder.string().build();
         converter.newBatch();
         List<String> lines = List.of("", "plain ascii line 0123456789", "quote \" inside", "back\\slash", "tab\tand\nnewline",
-                "del \u007f", "unicode é ü 中 😀", "{\"json\":\"looking\"}", "ends with quote\"", "\u0000nul");
+                "del \u007f", "unicode é ü 中 😀", "eight+ bytes then a control\u001f", "01234567\u0001", "\u00010123456789", "{\"json\":\"looking\"}", "ends with quote\"", "\u0000nul");
         for (String line : lines) {
             byte[] json = converter.fromConnectData("t", schema, line);
             assertEquals(line, com.alibaba.fastjson2.JSON.parseObject(new String(json, StandardCharsets.UTF_8)).getString("payload"),
