@@ -113,12 +113,21 @@ final class WorkerSourceTask extends WorkerTask {
             SendResult r = results.get(i);
             task.commit(sent.get(i), r == null || r.messageId() == null ? Map.of() : Map.of("messageId", r.messageId()));
         }
-        // positions of dropped records advance too: the source must not read them again
+        // positions of dropped records advance too: the source must not read them again. Only the last
+        // position of each partition counts: a run of records of one partition is stored once.
+        RecordPosition pending = null;
         for (ConnectRecord record : polled) {
             RecordPosition pos = record.getPosition();
-            if (pos != null && pos.getPartition() != null && pos.getOffset() != null) {
-                unflushed.put(pos.getPartition(), pos.getOffset());
+            if (pos == null || pos.getPartition() == null || pos.getOffset() == null) {
+                continue;
             }
+            if (pending != null && pending.getPartition() != pos.getPartition()) {
+                unflushed.put(pending.getPartition(), pending.getOffset());
+            }
+            pending = pos;
+        }
+        if (pending != null) {
+            unflushed.put(pending.getPartition(), pending.getOffset());
         }
         maybeFlush();
     }

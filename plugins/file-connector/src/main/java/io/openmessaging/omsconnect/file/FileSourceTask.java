@@ -120,7 +120,7 @@ public class FileSourceTask extends SourceTask {
     private ConnectRecord record(String line, long nextPosition, Long timestamp) {
         ConnectRecord record = new ConnectRecord(partition,
             new RecordOffset(Map.of(OFFSET_POSITION, nextPosition)), timestamp, schema, line);
-        record.addExtension(TOPIC_EXTENSION, config.topic());
+        record.setExtensions(new TopicExtensions(config.topic()));
         return record;
     }
 
