@@ -24,8 +24,8 @@ import java.util.List;
  *   <li>else (no async either, or {@value #SEND_ASYNC}{@code =false}) {@code send} one by one.</li>
  * </ol>
  * {@value #SEND_BATCH}{@code =false} skips the first. Batches and async sends fail as a whole: the task
- * fails and its records are sent again from the last stored position (at-least-once). Not thread-safe:
- * one per task.
+ * fails and its records are sent again from the last stored position (at-least-once). One per task, called
+ * by one thread at a time.
  */
 final class SourceMessageSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceMessageSender.class);
@@ -42,9 +42,7 @@ final class SourceMessageSender implements AutoCloseable {
     private final ConnectorTaskId id;
     private final Producer producer;
     private BatchMessageSender batch;
-    private boolean async;
-    private final List<BytesMessage> queued = new ArrayList<>();
-    private final List<SendResult> results = new ArrayList<>();
+    private volatile boolean async;
 
     SourceMessageSender(ConnectorTaskId id, Producer producer, ConnectorConfig config) {
         this.id = id;
@@ -60,55 +58,48 @@ final class SourceMessageSender implements AutoCloseable {
         log.debug("Task {} sends {}", id, batch != null ? "in batches" : async ? "asynchronously" : "one message at a time");
     }
 
-    void add(BytesMessage message) {
-        queued.add(message);
-    }
-
     /**
-     * Sends what was added since the last call and waits until the driver acknowledged all of it.
+     * Sends {@code messages} and waits until the driver acknowledged all of them. One call at a time: the
+     * task's send thread makes them, one batch after the other.
      *
      * @return one result per message, in order; null entries where the driver gives none (batches)
      * @throws ConnectException when a message was not acknowledged
      */
-    List<SendResult> send() {
-        results.clear();
-        if (queued.isEmpty()) {
+    List<SendResult> send(List<BytesMessage> messages) {
+        List<SendResult> results = new ArrayList<>(messages.size());
+        if (messages.isEmpty()) {
             return results;
         }
-        try {
-            if (batch != null) {
-                sendBatch();
-            } else if (async) {
-                sendAsync();
-            } else {
-                for (BytesMessage message : queued) {
-                    results.add(producer.send(message));
-                }
+        if (batch != null) {
+            sendBatch(messages, results);
+        } else if (async) {
+            sendAsync(messages, results);
+        } else {
+            for (BytesMessage message : messages) {
+                results.add(producer.send(message));
             }
-            return results;
-        } finally {
-            queued.clear();
         }
+        return results;
     }
 
-    private void sendBatch() {
-        for (BytesMessage message : queued) {
+    private void sendBatch(List<BytesMessage> messages, List<SendResult> results) {
+        for (BytesMessage message : messages) {
             batch.send(message);
         }
         try {
             batch.commit();
         } catch (RuntimeException e) {
             batch.rollback();
-            throw new ConnectException("batch of " + queued.size() + " messages not acknowledged: " + e, e);
+            throw new ConnectException("batch of " + messages.size() + " messages not acknowledged: " + e, e);
         }
-        for (int i = 0; i < queued.size(); i++) {
+        for (int i = 0; i < messages.size(); i++) {
             results.add(null);
         }
     }
 
-    private void sendAsync() {
-        List<Future<SendResult>> pending = new ArrayList<>(queued.size());
-        for (BytesMessage message : queued) {
+    private void sendAsync(List<BytesMessage> messages, List<SendResult> results) {
+        List<Future<SendResult>> pending = new ArrayList<>(messages.size());
+        for (BytesMessage message : messages) {
             if (async) {
                 try {
                     pending.add(producer.sendAsync(message));

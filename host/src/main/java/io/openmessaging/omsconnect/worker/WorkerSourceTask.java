@@ -17,6 +17,8 @@ import io.openmessaging.omsconnect.store.PositionStore;
 import io.openmessaging.omsconnect.transform.TransformChain;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,15 +26,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Source side: {@code poll()} → transforms → converter → OMS message on the record's topic → once the
- * driver acknowledged the whole batch, {@code commit(record)} and the records' positions marked; marked
- * positions are flushed to the {@link PositionStore} every flush interval, before a pause and on stop.
- * A position is never stored before its record was acknowledged, so a crash loses nothing and repeats
- * at most what was sent since the last flush.
+ * Source side: {@code poll()} → transforms → converter → OMS message on the record's topic → sent by the
+ * task's send thread → once the driver acknowledged the whole batch, {@code commit(record)} and the records'
+ * positions marked; marked positions are flushed to the {@link PositionStore} every flush interval, before a
+ * pause and on stop. A position is never stored before its record was acknowledged, so a crash loses nothing
+ * and repeats at most what was sent since the last flush.
+ *
+ * <p>One batch is in flight while the next is polled and converted (as Kafka Connect's source tasks never
+ * wait for the producer before polling again): the driver's write of a batch overlaps the connector's
+ * reading of the next, and batches still go out one after the other, in order. A batch that fails fails the
+ * task before the next one is sent.
  */
 final class WorkerSourceTask extends WorkerTask {
+    private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
 
     private final SourceTask task;
     private final Map<String, String> taskConfig;
@@ -46,6 +58,8 @@ final class WorkerSourceTask extends WorkerTask {
     private final Map<RecordPartition, RecordOffset> unflushed = new LinkedHashMap<>();
     private Producer producer;
     private SourceMessageSender sender;
+    private ExecutorService sendThread;
+    private InFlight inFlight;
     private long lastFlush = System.currentTimeMillis();
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
@@ -69,6 +83,11 @@ final class WorkerSourceTask extends WorkerTask {
         producer = accessPoint.createProducer();
         producer.startup();
         sender = new SourceMessageSender(id, producer, connectorConfig);
+        sendThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "task-" + id.connector() + "-" + id.task() + "-send");
+            thread.setDaemon(true);
+            return thread;
+        });
         task.init(new Context());
         task.start(KeyValues.of(taskConfig));
     }
@@ -77,11 +96,13 @@ final class WorkerSourceTask extends WorkerTask {
     protected void execute() throws Exception {
         List<ConnectRecord> polled = task.poll();
         if (polled == null || polled.isEmpty()) {
+            completeInFlight();
             maybeFlush();
             return;
         }
         metrics.recordsPolled.add(polled.size());
         List<ConnectRecord> sent = new ArrayList<>(polled.size());
+        List<BytesMessage> messages = new ArrayList<>(polled.size());
         codec.newBatch();
         boolean transformsRun = !transforms.isEmpty();
         for (ConnectRecord record : polled) {
@@ -104,10 +125,36 @@ final class WorkerSourceTask extends WorkerTask {
             if (message == null) {
                 continue;
             }
-            sender.add(message);
+            messages.add(message);
             sent.add(record);
         }
-        List<SendResult> results = sender.send();
+        completeInFlight();
+        inFlight = new InFlight(polled, sent, sendThread.submit(() -> sender.send(messages)));
+        maybeFlush();
+    }
+
+    /** A batch handed to the send thread: what was polled, what was sent of it, and the driver's answer. */
+    private record InFlight(List<ConnectRecord> polled, List<ConnectRecord> sent, Future<List<SendResult>> results) {
+    }
+
+    /**
+     * Waits for the batch in flight, if any; then commits its records to the connector and marks their
+     * positions. A failed batch fails the task: its records' positions are never stored.
+     */
+    private void completeInFlight() throws InterruptedException {
+        InFlight batch = inFlight;
+        if (batch == null) {
+            return;
+        }
+        inFlight = null;
+        List<SendResult> results;
+        try {
+            results = batch.results().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof ConnectException ce ? ce : new ConnectException("send failed: " + cause, cause);
+        }
+        List<ConnectRecord> sent = batch.sent();
         metrics.recordsSent.add(sent.size());
         for (int i = 0; i < sent.size(); i++) {
             SendResult r = results.get(i);
@@ -116,7 +163,7 @@ final class WorkerSourceTask extends WorkerTask {
         // positions of dropped records advance too: the source must not read them again. Only the last
         // position of each partition counts: a run of records of one partition is stored once.
         RecordPosition pending = null;
-        for (ConnectRecord record : polled) {
+        for (ConnectRecord record : batch.polled()) {
             RecordPosition pos = record.getPosition();
             if (pos == null || pos.getPartition() == null || pos.getOffset() == null) {
                 continue;
@@ -129,7 +176,6 @@ final class WorkerSourceTask extends WorkerTask {
         if (pending != null) {
             unflushed.put(pending.getPartition(), pending.getOffset());
         }
-        maybeFlush();
     }
 
     private String topicOf(ConnectRecord record) {
@@ -167,19 +213,31 @@ final class WorkerSourceTask extends WorkerTask {
     }
 
     @Override
-    protected void beforePause() {
+    protected void beforePause() throws InterruptedException {
+        completeInFlight();
         flushPositions();
     }
 
     @Override
     protected void close() {
         try {
+            try {
+                completeInFlight();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("Task {}: stopped while its last batch was in flight; it is sent again after a restart", id);
+            } catch (RuntimeException e) {
+                log.warn("Task {}: its last batch failed ({}); it is sent again after a restart", id, e.toString());
+            }
             flushPositions();
         } finally {
             try {
                 task.stop();
             } finally {
                 transforms.close();
+                if (sendThread != null) {
+                    sendThread.shutdownNow();
+                }
                 if (sender != null) {
                     sender.close();
                 }
