@@ -99,9 +99,12 @@ final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void execute() throws InterruptedException {
-        List<ConnectRecord> records = new ArrayList<>();
+        List<ConnectRecord> records = new ArrayList<>(Math.min(batchSize, commitMaxRecords));
         Message message = consumer.receive(firstReceive);
         int received = 0;
+        // the offsets handed to preCommit: only the last of each run of one partition's records is kept
+        RecordPartition lastPartition = null;
+        RecordOffset lastOffset = null;
         while (message != null) {
             received++;
             String destination = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
@@ -117,7 +120,11 @@ final class WorkerSinkTask extends WorkerTask {
                     : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(converted)));
             // a tolerated failure is acked like a delivered record: it went to the DLQ (or was meant to be dropped)
             unacked.add(RecordMessageCodec.ackHandle(message));
-            currentOffsets.put(partition, offset);
+            if (lastPartition != null && lastPartition != partition) {
+                currentOffsets.put(lastPartition, lastOffset);
+            }
+            lastPartition = partition;
+            lastOffset = offset;
             if (record != null && record.isPresent()) {
                 records.add(record.get());
             } else if (record != null) {
@@ -127,6 +134,9 @@ final class WorkerSinkTask extends WorkerTask {
                 break;
             }
             message = consumer.receive(nextReceive);
+        }
+        if (lastPartition != null) {
+            currentOffsets.put(lastPartition, lastOffset);
         }
         if (received > 0) {
             metrics.recordsPolled.add(received);
