@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
- *     [-Dbench.records=1000000] [-Dbench.rounds=5] [-Dbench.warmup=2] [-Dbench.phases=true] \
+ *     [-Dbench.records=1000000] [-Dbench.rounds=7] [-Dbench.warmup=2] [-Dbench.phases=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
@@ -58,7 +58,7 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 1_000_000);
-        int rounds = Integer.getInteger("bench.rounds", 5);
+        int rounds = Integer.getInteger("bench.rounds", 7);
         int warmup = Integer.getInteger("bench.warmup", 2);
         boolean phases = Boolean.getBoolean("bench.phases");
         List<String> drivers = Arrays.asList(System.getProperty("bench.drivers", "local").split(","));
