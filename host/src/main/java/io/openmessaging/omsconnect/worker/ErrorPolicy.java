@@ -70,29 +70,38 @@ final class ErrorPolicy {
      * @throws ConnectException when the failure is not tolerated: the task must fail
      */
     <T> T execute(Stage stage, Object record, Callable<T> op) throws InterruptedException {
-        Throwable first;
         try {
             return op.call(); // the path of nearly every record: nothing to time, nothing to allocate
         } catch (InterruptedException e) {
             throw e;
         } catch (Throwable t) {
-            first = t;
+            return recover(stage, record, op, t);
         }
-        Outcome<T> outcome = retrying(stage, op, first);
+    }
+
+    /**
+     * What {@link #execute} does once {@code op} failed with {@code failure}: for callers on a hot path that
+     * make the first attempt themselves, so that the {@code op} lambda is built only after a failure.
+     *
+     * @return the result of a successful retry, or null when the failure was tolerated (skip the record)
+     * @throws ConnectException when the failure is not tolerated: the task must fail
+     */
+    <T> T recover(Stage stage, Object record, Callable<T> op, Throwable failure) throws InterruptedException {
+        Outcome<T> outcome = retrying(stage, op, failure);
         if (outcome.failure() == null) {
             return outcome.value();
         }
-        Throwable failure = outcome.failure();
+        Throwable last = outcome.failure();
         metrics.errors.increment();
         if (!tolerateAll) {
-            throw failure instanceof ConnectException ce ? ce
-                    : new ConnectException(stage + " failed: " + failure, failure);
+            throw last instanceof ConnectException ce ? ce
+                    : new ConnectException(stage + " failed: " + last, last);
         }
         if (logErrors) {
-            log.warn("Task {}: tolerated error in {}{}: {}", id, stage, logRecords ? " of " + record : "", failure.toString());
+            log.warn("Task {}: tolerated error in {}{}: {}", id, stage, logRecords ? " of " + record : "", last.toString());
         }
         if (deadLetters != null) {
-            deadLetters.report(stage, record, failure);
+            deadLetters.report(stage, record, last);
             metrics.deadLettered.increment();
         }
         return null;

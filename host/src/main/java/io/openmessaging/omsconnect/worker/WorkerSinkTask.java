@@ -113,11 +113,16 @@ final class WorkerSinkTask extends WorkerTask {
             RecordPartition partition = partitions.computeIfAbsent(topic, RecordMessageCodec::partitionOf);
             RecordOffset offset = new RecordOffset(Map.of("messageId", messageId == null ? "" : messageId));
             Message m = message;
-            ConnectRecord converted = errors.execute(ErrorPolicy.Stage.CONVERT, m,
-                    () -> codec.toRecord(topic, m, partition, offset));
+            ConnectRecord converted;
+            try {
+                converted = codec.toRecord(topic, m, partition, offset);
+            } catch (Throwable failure) {
+                converted = errors.recover(ErrorPolicy.Stage.CONVERT, m, () -> codec.toRecord(topic, m, partition, offset), failure);
+            }
+            ConnectRecord toTransform = converted;
             Optional<ConnectRecord> record = converted == null ? null
                     : transforms.isEmpty() ? Optional.of(converted)
-                    : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(converted)));
+                    : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(toTransform)));
             // a tolerated failure is acked like a delivered record: it went to the DLQ (or was meant to be dropped)
             unacked.add(RecordMessageCodec.ackHandle(message));
             if (lastPartition != null && lastPartition != partition) {

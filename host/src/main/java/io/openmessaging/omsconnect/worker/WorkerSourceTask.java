@@ -120,8 +120,12 @@ final class WorkerSourceTask extends WorkerTask {
                 continue;
             }
             ConnectRecord r = transformed.get();
-            BytesMessage message = errors.execute(ErrorPolicy.Stage.CONVERT, r,
-                    () -> codec.toMessage(producer, topicOf(r), r));
+            BytesMessage message;
+            try {
+                message = codec.toMessage(producer, topicOf(r), r);
+            } catch (Throwable failure) {
+                message = errors.recover(ErrorPolicy.Stage.CONVERT, r, () -> codec.toMessage(producer, topicOf(r), r), failure);
+            }
             if (message == null) {
                 continue;
             }

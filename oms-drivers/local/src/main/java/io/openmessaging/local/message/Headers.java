@@ -3,6 +3,7 @@ package io.openmessaging.local.message;
 import io.openmessaging.KeyValue;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -141,6 +142,9 @@ final class Headers implements KeyValue {
     /** The keys in the order they were first put; a read-only view. */
     @Override
     public Set<String> keySet() {
+        if (size == 0) {
+            return Collections.emptySet(); // most messages have no user headers: no view to build
+        }
         return new AbstractSet<>() {
             @Override
             public Iterator<String> iterator() {
