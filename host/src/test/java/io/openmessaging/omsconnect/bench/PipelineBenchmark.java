@@ -19,6 +19,7 @@ import io.openmessaging.producer.SendResult;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,16 +83,21 @@ public final class PipelineBenchmark {
                     String rawUrl = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq") + "/default" : sharedUrl;
                     String pipeUrl = driver.equals("local") ? "oms:local://" + files.resolve("mq") + "/default" : sharedUrl;
                     settle();
+                    long cpu = processCpuNanos();
                     double r = rawDriver.run(rawUrl, records, topic(driver, "raw-" + tag));
+                    double rawCpu = (processCpuNanos() - cpu) / 1e3 / records;
                     settle();
+                    cpu = processCpuNanos();
                     double p = pipeline(worker.herder(), files, pipeUrl, records, topic(driver, "bench-" + tag), "r" + round);
+                    double pipeCpu = (processCpuNanos() - cpu) / 1e3 / records;
                     boolean counted = round > warmup;
                     if (counted) {
                         raw.add(r);
                         pipeline.add(p);
                     }
-                    System.out.printf("  %s round %d%s: raw driver %.0f records/s, pipeline %.0f records/s (%.2f)%n", driver,
-                            round, counted ? "" : " (warm-up)", r, p, p / r);
+                    System.out.printf("  %s round %d%s: raw driver %.0f records/s, pipeline %.0f records/s (%.2f);"
+                                    + " CPU per record: raw %.2f us, pipeline %.2f us%n", driver,
+                            round, counted ? "" : " (warm-up)", r, p, p / r, rawCpu, pipeCpu);
                     if (phases) {
                         phases(worker.herder(), files, pipeUrl, records, topic(driver, "phases-" + tag), "r" + round);
                     }
@@ -105,6 +111,14 @@ public final class PipelineBenchmark {
             System.out.printf("RESULT driver=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d)%n",
                     driver, r, p, p / r, rounds);
         }
+    }
+
+    /**
+     * CPU time of the whole process (every thread, the JIT's and the GC's too): per record, it tells how much
+     * work each side does, whatever the scheduling of the moment.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
