@@ -17,8 +17,10 @@ import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -38,7 +42,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
- *     [-Dbench.records=1000000] [-Dbench.rounds=7] [-Dbench.warmup=2] [-Dbench.phases=true] \
+ *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=2] [-Dbench.phases=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
@@ -46,6 +50,7 @@ import java.util.stream.Stream;
  * counted: a plugin's classes are compiled by the JIT only after they ran a while, and each plugin host
  * loads its own copies, so the first round measures the JIT as much as the pipeline.
  * {@code bench.phases=true} also times the source alone and the sink alone, to tell which side limits.
+ * The whole run is repeated in {@code bench.forks} JVMs (see {@link #forked}) and the rounds of all pooled.
  * "local" stands for {@code oms:local://<temp dir>/default}; "rocketmq" for a RocketMQ name server and broker
  * this benchmark starts in a child JVM (see {@link ChildRocketMq}; needs {@code OMS_RMQ_DIRECT_NAME_SRV=true},
  * which the bench profile sets); every other entry is used as the URL. Driver keys go in the URL's query.
@@ -58,6 +63,11 @@ public final class PipelineBenchmark {
     private static final int ROCKETMQ_QUEUES = 4;
 
     public static void main(String[] args) throws Exception {
+        int forks = Integer.getInteger("bench.forks", 3);
+        if (forks > 1 && !Boolean.getBoolean(CHILD)) {
+            forked(forks);
+            return;
+        }
         int records = Integer.getInteger("bench.records", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 7);
         int warmup = Integer.getInteger("bench.warmup", 2);
@@ -94,6 +104,9 @@ public final class PipelineBenchmark {
                     if (counted) {
                         raw.add(r);
                         pipeline.add(p);
+                        if (Boolean.getBoolean(CHILD)) {
+                            System.out.printf(Locale.ROOT, "%s %s %.0f %.0f%n", SAMPLE, driver, r, p);
+                        }
                     }
                     System.out.printf("  %s round %d%s: raw driver %.0f records/s, pipeline %.0f records/s (%.2f);"
                                     + " CPU per record: raw %.2f us, pipeline %.2f us%n", driver,
@@ -108,8 +121,8 @@ public final class PipelineBenchmark {
             }
             double r = median(raw);
             double p = median(pipeline);
-            System.out.printf("RESULT driver=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d)%n",
-                    driver, r, p, p / r, rounds);
+            System.out.printf("%s driver=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d)%n",
+                    Boolean.getBoolean(CHILD) ? "  this JVM:" : "RESULT", driver, r, p, p / r, rounds);
         }
     }
 
@@ -128,6 +141,50 @@ public final class PipelineBenchmark {
     private static void settle() throws InterruptedException {
         System.gc();
         Thread.sleep(500);
+    }
+
+    private static final String CHILD = "bench.child";
+    private static final String SAMPLE = "SAMPLE";
+
+    /**
+     * Runs the benchmark in {@code forks} JVMs one after the other and pools their measured rounds: the JIT
+     * compiles the same code differently from one JVM to the next (whole runs differed by a quarter), so one
+     * JVM's figure is one sample, as JMH's forks are.
+     */
+    private static void forked(int forks) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + CHILD + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PipelineBenchmark.class.getName());
+        Map<String, List<Double>> raw = new LinkedHashMap<>();
+        Map<String, List<Double>> pipeline = new LinkedHashMap<>();
+        for (int fork = 1; fork <= forks; fork++) {
+            System.out.printf("fork %d of %d%n", fork, forks);
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith(SAMPLE + " ")) {
+                        String[] parts = line.split(" ");
+                        raw.computeIfAbsent(parts[1], d -> new ArrayList<>()).add(Double.parseDouble(parts[2]));
+                        pipeline.computeIfAbsent(parts[1], d -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
+                    } else {
+                        System.out.println(line);
+                    }
+                }
+            }
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("benchmark fork " + fork + " failed with exit code " + child.exitValue());
+            }
+        }
+        for (String driver : raw.keySet()) {
+            double r = median(raw.get(driver));
+            double p = median(pipeline.get(driver));
+            System.out.printf("RESULT driver=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d rounds in %d JVMs)%n",
+                    driver, r, p, p / r, raw.get(driver).size(), forks);
+        }
     }
 
     /** The driver alone, loaded as the worker loads it: its own plugin host and driver registry. */
