@@ -42,7 +42,7 @@ final class SourceMessageSender implements AutoCloseable {
     private final ConnectorTaskId id;
     private final Producer producer;
     private BatchMessageSender batch;
-    private volatile boolean async;
+    private boolean async; // read and cleared by the send thread only, after construction
 
     SourceMessageSender(ConnectorTaskId id, Producer producer, ConnectorConfig config) {
         this.id = id;
@@ -99,6 +99,8 @@ final class SourceMessageSender implements AutoCloseable {
 
     private void sendAsync(List<BytesMessage> messages, List<SendResult> results) {
         List<Future<SendResult>> pending = new ArrayList<>(messages.size());
+        // once the driver refuses an async send it gets none again: sync results only ever follow async ones
+        List<SendResult> synchronous = new ArrayList<>();
         for (BytesMessage message : messages) {
             if (async) {
                 try {
@@ -109,15 +111,12 @@ final class SourceMessageSender implements AutoCloseable {
                     async = false;
                 }
             }
-            pending.add(null);
-            results.add(producer.send(message)); // put in order below, among the async ones
+            synchronous.add(producer.send(message));
         }
-        List<SendResult> synchronous = new ArrayList<>(results);
-        results.clear();
-        int nextSynchronous = 0;
         for (Future<SendResult> f : pending) {
-            results.add(f == null ? synchronous.get(nextSynchronous++) : await(f));
+            results.add(await(f));
         }
+        results.addAll(synchronous);
     }
 
     private static SendResult await(Future<SendResult> f) {
