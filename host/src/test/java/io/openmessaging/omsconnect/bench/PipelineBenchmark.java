@@ -257,8 +257,8 @@ public final class PipelineBenchmark {
 
         @Override
         public void close() throws Exception {
-            try (plugins; registry) {
-                // each run released its access point
+            try (plugins) { // each run released its access point
+                registry.close();
             }
         }
     }
@@ -285,15 +285,23 @@ public final class PipelineBenchmark {
         String sink = "bench-sink-" + suffix;
         String source = "bench-source-" + suffix;
         long start = System.nanoTime();
-        herder.putConnectorConfig(sink, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
-                "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url), false);
-        herder.putConnectorConfig(source, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url), false);
+        herder.putConnectorConfig(sink, sinkConfig(out, topic, url), false);
+        herder.putConnectorConfig(source, sourceConfig(in, topic, url), false);
         awaitBytes(out, expectedBytes);
         long elapsed = System.nanoTime() - start;
         herder.deleteConnector(source);
         herder.deleteConnector(sink);
         return records / (elapsed / 1e9);
+    }
+
+    private static Map<String, String> sourceConfig(Path in, String topic, String url) {
+        return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
+                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url);
+    }
+
+    private static Map<String, String> sinkConfig(Path out, String topic, String url) {
+        return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
+                "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url);
     }
 
     private static void awaitBytes(Path out, long expectedBytes) throws Exception {
@@ -340,15 +348,13 @@ public final class PipelineBenchmark {
         String source = "phase-source-" + suffix;
         String sink = "phase-sink-" + suffix;
         long start = System.nanoTime();
-        herder.putConnectorConfig(source, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url), false);
+        herder.putConnectorConfig(source, sourceConfig(in, topic, url), false);
         while (sent(herder, source) < records) {
             Thread.sleep(2);
         }
         double sourceRate = records / ((System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        herder.putConnectorConfig(sink, Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
-                "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url), false);
+        herder.putConnectorConfig(sink, sinkConfig(out, topic, url), false);
         awaitBytes(out, Files.size(in));
         double sinkRate = records / ((System.nanoTime() - start) / 1e9);
         herder.deleteConnector(source);
