@@ -14,6 +14,8 @@ import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.it.ChildRocketMq;
 import io.openmessaging.omsconnect.WorkerMain;
 import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
 
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +61,11 @@ import java.util.stream.Stream;
 public final class PipelineBenchmark {
     private static final int BODY_BYTES = 100;
     private static final int BATCH = 2000;
+    /**
+     * The ways to drive the raw driver, each measured every round: {@code concurrent,sequential} by default,
+     * also {@code sequential-async}; see {@link RawDriver#run}. {@code none} runs the pipeline alone (to profile it).
+     */
+    private static final String RAW_MODE = "bench.raw";
     private static final String ROCKETMQ = "rocketmq";
     /** Queues of each RocketMQ benchmark topic: its pull consumer reads each queue at most every 200 ms. */
     private static final int ROCKETMQ_QUEUES = 4;
@@ -70,14 +78,16 @@ public final class PipelineBenchmark {
         }
         int records = Integer.getInteger("bench.records", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 7);
-        int warmup = Integer.getInteger("bench.warmup", 2);
+        int warmup = Integer.getInteger("bench.warmup", 3);
         boolean phases = Boolean.getBoolean("bench.phases");
         List<String> drivers = Arrays.asList(System.getProperty("bench.drivers", "local").split(","));
         Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
         System.out.printf("pipeline benchmark: %d records of %d bytes, %d warm-up + %d measured rounds, plugins from %s%n",
                 records, BODY_BYTES, warmup, rounds, pluginsDir);
+        String rawModeList = System.getProperty(RAW_MODE, "concurrent,sequential");
+        List<String> rawModes = rawModeList.equals("none") ? List.of() : Arrays.asList(rawModeList.split(","));
         for (String driver : drivers) {
-            List<Double> raw = new ArrayList<>();
+            Map<String, List<Double>> raw = new LinkedHashMap<>();
             List<Double> pipeline = new ArrayList<>();
             Path work = Files.createTempDirectory("omsconnect-bench");
             String sharedUrl = driver.equals(ROCKETMQ) ? ChildRocketMq.shared().url() : driver;
@@ -90,27 +100,38 @@ public final class PipelineBenchmark {
                     Path files = Files.createDirectories(work.resolve("round-" + round));
                     // the local driver gets new stores every round, deleted after it: data of earlier rounds
                     // left for the kernel to write back would take CPU from later ones
-                    String rawUrl = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq") + "/default" : sharedUrl;
                     String pipeUrl = driver.equals("local") ? "oms:local://" + files.resolve("mq") + "/default" : sharedUrl;
+                    Map<String, Double> rawOfRound = new LinkedHashMap<>();
+                    StringBuilder rawCpu = new StringBuilder();
+                    for (String mode : rawModes) {
+                        String modeUrl = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq-" + mode) + "/default" : sharedUrl;
+                        settle();
+                        long cpu = processCpuNanos();
+                        rawOfRound.put(mode, rawDriver.run(modeUrl, records, topic(driver, "raw-" + mode + "-" + tag), mode));
+                        rawCpu.append(String.format(Locale.ROOT, "raw %s %.2f us, ", mode, (processCpuNanos() - cpu) / 1e3 / records));
+                    }
                     settle();
                     long cpu = processCpuNanos();
-                    double r = rawDriver.run(rawUrl, records, topic(driver, "raw-" + tag));
-                    double rawCpu = (processCpuNanos() - cpu) / 1e3 / records;
-                    settle();
-                    cpu = processCpuNanos();
                     double p = pipeline(worker.herder(), files, pipeUrl, records, topic(driver, "bench-" + tag), "r" + round);
                     double pipeCpu = (processCpuNanos() - cpu) / 1e3 / records;
                     boolean counted = round > warmup;
-                    if (counted) {
-                        raw.add(r);
-                        pipeline.add(p);
-                        if (Boolean.getBoolean(CHILD)) {
-                            System.out.printf(Locale.ROOT, "%s %s %.0f %.0f%n", SAMPLE, driver, r, p);
+                    StringBuilder rawFigures = new StringBuilder();
+                    for (Map.Entry<String, Double> r : rawOfRound.entrySet()) {
+                        String key = driver + " " + r.getKey();
+                        rawFigures.append(String.format(Locale.ROOT, "raw %s %.0f records/s (pipeline/raw %.2f), ",
+                                r.getKey(), r.getValue(), p / r.getValue()));
+                        if (counted) {
+                            raw.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getValue());
+                            if (Boolean.getBoolean(CHILD)) {
+                                System.out.printf(Locale.ROOT, "%s %s %s %.0f %.0f%n", SAMPLE, driver, r.getKey(), r.getValue(), p);
+                            }
                         }
                     }
-                    System.out.printf("  %s round %d%s: raw driver %.0f records/s, pipeline %.0f records/s (%.2f);"
-                                    + " CPU per record: raw %.2f us, pipeline %.2f us%n", driver,
-                            round, counted ? "" : " (warm-up)", r, p, p / r, rawCpu, pipeCpu);
+                    if (counted) {
+                        pipeline.add(p);
+                    }
+                    System.out.printf(Locale.ROOT, "  %s round %d%s: pipeline %.0f records/s, %sCPU per record: %spipeline %.2f us%n",
+                            driver, round, counted ? "" : " (warm-up)", p, rawFigures, rawCpu, pipeCpu);
                     if (phases) {
                         phases(worker.herder(), files, pipeUrl, records, topic(driver, "phases-" + tag), "r" + round);
                     }
@@ -119,10 +140,16 @@ public final class PipelineBenchmark {
             } finally {
                 deleteTree(work);
             }
-            double r = median(raw);
             double p = median(pipeline);
-            System.out.printf("%s driver=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d)%n",
-                    Boolean.getBoolean(CHILD) ? "  this JVM:" : "RESULT", driver, r, p, p / r, rounds);
+            if (raw.isEmpty()) {
+                System.out.printf(Locale.ROOT, "pipeline alone: driver=%s pipeline=%.0f records/s (median of %d)%n", driver, p, rounds);
+            }
+            for (Map.Entry<String, List<Double>> r : raw.entrySet()) {
+                String[] driverAndMode = r.getKey().split(" ");
+                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d)%n",
+                        Boolean.getBoolean(CHILD) ? "  this JVM:" : "RESULT", driverAndMode[0], driverAndMode[1],
+                        median(r.getValue()), p, p / median(r.getValue()), rounds);
+            }
         }
     }
 
@@ -167,9 +194,10 @@ public final class PipelineBenchmark {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith(SAMPLE + " ")) {
-                        String[] parts = line.split(" ");
-                        raw.computeIfAbsent(parts[1], d -> new ArrayList<>()).add(Double.parseDouble(parts[2]));
-                        pipeline.computeIfAbsent(parts[1], d -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
+                        String[] parts = line.split(" "); // SAMPLE driver mode raw pipeline
+                        String key = parts[1] + " " + parts[2];
+                        raw.computeIfAbsent(key, d -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
+                        pipeline.computeIfAbsent(key, d -> new ArrayList<>()).add(Double.parseDouble(parts[4]));
                     } else {
                         System.out.println(line);
                     }
@@ -179,11 +207,12 @@ public final class PipelineBenchmark {
                 throw new IllegalStateException("benchmark fork " + fork + " failed with exit code " + child.exitValue());
             }
         }
-        for (String driver : raw.keySet()) {
-            double r = median(raw.get(driver));
-            double p = median(pipeline.get(driver));
-            System.out.printf("RESULT driver=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d rounds in %d JVMs)%n",
-                    driver, r, p, p / r, raw.get(driver).size(), forks);
+        for (String key : raw.keySet()) {
+            double r = median(raw.get(key));
+            double p = median(pipeline.get(key));
+            String[] driverAndMode = key.split(" ");
+            System.out.printf(Locale.ROOT, "RESULT driver=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d rounds in %d JVMs)%n",
+                    driverAndMode[0], driverAndMode[1], r, p, p / r, raw.get(key).size(), forks);
         }
     }
 
@@ -202,18 +231,81 @@ public final class PipelineBenchmark {
 
         /**
          * Attach a consumer (on brokers that route to consumer groups, RabbitMQ, a message sent before its
-         * group is bound is refused), then produce N messages (async, in batches, as the worker's source task
-         * does), then consume and ack N. The clock runs from the first send to the last ack.
+         * group is bound is refused), then move N messages through the driver and return records/s, from the
+         * first send to the last ack. {@code mode} (from the list {@value #RAW_MODE}) is how:
+         * <ul>
+         *   <li>{@code concurrent} (default): the driver at its best, in the pipeline's shape: one thread sends
+         *       batches of {@value #BATCH} through the driver's {@link BatchMessageSender} (as the worker's
+         *       source task does; {@code sendAsync} and a wait for every future where the driver has none)
+         *       while another receives and acks;</li>
+         *   <li>{@code sequential}: the same sends, then, once all N are sent, receive and ack all N;</li>
+         *   <li>{@code sequential-async}: produce all N with {@code sendAsync}, then consume and ack all N: the
+         *       baseline of the figures up to 2026-11-25. It is the weakest: per-message sends where the worker
+         *       sends batches, and one thread at a time where the pipeline overlaps its source and sink.</li>
+         * </ul>
          */
-        double run(String url, int records, String queue) throws Exception {
+        double run(String url, int records, String queue, String mode) throws Exception {
             MessagingAccessPoint accessPoint = registry.acquire(url);
             KeyValue kv = new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "bench");
             PullConsumer consumer = accessPoint.createPullConsumer(kv);
             consumer.attachQueue(queue);
             consumer.startup();
             long start = System.nanoTime();
+            long produced;
+            long end;
             Producer producer = accessPoint.createProducer();
             producer.startup();
+            switch (mode) {
+                case "concurrent" -> {
+                    CompletableFuture<Long> consumed = CompletableFuture.supplyAsync(
+                            () -> consume(consumer, records), runnable -> new Thread(runnable, "raw-consumer").start());
+                    produceInBatches(producer, records, queue);
+                    produced = System.nanoTime();
+                    end = consumed.get();
+                }
+                case "sequential" -> {
+                    produceInBatches(producer, records, queue);
+                    produced = System.nanoTime();
+                    end = consume(consumer, records);
+                }
+                case "sequential-async" -> {
+                    produceAsync(producer, records, queue);
+                    produced = System.nanoTime();
+                    end = consume(consumer, records);
+                }
+                default -> throw new IllegalArgumentException(RAW_MODE + ": concurrent, sequential or sequential-async, not " + mode);
+            }
+            producer.shutdown();
+            if (Boolean.getBoolean("bench.phases") || Boolean.getBoolean("bench.rawPhases")) {
+                System.out.printf("  raw phases (%s): produce %.0f records/s, then %.0f ms to the last ack%n",
+                        mode, records / ((produced - start) / 1e9), (end - produced) / 1e6);
+            }
+            consumer.shutdown();
+            registry.release(url);
+            return records / ((end - start) / 1e9);
+        }
+
+        private void produceInBatches(Producer producer, int records, String queue) {
+            BatchMessageSender batch;
+            try {
+                batch = producer.createBatchMessageSender();
+            } catch (OMSNotSupportedException | UnsupportedOperationException e) {
+                produceAsync(producer, records, queue);
+                return;
+            }
+            try {
+                for (int i = 0; i < records; i++) {
+                    batch.send(producer.createBytesMessage(queue, body));
+                    if ((i + 1) % BATCH == 0 || i == records - 1) {
+                        batch.commit();
+                    }
+                }
+            } finally {
+                batch.close();
+            }
+        }
+
+        private void produceAsync(Producer producer, int records, String queue) {
             List<Future<SendResult>> pending = new ArrayList<>(BATCH);
             for (int i = 0; i < records; i++) {
                 pending.add(producer.sendAsync(producer.createBytesMessage(queue, body)));
@@ -226,8 +318,10 @@ public final class PipelineBenchmark {
                     pending.clear();
                 }
             }
-            producer.shutdown();
-            long produced = System.nanoTime();
+        }
+
+        /** Receives and acks {@code records} messages; returns the time of the last ack. */
+        private static long consume(PullConsumer consumer, int records) {
             KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1000);
             int consumed = 0;
             long lastProgress = System.currentTimeMillis();
@@ -245,14 +339,7 @@ public final class PipelineBenchmark {
                 consumer.ack(RecordMessageCodec.ackHandle(m));
                 consumed++;
             }
-            long elapsed = System.nanoTime() - start;
-            if (Boolean.getBoolean("bench.phases") || Boolean.getBoolean("bench.rawPhases")) {
-                System.out.printf("  raw phases: produce %.0f records/s, consume %.0f records/s%n",
-                        records / ((produced - start) / 1e9), records / ((start + elapsed - produced) / 1e9));
-            }
-            consumer.shutdown();
-            registry.release(url);
-            return records / (elapsed / 1e9);
+            return System.nanoTime();
         }
 
         @Override
