@@ -159,6 +159,19 @@ class JsonRecordConverterTest {
             assertEquals(line, com.alibaba.fastjson2.JSON.parse(new String(json, StandardCharsets.UTF_8)));
             assertEquals(line, schemaless.toConnectData("t", json).value());
         }
+        // every special character at every place of the 8-byte words the scans read, and next to them
+        String[] specials = {"\"", "\\", "\u0000", "\u001f", "\u007f", "\u0080", "é", "\u00ff", "\u0100", "\u2222", "\u225c", "中", "😀", "\n"};
+        for (String special : specials) {
+            for (int length = 0; length <= 18; length++) {
+                for (int at = 0; at <= length; at++) {
+                    String line = "a".repeat(at) + special + "b".repeat(length - at);
+                    byte[] json = converter.fromConnectData("t", schema, line);
+                    assertEquals(line, com.alibaba.fastjson2.JSON.parseObject(new String(json, StandardCharsets.UTF_8)).getString("payload"),
+                            "valid JSON for " + line);
+                    assertEquals(line, converter.toConnectData("t", json).value(), "round trip of " + line);
+                }
+            }
+        }
         // a payload that merely looks like a plain string but is not one is parsed, not cut
         assertEquals("a", schemaless.toConnectData("t", "\"a\"".getBytes(StandardCharsets.UTF_8)).value());
         assertThrows(ConversionException.class, () -> schemaless.toConnectData("t", "\"a\" \"b\"".getBytes(StandardCharsets.UTF_8)));
