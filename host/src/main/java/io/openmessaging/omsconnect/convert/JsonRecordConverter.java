@@ -23,7 +23,6 @@ public class JsonRecordConverter implements RecordConverter {
     private static final byte[] PAYLOAD_FIELD = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO_SCHEMA_PREFIX = "{\"schema\":null,\"payload\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NONE = new byte[0];
-    private static final byte[] ENVELOPE_END = {'}'};
 
     private boolean schemasEnabled = true;
     // Records of one connector nearly always share one schema: the envelope up to the payload,
@@ -62,18 +61,22 @@ public class JsonRecordConverter implements RecordConverter {
     public byte[] fromConnectData(String topic, Schema schema, Object value) {
         Object payload = ConnectJson.toJson(schema, value);
         byte[] prefix = schemasEnabled ? envelopePrefix(schema) : NONE;
-        byte[] suffix = schemasEnabled ? ENVELOPE_END : NONE;
-        if (payload instanceof String text) {
-            byte[] plain = PlainJsonString.writeIfPlain(prefix, text, suffix);
-            if (plain != null) {
-                return plain;
-            }
-        }
-        byte[] payloadJson = JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
-        byte[] out = new byte[prefix.length + payloadJson.length + suffix.length];
+        int suffix = schemasEnabled ? 1 : 0;
+        byte[] plain = payload instanceof String text ? PlainJsonString.utf8IfPlain(text) : null;
+        byte[] payloadJson = plain != null ? null : JSON.toJSONBytes(payload, JSONWriter.Feature.WriteNulls);
+        int payloadLength = plain != null ? plain.length + 2 : payloadJson.length;
+        byte[] out = new byte[prefix.length + payloadLength + suffix];
         System.arraycopy(prefix, 0, out, 0, prefix.length);
-        System.arraycopy(payloadJson, 0, out, prefix.length, payloadJson.length);
-        System.arraycopy(suffix, 0, out, prefix.length + payloadJson.length, suffix.length);
+        if (plain != null) {
+            out[prefix.length] = '"';
+            System.arraycopy(plain, 0, out, prefix.length + 1, plain.length);
+            out[prefix.length + 1 + plain.length] = '"';
+        } else {
+            System.arraycopy(payloadJson, 0, out, prefix.length, payloadLength);
+        }
+        if (suffix == 1) {
+            out[out.length - 1] = '}';
+        }
         return out;
     }
 
