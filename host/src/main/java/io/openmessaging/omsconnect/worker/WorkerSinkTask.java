@@ -30,7 +30,8 @@ import java.util.Set;
  * Sink side: pull a batch from the connector's queues (consumer group = connector name) → converter →
  * transforms → {@code put()}; every flush interval, before a pause and on stop, {@code preCommit()}
  * (which flushes) and only then the messages are acked. A crash before the ack makes the driver deliver
- * them again: at-least-once, nothing lost.
+ * them again: at-least-once, nothing lost. The messages come through {@link SinkMessages}: by default a
+ * fetch thread reads the next batches while this thread converts and writes (see {@link PrefetchedSinkMessages}).
  */
 final class WorkerSinkTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSinkTask.class);
@@ -54,15 +55,15 @@ final class WorkerSinkTask extends WorkerTask {
     private final int commitMaxRecords;
     private final String consumerGroup;
     private final ErrorPolicy errors;
-    private final List<String> unacked = new ArrayList<>();
+    /** Handles of the messages delivered since the last commit; handed to {@link #messages} on commit. */
+    private List<String> unacked = new ArrayList<>();
     private final Map<RecordPartition, RecordOffset> currentOffsets = new HashMap<>();
     /** One partition object per topic, not one per record: it is the key of {@link #currentOffsets}. */
     private final Map<String, RecordPartition> partitions = new HashMap<>();
     private final Set<String> pausedTopics = new LinkedHashSet<>();
-    // built once: receive() only reads them, and they were allocated on every round of the hot loop
-    private final KeyValue firstReceive = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, POLL_TIMEOUT_MS);
-    private final KeyValue nextReceive = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
+    private final boolean prefetch;
     private PullConsumer consumer;
+    private SinkMessages messages;
     private long lastCommit = System.currentTimeMillis();
 
     WorkerSinkTask(ConnectorTaskId id, SinkTask task, Map<String, String> taskConfig, ConnectorConfig connectorConfig,
@@ -82,6 +83,7 @@ final class WorkerSinkTask extends WorkerTask {
         this.commitMaxRecords = (int) connectorConfig.getLong(COMMIT_MAX_RECORDS, 500);
         this.consumerGroup = connectorConfig.get("consumer-group") != null ? connectorConfig.get("consumer-group")
                 : id.connector();
+        this.prefetch = !"false".equalsIgnoreCase(connectorConfig.get(SinkMessages.PREFETCH));
     }
 
     @Override
@@ -93,6 +95,7 @@ final class WorkerSinkTask extends WorkerTask {
             consumer.attachQueue(topic);
         }
         consumer.startup();
+        messages = prefetch ? PrefetchedSinkMessages.start(id, consumer, batchSize) : new DirectSinkMessages(consumer, POLL_TIMEOUT_MS);
         task.init(new Context());
         task.start(KeyValues.of(taskConfig));
     }
@@ -100,7 +103,7 @@ final class WorkerSinkTask extends WorkerTask {
     @Override
     protected void execute() throws InterruptedException {
         List<ConnectRecord> records = new ArrayList<>(Math.min(batchSize, commitMaxRecords));
-        Message message = consumer.receive(firstReceive);
+        Message message = messages.next(POLL_TIMEOUT_MS);
         int received = 0;
         // the offsets handed to preCommit: only the last of each run of one partition's records is kept
         RecordPartition lastPartition = null;
@@ -138,7 +141,7 @@ final class WorkerSinkTask extends WorkerTask {
             if (received >= batchSize || unacked.size() >= commitMaxRecords || isStopping()) {
                 break;
             }
-            message = consumer.receive(nextReceive);
+            message = messages.next(0);
         }
         if (lastPartition != null) {
             currentOffsets.put(lastPartition, lastOffset);
@@ -164,10 +167,8 @@ final class WorkerSinkTask extends WorkerTask {
             return;
         }
         task.preCommit(new HashMap<>(currentOffsets));
-        for (String handle : unacked) {
-            consumer.ack(handle);
-        }
-        unacked.clear();
+        messages.ack(unacked);
+        unacked = new ArrayList<>(Math.min(batchSize, commitMaxRecords));
         metrics.lastCommitMillis.set(lastCommit);
     }
 
@@ -179,7 +180,7 @@ final class WorkerSinkTask extends WorkerTask {
     @Override
     protected void close() {
         try {
-            if (consumer != null) {
+            if (messages != null) {
                 commit();
             }
         } finally {
@@ -187,8 +188,10 @@ final class WorkerSinkTask extends WorkerTask {
                 task.stop();
             } finally {
                 transforms.close();
-                if (consumer != null) {
-                    consumer.shutdown();
+                if (messages != null) {
+                    messages.close();
+                } else if (consumer != null) {
+                    consumer.shutdown(); // initialize() failed before handing it over
                 }
             }
         }
@@ -215,7 +218,7 @@ final class WorkerSinkTask extends WorkerTask {
             for (RecordPartition p : partitions) {
                 Object topic = p.getPartition().get("topic");
                 if (topic != null && pausedTopics.add(topic.toString())) {
-                    consumer.detachQueue(topic.toString());
+                    messages.pause(topic.toString());
                 }
             }
         }
@@ -225,7 +228,7 @@ final class WorkerSinkTask extends WorkerTask {
             for (RecordPartition p : partitions) {
                 Object topic = p.getPartition().get("topic");
                 if (topic != null && pausedTopics.remove(topic.toString())) {
-                    consumer.attachQueue(topic.toString());
+                    messages.resume(topic.toString());
                 }
             }
         }

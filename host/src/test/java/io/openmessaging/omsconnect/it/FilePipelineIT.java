@@ -74,6 +74,31 @@ class FilePipelineIT {
     }
 
     @Test
+    void sinksWithAndWithoutAFetchThreadDeliverTheSameLinesInOrder() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Path prefetched = dir.resolve("prefetched.txt");
+        Path direct = dir.resolve("direct.txt");
+        append(in, numbered(0, 5000));
+        try (TestWorker w = TestWorker.create(dir, "file-connector", "oms-driver-local").start()) {
+            assertEquals(201, w.send("POST", "/connectors", connector("sink-prefetched", Map.of(
+                    "connector-class", SINK, "file", prefetched.toString(), "connect-topicnames", "lines",
+                    "sink-batch-size", "700"))).statusCode());
+            assertEquals(201, w.send("POST", "/connectors", connector("sink-direct", Map.of(
+                    "connector-class", SINK, "file", direct.toString(), "connect-topicnames", "lines",
+                    "sink-batch-size", "700", "sink-prefetch", "false"))).statusCode());
+            assertEquals(201, w.send("POST", "/connectors", connector("file-source", Map.of(
+                    "connector-class", SOURCE, "file", in.toString(), "connect-topicname", "lines"))).statusCode());
+            TestWorker.await("5000 lines in both", Duration.ofSeconds(30),
+                    () -> TestWorker.lines(prefetched).size() >= 5000 && TestWorker.lines(direct).size() >= 5000);
+            append(in, numbered(5000, 6000));
+            TestWorker.await("6000 lines in both", Duration.ofSeconds(30),
+                    () -> TestWorker.lines(prefetched).size() >= 6000 && TestWorker.lines(direct).size() >= 6000);
+            assertEquals(numbered(0, 6000), TestWorker.lines(prefetched));
+            assertEquals(numbered(0, 6000), TestWorker.lines(direct));
+        }
+    }
+
+    @Test
     void aRestartedWorkerResumesFromTheCommittedPositions() throws Exception {
         Path in = dir.resolve("in.txt");
         Path out = dir.resolve("out.txt");

@@ -1,0 +1,234 @@
+package io.openmessaging.omsconnect.worker;
+
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A sink task's consumer driven by a fetch thread of its own ("task-&lt;connector&gt;-&lt;task&gt;-fetch"),
+ * which receives the next batches while the task converts and writes the last one, as a Kafka consumer
+ * fetches in the background: the driver's reading and decoding no longer wait for the connector's writing,
+ * nor the other way round. The fetch thread is the only one to call the consumer while it runs (OMS promises
+ * nothing of a consumer used from two threads): acks, detaches and attaches are handed to it and run
+ * before its next receive, at most {@value #FETCH_WAIT_MS} ms later. At most {@value #BATCHES_AHEAD}
+ * batches wait for the task, so a slow connector holds back the driver and memory stays bounded.
+ *
+ * <p>Nothing is lost: a fetched message is acked only after the task got it and committed it; one fetched
+ * and never delivered (the task stopped) is not acked, so the driver delivers it again. A paused topic's
+ * messages fetched before the driver stopped sending them are kept, in order, and delivered on resume.
+ */
+final class PrefetchedSinkMessages implements SinkMessages {
+    private static final Logger log = LoggerFactory.getLogger(PrefetchedSinkMessages.class);
+    /** The longest a fetch waits in one receive: bounds how late an ack, pause or stop reaches the driver. */
+    static final long FETCH_WAIT_MS = 20;
+    static final int BATCHES_AHEAD = 2;
+
+    private final ConnectorTaskId id;
+    private final PullConsumer consumer;
+    private final int batchSize;
+    private final BlockingQueue<List<Message>> ahead = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    /** Calls to make on the consumer from the fetch thread: acks, detaches, attaches, in the task's order. */
+    private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
+    private final Thread fetchThread;
+    private volatile boolean closing;
+    private volatile Throwable failure;
+    private volatile boolean resumed;
+    // task thread only
+    private List<Message> current = List.of();
+    private int nextInCurrent;
+    private final Deque<Message> replay = new ArrayDeque<>();
+    private final Map<String, List<Message>> held = new HashMap<>();
+
+    private PrefetchedSinkMessages(ConnectorTaskId id, PullConsumer consumer, int batchSize) {
+        this.id = id;
+        this.consumer = consumer;
+        this.batchSize = batchSize;
+        this.fetchThread = new Thread(this::fetch, "task-" + id.connector() + "-" + id.task() + "-fetch");
+        fetchThread.setDaemon(true);
+    }
+
+    /** Starts fetching from {@code consumer}, which is started and attached to the task's topics. */
+    static PrefetchedSinkMessages start(ConnectorTaskId id, PullConsumer consumer, int batchSize) {
+        PrefetchedSinkMessages messages = new PrefetchedSinkMessages(id, consumer, batchSize);
+        // the fetch thread inherits the task thread's context loader, the connector plugin's
+        messages.fetchThread.start();
+        return messages;
+    }
+
+    private void fetch() {
+        KeyValue firstWait = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, FETCH_WAIT_MS);
+        KeyValue nextWait = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
+        try {
+            while (!closing) {
+                runRequests();
+                List<Message> batch = new ArrayList<>(Math.min(batchSize, 1024));
+                try {
+                    Message message = consumer.receive(firstWait);
+                    while (message != null) {
+                        batch.add(message);
+                        if (batch.size() >= batchSize || closing) {
+                            break;
+                        }
+                        message = consumer.receive(nextWait);
+                    }
+                } catch (RuntimeException e) {
+                    if (!batch.isEmpty()) {
+                        handOver(batch); // what came before the failure still reaches the task
+                    }
+                    throw e;
+                }
+                if (!batch.isEmpty()) {
+                    handOver(batch);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            failure = e;
+            log.warn("Task {}: fetching messages failed: {}", id, e.toString());
+        }
+    }
+
+    /** Waits for room ahead of the task, acking and pausing meanwhile: a slow task must not hold back its acks. */
+    private void handOver(List<Message> batch) throws InterruptedException {
+        while (!closing) {
+            if (ahead.offer(batch, FETCH_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            runRequests();
+        }
+    }
+
+    private void runRequests() {
+        for (Runnable request = requests.poll(); request != null; request = requests.poll()) {
+            request.run();
+        }
+    }
+
+    @Override
+    public Message next(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        if (resumed) {
+            replayResumed();
+        }
+        while (true) {
+            Message message = replay.pollFirst();
+            if (message == null) {
+                message = nextFetched(deadline);
+                if (message == null) {
+                    return null;
+                }
+            }
+            if (!paused.isEmpty()) {
+                String topic = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
+                if (topic != null && paused.contains(topic)) {
+                    held.computeIfAbsent(topic, t -> new ArrayList<>()).add(message);
+                    continue;
+                }
+            }
+            return message;
+        }
+    }
+
+    private Message nextFetched(long deadline) throws InterruptedException {
+        if (nextInCurrent < current.size()) {
+            return current.get(nextInCurrent++);
+        }
+        List<Message> batch = ahead.poll();
+        if (batch == null) {
+            Throwable failed = failure;
+            if (failed != null) {
+                throw new ConnectException("task " + id + ": fetching messages failed: " + failed, failed);
+            }
+            long wait = deadline - System.nanoTime();
+            batch = wait > 0 ? ahead.poll(wait, TimeUnit.NANOSECONDS) : null;
+            if (batch == null) {
+                return null;
+            }
+        }
+        current = batch;
+        nextInCurrent = 1;
+        return batch.get(0);
+    }
+
+    /** Messages held for topics resumed since go first: they are older than anything still to come. */
+    private void replayResumed() {
+        resumed = false;
+        for (Iterator<Map.Entry<String, List<Message>>> it = held.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, List<Message>> topic = it.next();
+            if (!paused.contains(topic.getKey())) {
+                replay.addAll(topic.getValue());
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public void ack(List<String> handles) {
+        requests.add(() -> {
+            for (String handle : handles) {
+                consumer.ack(handle);
+            }
+        });
+    }
+
+    @Override
+    public void pause(String topic) {
+        if (paused.add(topic)) {
+            requests.add(() -> consumer.detachQueue(topic));
+        }
+    }
+
+    @Override
+    public void resume(String topic) {
+        if (paused.remove(topic)) {
+            requests.add(() -> consumer.attachQueue(topic));
+            resumed = true;
+        }
+    }
+
+    /**
+     * Stops the fetch thread, then, on the calling thread (the consumer's only user from then on), makes the
+     * calls handed over since (the last acks) and shuts the consumer down.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            fetchThread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (fetchThread.isAlive()) {
+                // a receive that ignores its timeout: the consumer is still in use there, acks would race it
+                log.warn("Task {}: fetch thread did not stop within 30 s; {} pending ack batches not sent, the driver delivers them again",
+                        id, requests.size());
+            } else {
+                runRequests();
+            }
+        } finally {
+            consumer.shutdown();
+        }
+    }
+}
