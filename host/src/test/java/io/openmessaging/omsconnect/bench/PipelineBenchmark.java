@@ -40,19 +40,21 @@ import java.util.stream.Stream;
 
 /**
  * The pipeline benchmark of the quality bars: N 100-byte lines file source → driver → file sink, through a
- * real worker, against the raw driver (produce N, then consume and ack N, same sizes, same loading path)
- * measured in the same run. Prints records/s of each and their ratio.
+ * real worker, against the raw driver (same sizes, same loading path, same send path: see
+ * {@link RawDriver#run}) measured in the same run, each round. Prints records/s of each and their ratio.
  *
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
- *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=2] [-Dbench.phases=true] \
+ *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=3] \
+ *     [-Dbench.raw=concurrent,sequential] [-Dbench.phases=true] [-Dbench.threads=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
  * round on new connectors, files and topics. The first {@code bench.warmup} rounds are printed but not
  * counted: a plugin's classes are compiled by the JIT only after they ran a while, and each plugin host
  * loads its own copies, so the first round measures the JIT as much as the pipeline.
- * {@code bench.phases=true} also times the source alone and the sink alone, to tell which side limits.
+ * {@code bench.phases=true} also times the source alone and the sink alone, to tell which side limits;
+ * {@code bench.threads=true} prints each task thread's CPU time as a share of the round.
  * The whole run is repeated in {@code bench.forks} JVMs (see {@link #forked}) and the rounds of all pooled.
  * "local" stands for {@code oms:local://<temp dir>/default}; "rocketmq" for a RocketMQ name server and broker
  * this benchmark starts in a child JVM (see {@link ChildRocketMq}; needs {@code OMS_RMQ_DIRECT_NAME_SRV=true},
@@ -110,9 +112,10 @@ public final class PipelineBenchmark {
                         rawOfRound.put(mode, rawDriver.run(modeUrl, records, topic(driver, "raw-" + mode + "-" + tag), mode));
                         rawCpu.append(String.format(Locale.ROOT, "raw %s %.2f us, ", mode, (processCpuNanos() - cpu) / 1e3 / records));
                     }
+                    Path input = writeLines(files, records);
                     settle();
                     long cpu = processCpuNanos();
-                    double p = pipeline(worker.herder(), files, pipeUrl, records, topic(driver, "bench-" + tag), "r" + round);
+                    double p = pipeline(worker.herder(), files, input, pipeUrl, records, topic(driver, "bench-" + tag), "r" + round);
                     double pipeCpu = (processCpuNanos() - cpu) / 1e3 / records;
                     boolean counted = round > warmup;
                     StringBuilder rawFigures = new StringBuilder();
@@ -231,8 +234,8 @@ public final class PipelineBenchmark {
 
         /**
          * Attach a consumer (on brokers that route to consumer groups, RabbitMQ, a message sent before its
-         * group is bound is refused), then move N messages through the driver and return records/s, from the
-         * first send to the last ack. {@code mode} (from the list {@value #RAW_MODE}) is how:
+         * group is bound is refused), then move N messages through the driver and return records/s, from
+         * creating the consumer to the last ack. {@code mode} (from the list {@value #RAW_MODE}) is how:
          * <ul>
          *   <li>{@code concurrent} (default): the driver at its best, in the pipeline's shape: one thread sends
          *       batches of {@value #BATCH} through the driver's {@link BatchMessageSender} (as the worker's
@@ -246,11 +249,12 @@ public final class PipelineBenchmark {
          */
         double run(String url, int records, String queue, String mode) throws Exception {
             MessagingAccessPoint accessPoint = registry.acquire(url);
+            // the clock includes creating the consumer, as the pipeline's includes creating its connectors
+            long start = System.nanoTime();
             KeyValue kv = new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "bench");
             PullConsumer consumer = accessPoint.createPullConsumer(kv);
             consumer.attachQueue(queue);
             consumer.startup();
-            long start = System.nanoTime();
             long produced;
             long end;
             Producer producer = accessPoint.createProducer();
@@ -366,7 +370,11 @@ public final class PipelineBenchmark {
      * The connectors are deleted afterwards.
      */
     static double pipeline(Herder herder, Path work, String url, int records, String topic, String suffix) throws Exception {
-        Path in = writeLines(work, records);
+        return pipeline(herder, work, writeLines(work, records), url, records, topic, suffix);
+    }
+
+    /** The pipeline over an input file already written (so that its writing is not in the CPU measured). */
+    static double pipeline(Herder herder, Path work, Path in, String url, int records, String topic, String suffix) throws Exception {
         Path out = work.resolve("out.txt");
         long expectedBytes = Files.size(in);
         String sink = "bench-sink-" + suffix;
@@ -376,9 +384,29 @@ public final class PipelineBenchmark {
         herder.putConnectorConfig(source, sourceConfig(in, topic, url), false);
         awaitBytes(out, expectedBytes);
         long elapsed = System.nanoTime() - start;
+        if (Boolean.getBoolean("bench.threads")) {
+            printTaskThreadCpu(elapsed);
+        }
         herder.deleteConnector(source);
         herder.deleteConnector(sink);
         return records / (elapsed / 1e9);
+    }
+
+    /**
+     * With {@code bench.threads=true}: the CPU time of each task thread (alive until its connector is deleted,
+     * started with the round) against the round's wall time, to tell a thread that limits the pipeline (near
+     * 100%) from threads that wait for each other.
+     */
+    private static void printTaskThreadCpu(long elapsedNanos) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        StringBuilder line = new StringBuilder("  task threads, CPU of wall time:");
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("task-bench-")) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                line.append(String.format(Locale.ROOT, " %s %.0f%%", info.getThreadName(), 100.0 * cpu / elapsedNanos));
+            }
+        }
+        System.out.println(line);
     }
 
     private static Map<String, String> sourceConfig(Path in, String topic, String url) {
