@@ -81,78 +81,102 @@ public final class PipelineBenchmark {
         int records = Integer.getInteger("bench.records", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 7);
         int warmup = Integer.getInteger("bench.warmup", 3);
-        boolean phases = Boolean.getBoolean("bench.phases");
-        List<String> drivers = Arrays.asList(System.getProperty("bench.drivers", "local").split(","));
-        Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
-        System.out.printf("pipeline benchmark: %d records of %d bytes, %d warm-up + %d measured rounds, plugins from %s%n",
-                records, BODY_BYTES, warmup, rounds, pluginsDir);
+        String side = System.getProperty(SIDE, BOTH);
         String rawModeList = System.getProperty(RAW_MODE, "concurrent,sequential");
-        List<String> rawModes = rawModeList.equals("none") ? List.of() : Arrays.asList(rawModeList.split(","));
-        for (String driver : drivers) {
-            Map<String, List<Double>> raw = new LinkedHashMap<>();
-            List<Double> pipeline = new ArrayList<>();
+        List<String> rawModes = rawModeList.equals("none") || side.equals(PIPELINE) ? List.of() : Arrays.asList(rawModeList.split(","));
+        boolean runPipeline = !side.equals(RAW);
+        Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
+        System.out.printf("pipeline benchmark (%s): %d records of %d bytes, %d warm-up + %d measured rounds, plugins from %s%n",
+                side, records, BODY_BYTES, warmup, rounds, pluginsDir);
+        for (String driver : System.getProperty("bench.drivers", "local").split(",")) {
+            Map<String, List<Double>> samples = new LinkedHashMap<>();
             Path work = Files.createTempDirectory("omsconnect-bench");
             String sharedUrl = driver.equals(ROCKETMQ) ? ChildRocketMq.shared().url() : driver;
-            try (RawDriver rawDriver = new RawDriver(pluginsDir);
-                 WorkerMain worker = new WorkerMain(WorkerConfig.from(workerProperties(pluginsDir, work,
-                         "oms:local://" + work.resolve("mq") + "/default"), work))) {
-                worker.start();
+            try (RawDriver rawDriver = rawModes.isEmpty() ? null : new RawDriver(pluginsDir);
+                 WorkerMain worker = runPipeline ? new WorkerMain(WorkerConfig.from(workerProperties(pluginsDir, work,
+                         "oms:local://" + work.resolve("mq") + "/default"), work)) : null) {
+                if (worker != null) {
+                    worker.start();
+                }
+                BufferedReader turns = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 for (int round = 1; round <= warmup + rounds; round++) {
+                    if (Boolean.getBoolean(CHILD) && !"go".equals(turns.readLine())) {
+                        break; // the parent says when this JVM's round is due: see forked()
+                    }
                     String tag = round + "-" + System.nanoTime();
                     Path files = Files.createDirectories(work.resolve("round-" + round));
                     // the local driver gets new stores every round, deleted after it: data of earlier rounds
                     // left for the kernel to write back would take CPU from later ones
-                    String pipeUrl = driver.equals("local") ? "oms:local://" + files.resolve("mq") + "/default" : sharedUrl;
-                    Map<String, Double> rawOfRound = new LinkedHashMap<>();
-                    StringBuilder rawCpu = new StringBuilder();
+                    StringBuilder figures = new StringBuilder();
+                    Map<String, Double> ofRound = new LinkedHashMap<>();
                     for (String mode : rawModes) {
-                        String modeUrl = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq-" + mode) + "/default" : sharedUrl;
+                        String url = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq-" + mode) + "/default" : sharedUrl;
                         settle();
                         long cpu = processCpuNanos();
-                        rawOfRound.put(mode, rawDriver.run(modeUrl, records, topic(driver, "raw-" + mode + "-" + tag), mode));
-                        rawCpu.append(String.format(Locale.ROOT, "raw %s %.2f us, ", mode, (processCpuNanos() - cpu) / 1e3 / records));
+                        double r = rawDriver.run(url, records, topic(driver, "raw-" + mode + "-" + tag), mode);
+                        ofRound.put("raw-" + mode, r);
+                        figures.append(String.format(Locale.ROOT, "raw %s %.0f records/s (CPU %.2f us per record), ",
+                                mode, r, (processCpuNanos() - cpu) / 1e3 / records));
                     }
-                    Path input = writeLines(files, records);
-                    settle();
-                    long cpu = processCpuNanos();
-                    double p = pipeline(worker.herder(), files, input, pipeUrl, records, topic(driver, "bench-" + tag), "r" + round);
-                    double pipeCpu = (processCpuNanos() - cpu) / 1e3 / records;
+                    if (worker != null) {
+                        String url = driver.equals("local") ? "oms:local://" + files.resolve("mq") + "/default" : sharedUrl;
+                        Path input = writeLines(files, records);
+                        settle();
+                        long cpu = processCpuNanos();
+                        double p = pipeline(worker.herder(), files, input, url, records, topic(driver, "bench-" + tag), "r" + round);
+                        ofRound.put(PIPELINE, p);
+                        figures.append(String.format(Locale.ROOT, "pipeline %.0f records/s (CPU %.2f us per record), ",
+                                p, (processCpuNanos() - cpu) / 1e3 / records));
+                        for (String mode : rawModes) {
+                            figures.append(String.format(Locale.ROOT, "pipeline/raw %s %.2f, ", mode, p / ofRound.get("raw-" + mode)));
+                        }
+                        if (Boolean.getBoolean("bench.phases")) {
+                            phases(worker.herder(), files, url, records, topic(driver, "phases-" + tag), "r" + round);
+                        }
+                    }
                     boolean counted = round > warmup;
-                    StringBuilder rawFigures = new StringBuilder();
-                    for (Map.Entry<String, Double> r : rawOfRound.entrySet()) {
-                        String key = driver + " " + r.getKey();
-                        rawFigures.append(String.format(Locale.ROOT, "raw %s %.0f records/s (pipeline/raw %.2f), ",
-                                r.getKey(), r.getValue(), p / r.getValue()));
-                        if (counted) {
-                            raw.computeIfAbsent(key, k -> new ArrayList<>()).add(r.getValue());
+                    System.out.printf(Locale.ROOT, "  %s round %d%s: %s%n", driver, round, counted ? "" : " (warm-up)",
+                            figures.substring(0, figures.length() - 2));
+                    if (counted) {
+                        for (Map.Entry<String, Double> sample : ofRound.entrySet()) {
+                            samples.computeIfAbsent(sample.getKey(), k -> new ArrayList<>()).add(sample.getValue());
                             if (Boolean.getBoolean(CHILD)) {
-                                System.out.printf(Locale.ROOT, "%s %s %s %.0f %.0f%n", SAMPLE, driver, r.getKey(), r.getValue(), p);
+                                System.out.printf(Locale.ROOT, "%s %s %s %.0f%n", SAMPLE, driver, sample.getKey(), sample.getValue());
                             }
                         }
                     }
-                    if (counted) {
-                        pipeline.add(p);
-                    }
-                    System.out.printf(Locale.ROOT, "  %s round %d%s: pipeline %.0f records/s, %sCPU per record: %spipeline %.2f us%n",
-                            driver, round, counted ? "" : " (warm-up)", p, rawFigures, rawCpu, pipeCpu);
-                    if (phases) {
-                        phases(worker.herder(), files, pipeUrl, records, topic(driver, "phases-" + tag), "r" + round);
-                    }
                     deleteTree(files);
+                    if (Boolean.getBoolean(CHILD)) {
+                        System.out.println(ROUND_DONE);
+                        System.out.flush();
+                    }
                 }
             } finally {
                 deleteTree(work);
             }
-            double p = median(pipeline);
-            if (raw.isEmpty()) {
-                System.out.printf(Locale.ROOT, "pipeline alone: driver=%s pipeline=%.0f records/s (median of %d)%n", driver, p, rounds);
+            report(Boolean.getBoolean(CHILD) ? "  this JVM:" : "RESULT", driver, samples, rounds + " rounds in one JVM");
+        }
+    }
+
+    /** One line per raw mode: the medians of its rounds and of the pipeline's, and their ratio. */
+    private static void report(String prefix, String driver, Map<String, List<Double>> samples, String basis) {
+        List<Double> pipeline = samples.get(PIPELINE);
+        for (Map.Entry<String, List<Double>> sample : samples.entrySet()) {
+            if (sample.getKey().equals(PIPELINE)) {
+                continue;
             }
-            for (Map.Entry<String, List<Double>> r : raw.entrySet()) {
-                String[] driverAndMode = r.getKey().split(" ");
-                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d)%n",
-                        Boolean.getBoolean(CHILD) ? "  this JVM:" : "RESULT", driverAndMode[0], driverAndMode[1],
-                        median(r.getValue()), p, p / median(r.getValue()), rounds);
+            double r = median(sample.getValue());
+            String mode = sample.getKey().substring("raw-".length());
+            if (pipeline == null) {
+                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s (medians of %s)%n", prefix, driver, mode, r, basis);
+            } else {
+                double p = median(pipeline);
+                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %s)%n",
+                        prefix, driver, mode, r, p, p / r, basis);
             }
+        }
+        if (pipeline != null && samples.size() == 1) {
+            System.out.printf(Locale.ROOT, "%s driver=%s pipeline=%.0f records/s (median of %s)%n", prefix, driver, median(pipeline), basis);
         }
     }
 
@@ -174,48 +198,100 @@ public final class PipelineBenchmark {
     }
 
     private static final String CHILD = "bench.child";
+    /** What a JVM measures: {@code both} (one JVM, the default without forks), {@code raw} or {@code pipeline}. */
+    private static final String SIDE = "bench.side";
+    private static final String BOTH = "both";
+    private static final String RAW = "raw";
+    private static final String PIPELINE = "pipeline";
     private static final String SAMPLE = "SAMPLE";
+    private static final String ROUND_DONE = "ROUND-DONE";
 
     /**
-     * Runs the benchmark in {@code forks} JVMs one after the other and pools their measured rounds: the JIT
-     * compiles the same code differently from one JVM to the next (whole runs differed by a quarter), so one
-     * JVM's figure is one sample, as JMH's forks are.
+     * Runs the benchmark in {@code forks} pairs of JVMs, one pair after the other, and pools their measured
+     * rounds, as JMH pools forks: the JIT compiles the same code differently from one JVM to the next (whole
+     * runs differed by a quarter), so one JVM's figure is one sample. In each pair one JVM runs the raw
+     * driver and the other the pipeline, since code one of them ran shapes how the JIT compiles the other's
+     * (pipelines measured 5 – 14% slower in a JVM that also ran the raw driver than alone, back to back);
+     * both live together and take turns round by round (which goes first alternates), so that both sides of
+     * a ratio are measured within seconds of each other: this machine's speed drifts by a third over minutes.
      */
     private static void forked(int forks) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-D" + CHILD + "=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PipelineBenchmark.class.getName());
-        Map<String, List<Double>> raw = new LinkedHashMap<>();
-        Map<String, List<Double>> pipeline = new LinkedHashMap<>();
+        int turns = Integer.getInteger("bench.warmup", 3) + Integer.getInteger("bench.rounds", 7);
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int fork = 1; fork <= forks; fork++) {
             System.out.printf("fork %d of %d%n", fork, forks);
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith(SAMPLE + " ")) {
-                        String[] parts = line.split(" "); // SAMPLE driver mode raw pipeline
-                        String key = parts[1] + " " + parts[2];
-                        raw.computeIfAbsent(key, d -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
-                        pipeline.computeIfAbsent(key, d -> new ArrayList<>()).add(Double.parseDouble(parts[4]));
-                    } else {
-                        System.out.println(line);
+            Child raw = new Child(RAW);
+            Child pipeline = new Child(PIPELINE);
+            try (raw; pipeline) {
+                for (int turn = 1; turn <= turns; turn++) {
+                    for (Child child : turn % 2 == 1 ? List.of(raw, pipeline) : List.of(pipeline, raw)) {
+                        child.runRound(samples);
                     }
                 }
             }
-            if (child.waitFor() != 0) {
-                throw new IllegalStateException("benchmark fork " + fork + " failed with exit code " + child.exitValue());
+        }
+        Map<String, Map<String, List<Double>>> byDriver = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Double>> sample : samples.entrySet()) {
+            String[] driverAndKind = sample.getKey().split(" ");
+            byDriver.computeIfAbsent(driverAndKind[0], d -> new LinkedHashMap<>()).put(driverAndKind[1], sample.getValue());
+        }
+        for (Map.Entry<String, Map<String, List<Double>>> driver : byDriver.entrySet()) {
+            int rounds = driver.getValue().values().iterator().next().size();
+            report("RESULT", driver.getKey(), driver.getValue(), rounds + " rounds in " + forks + " pairs of JVMs taking turns");
+        }
+    }
+
+    /** A benchmark JVM of one side, which runs a round each time it is told to (a line "go" on its input). */
+    private static final class Child implements AutoCloseable {
+        private final String side;
+        private final Process process;
+        private final BufferedReader out;
+        private final java.io.Writer in;
+
+        Child(String side) throws IOException {
+            this.side = side;
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.add("-D" + CHILD + "=true");
+            command.add("-D" + SIDE + "=" + side);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(PipelineBenchmark.class.getName());
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        void runRound(Map<String, List<Double>> samples) throws IOException {
+            in.write("go\n");
+            in.flush();
+            for (String line = out.readLine(); !ROUND_DONE.equals(line); line = out.readLine()) {
+                if (line == null) {
+                    throw new IllegalStateException("benchmark JVM (" + side + ") ended before its round did");
+                }
+                take(line, samples);
             }
         }
-        for (String key : raw.keySet()) {
-            double r = median(raw.get(key));
-            double p = median(pipeline.get(key));
-            String[] driverAndMode = key.split(" ");
-            System.out.printf(Locale.ROOT, "RESULT driver=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %d rounds in %d JVMs)%n",
-                    driverAndMode[0], driverAndMode[1], r, p, p / r, raw.get(key).size(), forks);
+
+        private void take(String line, Map<String, List<Double>> samples) {
+            if (line.startsWith(SAMPLE + " ")) {
+                String[] parts = line.split(" "); // SAMPLE driver kind records/s
+                samples.computeIfAbsent(parts[1] + " " + parts[2], k -> new ArrayList<>()).add(Double.parseDouble(parts[3]));
+            } else if (!line.contains(" INFO ") || line.contains("ERROR") || line.contains("WARN")) {
+                System.out.println(line);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.close(); // no more rounds: the JVM prints its summary and ends
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                take(line, new LinkedHashMap<>());
+            }
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("benchmark JVM (" + side + ") failed with exit code " + process.exitValue());
+            }
         }
     }
 
