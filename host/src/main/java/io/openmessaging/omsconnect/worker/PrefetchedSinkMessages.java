@@ -127,14 +127,13 @@ final class PrefetchedSinkMessages implements SinkMessages {
 
     @Override
     public Message next(long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         if (resumed) {
             replayResumed();
         }
         while (true) {
             Message message = replay.pollFirst();
             if (message == null) {
-                message = nextFetched(deadline);
+                message = nextFetched(timeoutMs);
                 if (message == null) {
                     return null;
                 }
@@ -150,7 +149,8 @@ final class PrefetchedSinkMessages implements SinkMessages {
         }
     }
 
-    private Message nextFetched(long deadline) throws InterruptedException {
+    /** The next fetched message, waiting up to {@code timeoutMs} when none is; the clock is read only then. */
+    private Message nextFetched(long timeoutMs) throws InterruptedException {
         if (nextInCurrent < current.size()) {
             return current.get(nextInCurrent++);
         }
@@ -160,8 +160,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
             if (failed != null) {
                 throw new ConnectException("task " + id + ": fetching messages failed: " + failed, failed);
             }
-            long wait = deadline - System.nanoTime();
-            batch = wait > 0 ? ahead.poll(wait, TimeUnit.NANOSECONDS) : null;
+            batch = timeoutMs > 0 ? ahead.poll(timeoutMs, TimeUnit.MILLISECONDS) : null;
             if (batch == null) {
                 return null;
             }
