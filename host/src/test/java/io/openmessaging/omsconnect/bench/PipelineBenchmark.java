@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
- *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=3] \
+ *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=5] \
  *     [-Dbench.raw=concurrent,sequential] [-Dbench.phases=true] [-Dbench.threads=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
@@ -80,7 +80,7 @@ public final class PipelineBenchmark {
         }
         int records = Integer.getInteger("bench.records", 1_000_000);
         int rounds = Integer.getInteger("bench.rounds", 7);
-        int warmup = Integer.getInteger("bench.warmup", 3);
+        int warmup = Integer.getInteger("bench.warmup", 5);
         String side = System.getProperty(SIDE, BOTH);
         String rawModeList = System.getProperty(RAW_MODE, "concurrent,sequential");
         List<String> rawModes = rawModeList.equals("none") || side.equals(PIPELINE) ? List.of() : Arrays.asList(rawModeList.split(","));
@@ -147,6 +147,7 @@ public final class PipelineBenchmark {
                     }
                     deleteTree(files);
                     if (Boolean.getBoolean(CHILD)) {
+                        quiesce(); // the other JVM measures next: this one must not compile or collect meanwhile
                         System.out.println(ROUND_DONE);
                         System.out.flush();
                     }
@@ -197,6 +198,24 @@ public final class PipelineBenchmark {
         Thread.sleep(500);
     }
 
+    /**
+     * Waits until this JVM is idle: garbage collected, and the JIT done compiling what the round made hot
+     * (its total compilation time unchanged for 200 ms; at most 10 s).
+     */
+    private static void quiesce() throws InterruptedException {
+        System.gc();
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long deadline = System.currentTimeMillis() + 10_000;
+        long last = -1;
+        int still = 0;
+        while (still < 2 && System.currentTimeMillis() < deadline) {
+            long now = jit.getTotalCompilationTime();
+            still = now == last ? still + 1 : 0;
+            last = now;
+            Thread.sleep(100);
+        }
+    }
+
     private static final String CHILD = "bench.child";
     /** What a JVM measures: {@code both} (one JVM, the default without forks), {@code raw} or {@code pipeline}. */
     private static final String SIDE = "bench.side";
@@ -216,7 +235,7 @@ public final class PipelineBenchmark {
      * a ratio are measured within seconds of each other: this machine's speed drifts by a third over minutes.
      */
     private static void forked(int forks) throws Exception {
-        int turns = Integer.getInteger("bench.warmup", 3) + Integer.getInteger("bench.rounds", 7);
+        int turns = Integer.getInteger("bench.warmup", 5) + Integer.getInteger("bench.rounds", 7);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int fork = 1; fork <= forks; fork++) {
             System.out.printf("fork %d of %d%n", fork, forks);
