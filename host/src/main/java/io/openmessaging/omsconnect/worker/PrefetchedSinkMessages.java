@@ -40,6 +40,11 @@ final class PrefetchedSinkMessages implements SinkMessages {
     private static final Logger log = LoggerFactory.getLogger(PrefetchedSinkMessages.class);
     /** The longest a fetch waits in one receive: bounds how late an ack, pause or stop reaches the driver. */
     static final long FETCH_WAIT_MS = 20;
+    /**
+     * The wait while fetched messages are not acked yet: a broker may hold back more (RabbitMQ's prefetch
+     * window) until acks come, and those come from the task any moment, through this thread.
+     */
+    static final long FETCH_WAIT_ACKS_DUE_MS = 2;
     static final int BATCHES_AHEAD = 2;
 
     private final ConnectorTaskId id;
@@ -50,6 +55,8 @@ final class PrefetchedSinkMessages implements SinkMessages {
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private final Thread fetchThread;
+    /** Messages fetched and not acked yet; the fetch thread's alone (it receives and runs the acks). */
+    private long unacked;
     private volatile boolean closing;
     private volatile Throwable failure;
     private volatile boolean resumed;
@@ -77,13 +84,14 @@ final class PrefetchedSinkMessages implements SinkMessages {
 
     private void fetch() {
         KeyValue firstWait = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, FETCH_WAIT_MS);
+        KeyValue acksDueWait = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, FETCH_WAIT_ACKS_DUE_MS);
         KeyValue nextWait = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
         try {
             while (!closing) {
                 runRequests();
                 List<Message> batch = new ArrayList<>(Math.min(batchSize, 1024));
                 try {
-                    Message message = consumer.receive(firstWait);
+                    Message message = consumer.receive(unacked > 0 ? acksDueWait : firstWait);
                     while (message != null) {
                         batch.add(message);
                         if (batch.size() >= batchSize || closing) {
@@ -93,11 +101,13 @@ final class PrefetchedSinkMessages implements SinkMessages {
                     }
                 } catch (RuntimeException e) {
                     if (!batch.isEmpty()) {
+                        unacked += batch.size();
                         handOver(batch); // what came before the failure still reaches the task
                     }
                     throw e;
                 }
                 if (!batch.isEmpty()) {
+                    unacked += batch.size();
                     handOver(batch);
                 }
             }
@@ -188,6 +198,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
             for (String handle : handles) {
                 consumer.ack(handle);
             }
+            unacked -= handles.size();
         });
     }
 
@@ -206,6 +217,22 @@ final class PrefetchedSinkMessages implements SinkMessages {
         }
     }
 
+    /** Waits for the fetch thread to end, an interrupt notwithstanding (kept for the caller). */
+    private void awaitFetchThread(long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        boolean interrupted = false;
+        while (fetchThread.isAlive() && System.currentTimeMillis() < deadline) {
+            try {
+                fetchThread.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Stops the fetch thread, then, on the calling thread (the consumer's only user from then on), makes the
      * calls handed over since (the last acks) and shuts the consumer down.
@@ -213,11 +240,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
     @Override
     public void close() {
         closing = true;
-        try {
-            fetchThread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitFetchThread(TimeUnit.SECONDS.toMillis(30));
         try {
             if (fetchThread.isAlive()) {
                 // a receive that ignores its timeout: the consumer is still in use there, acks would race it

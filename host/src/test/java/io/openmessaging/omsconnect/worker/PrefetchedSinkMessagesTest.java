@@ -127,6 +127,21 @@ class PrefetchedSinkMessagesTest {
     }
 
     @Test
+    void closeOnAnInterruptedThreadStillWaitsForTheFetchThreadThenAcksAndShutsDown() throws Exception {
+        FakeConsumer consumer = new FakeConsumer();
+        consumer.offer("a", 10);
+        PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 4);
+        Message first = messages.next(5000);
+        messages.ack(List.of(handle(first)));
+        Thread.currentThread().interrupt();
+        messages.close();
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        assertEquals(List.of(handle(first)), consumer.acked);
+        assertEquals("shutdown", consumer.calls.get(consumer.calls.size() - 1));
+        assertEquals(false, consumer.overlapped.get(), "the consumer was never used by two threads at once");
+    }
+
+    @Test
     void nothingToReadReturnsNullAfterTheWait() throws Exception {
         FakeConsumer consumer = new FakeConsumer();
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 10);
