@@ -507,16 +507,20 @@ public final class PipelineBenchmark {
         System.out.println(line);
     }
 
+    /** {@code -Dbench.converter=string}: both connectors convert values with that converter instead of the default JSON. */
+    private static final String CONVERTER = System.getProperty("bench.converter", "json");
+
     private static Map<String, String> sourceConfig(Path in, String topic, String url) {
         return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url);
+                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url,
+                "value.converter", CONVERTER);
     }
 
     private static Map<String, String> sinkConfig(Path out, String topic, String url) {
         // -Dbench.sinkPrefetch=false measures sink tasks that call the driver from their own thread
         return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
                 "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url,
-                "sink-prefetch", System.getProperty("bench.sinkPrefetch", "true"));
+                "sink-prefetch", System.getProperty("bench.sinkPrefetch", "true"), "value.converter", CONVERTER);
     }
 
     private static void awaitBytes(Path out, long expectedBytes) throws Exception {
