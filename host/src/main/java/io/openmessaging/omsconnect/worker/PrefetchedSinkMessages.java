@@ -90,6 +90,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
             while (!closing) {
                 runRequests();
                 List<Message> batch = new ArrayList<>(Math.min(batchSize, 1024));
+                RuntimeException failed = null;
                 try {
                     Message message = consumer.receive(unacked > 0 ? acksDueWait : firstWait);
                     while (message != null) {
@@ -100,15 +101,14 @@ final class PrefetchedSinkMessages implements SinkMessages {
                         message = consumer.receive(nextWait);
                     }
                 } catch (RuntimeException e) {
-                    if (!batch.isEmpty()) {
-                        unacked += batch.size();
-                        handOver(batch); // what came before the failure still reaches the task
-                    }
-                    throw e;
+                    failed = e; // what came before the failure still reaches the task
                 }
                 if (!batch.isEmpty()) {
                     unacked += batch.size();
                     handOver(batch);
+                }
+                if (failed != null) {
+                    throw failed;
                 }
             }
         } catch (InterruptedException e) {
