@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -49,6 +48,8 @@ public final class Pf4jPluginHost implements PluginHost {
     private final IsolatingPluginManager manager;
     private final ComponentScanner scanner = new ComponentScanner();
     private final ZipExtractions extractions;
+    private final UploadStaging staging;
+    private final PluginsDirLock dirLock;
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final Map<String, PluginDescriptorInfo> loaded = new LinkedHashMap<>(); // guarded by lock
@@ -68,6 +69,8 @@ public final class Pf4jPluginHost implements PluginHost {
         this.maxUploadBytes = maxUploadBytes;
         this.manager = new IsolatingPluginManager(layout.root());
         this.extractions = new ZipExtractions(layout);
+        this.staging = new UploadStaging(layout);
+        this.dirLock = new PluginsDirLock(layout);
     }
 
     public Path pluginsDir() {
@@ -86,9 +89,12 @@ public final class Pf4jPluginHost implements PluginHost {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + layout.root(), e);
             }
-            // leftovers of a crash mid-install, and extractions of zips deleted while we were down
-            PluginsDirLayout.deleteTree(layout.staging());
-            extractions.pruneOrphans();
+            // leftovers of a crash mid-install, and extractions of zips deleted while we were down; done
+            // under the directory's lock, which also creates its lock file now rather than at a first install
+            dirLock.run(() -> {
+                staging.deleteAbandoned();
+                extractions.pruneOrphans();
+            });
             for (Path entry : layout.pluginEntries()) {
                 try {
                     loadAndAnnounce(entry);
@@ -143,11 +149,9 @@ public final class Pf4jPluginHost implements PluginHost {
             if (Files.exists(target)) {
                 throw new PluginException(Reason.CONFLICT, "A plugin file named " + name + " already exists");
             }
-            Path stagingDir = layout.staging().resolve(UUID.randomUUID().toString());
             boolean moved = false;
-            try {
-                Files.createDirectories(stagingDir);
-                Path staged = stagingDir.resolve(name);
+            try (UploadStaging.Upload upload = staging.open()) {
+                Path staged = upload.folder().resolve(name);
                 BoundedCopy.copy(archive, staged, maxUploadBytes, "Upload larger than " + maxUploadBytes + " bytes");
                 Validated validated = validate(staged);
                 Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
@@ -170,9 +174,6 @@ public final class Pf4jPluginHost implements PluginHost {
             } catch (IOException | RuntimeException e) {
                 rollBack(moved, target);
                 throw new PluginException(Reason.LOAD_FAILED, "Cannot install " + name + ": " + e.getMessage(), e);
-            } finally {
-                PluginsDirLayout.deleteTree(stagingDir);
-                PluginsDirLayout.deleteIfEmpty(layout.staging());
             }
         }
     }

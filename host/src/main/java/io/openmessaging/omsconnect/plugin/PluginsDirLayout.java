@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 /**
  * What lives where in {@code pluginsDir}: plugin entries (jars, zips, folders) at the top level, and two
  * hidden working folders the host owns, {@code .staging/} for uploads being validated and
- * {@code .extracted/} for the contents of zip plugins. Hidden entries and other files (README…) are
- * never plugins.
+ * {@code .extracted/} for the contents of zip plugins, and the {@code .lock} file through which hosts sharing
+ * the directory take turns at changing those (see {@link PluginsDirLock}). Hidden entries and other files
+ * (README…) are never plugins.
  */
 record PluginsDirLayout(Path root) {
 

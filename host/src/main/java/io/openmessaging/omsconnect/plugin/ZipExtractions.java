@@ -20,12 +20,17 @@ import java.util.Optional;
  * <p>Beside each extraction it also keeps the component candidates found in it: scanning a big driver
  * (~18k classes) costs seconds of inflating, and the result only changes with the zip. A kept list is
  * used only under the same stamp, and every candidate is still verified by loading it.
+ *
+ * <p>Every method holds the {@link PluginsDirLock}: hosts that share the directory (in this JVM or in other
+ * processes) see an extraction either whole and stamped or not at all, and never delete one another's.
  */
 final class ZipExtractions {
     private final PluginsDirLayout layout;
+    private final PluginsDirLock lock;
 
     ZipExtractions(PluginsDirLayout layout) {
         this.layout = layout;
+        this.lock = new PluginsDirLock(layout);
     }
 
     static boolean isZipName(Path path) {
@@ -34,37 +39,57 @@ final class ZipExtractions {
 
     /** The folder holding the zip's contents, extracted now unless a current extraction exists. */
     Path ensureExtracted(Path zip) {
+        return lock.call(() -> extractUnlessCurrent(zip));
+    }
+
+    private Path extractUnlessCurrent(Path zip) {
         Path folder = layout.extractedFolderOf(zip);
         String stamp = stampOf(zip);
         try {
-            Path stampFile = stampFile(folder);
-            if (Files.isDirectory(folder) && Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
+            if (isCurrent(folder, stamp)) {
                 return folder;
             }
-            delete(zip);
+            deleteExtraction(zip);
             SafeZip.extract(zip, folder);
-            Files.writeString(stampFile, stamp);
+            Files.writeString(stampFile(folder), stamp);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot extract " + zip, e);
         }
     }
 
-    /** Takes over a folder the zip was already extracted to (an upload validated in staging). */
+    private static boolean isCurrent(Path folder, String stamp) throws IOException {
+        Path stampFile = stampFile(folder);
+        return Files.isDirectory(folder) && Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp);
+    }
+
+    /**
+     * Takes over a folder the zip was already extracted to (an upload validated in staging), unless another
+     * host sharing the directory extracted the zip meanwhile (it saw the zip appear): that one is kept.
+     */
     void adopt(Path zip, Path extractedFolder) {
-        Path folder = layout.extractedFolderOf(zip);
-        try {
-            delete(zip);
-            Files.createDirectories(folder.getParent());
-            Files.move(extractedFolder, folder, StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(stampFile(folder), stampOf(zip));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the extraction of " + zip, e);
-        }
+        lock.run(() -> {
+            Path folder = layout.extractedFolderOf(zip);
+            try {
+                if (isCurrent(folder, stampOf(zip))) {
+                    return;
+                }
+                deleteExtraction(zip);
+                Files.createDirectories(folder.getParent());
+                Files.move(extractedFolder, folder, StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(stampFile(folder), stampOf(zip));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot keep the extraction of " + zip, e);
+            }
+        });
     }
 
     /** The candidates kept for this zip, if they were found in the zip as it is now. */
     Optional<List<ComponentScanner.Candidate>> candidates(Path zip) {
+        return lock.call(() -> keptCandidates(zip));
+    }
+
+    private Optional<List<ComponentScanner.Candidate>> keptCandidates(Path zip) {
         Path file = candidatesFile(layout.extractedFolderOf(zip));
         try {
             if (!Files.isRegularFile(file)) {
@@ -92,18 +117,23 @@ final class ZipExtractions {
             text.append(c.type()).append(' ').append(c.className()).append(' ')
                     .append(c.driverName() == null ? "-" : c.driverName()).append('\n');
         }
-        try {
-            Files.writeString(candidatesFile(layout.extractedFolderOf(zip)), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write beside the extraction of " + zip, e);
-        }
+        lock.run(() -> {
+            try {
+                Files.writeString(candidatesFile(layout.extractedFolderOf(zip)), text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write beside the extraction of " + zip, e);
+            }
+        });
     }
 
     /** Deletes a zip's extraction and what is kept beside it, and {@code .extracted/} itself once empty. */
     void delete(Path zip) {
-        if (!isZipName(zip)) {
-            return;
+        if (isZipName(zip)) {
+            lock.run(() -> deleteExtraction(zip));
         }
+    }
+
+    private void deleteExtraction(Path zip) {
         Path folder = layout.extractedFolderOf(zip);
         PluginsDirLayout.deleteTree(folder);
         PluginsDirLayout.deleteTree(stampFile(folder));
@@ -113,6 +143,12 @@ final class ZipExtractions {
 
     /** Deletes extractions whose zip is gone (deleted while the worker was down). */
     void pruneOrphans() {
+        if (Files.isDirectory(layout.extracted())) {
+            lock.run(this::deleteOrphans);
+        }
+    }
+
+    private void deleteOrphans() {
         Path root = layout.extracted();
         if (!Files.isDirectory(root)) {
             return;

@@ -134,6 +134,52 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void hostsSharingAPluginsDirStartTogetherAndEachLoadsAChangedZip() throws Exception {
+        Path zip = pack(pluginsDir().resolve("shared-zip-1.0.zip"), TestPlugins.pluginProperties("shared-zip", "1.0.0"),
+                TestPlugins.nestedJar("lib/shared-zip.jar", plainManifest(), connectorClasses("com.acme.sz.SzSource")));
+        for (int round = 0; round < 8; round++) {
+            // a changed zip: every host that starts now extracts it again, all at once
+            Files.setLastModifiedTime(zip, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 1000L * round));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+            List<java.util.concurrent.Future<Object>> starts = new ArrayList<>();
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                for (int h = 0; h < 3; h++) {
+                    Pf4jPluginHost host = host();
+                    starts.add(threads.submit(() -> {
+                        together.await();
+                        host.start();
+                        return host.newInstance("com.acme.sz.SzSource", SourceConnector.class);
+                    }));
+                }
+                for (java.util.concurrent.Future<Object> start : starts) {
+                    assertTrue(start.get() instanceof SourceConnector, "round " + round);
+                }
+            } finally {
+                threads.shutdownNow();
+                closeHosts();
+                hosts.clear();
+            }
+        }
+    }
+
+    @Test
+    void aStartingHostDeletesAbandonedUploadsButNotOneInProgress() throws IOException {
+        Path abandoned = Files.createDirectories(pluginsDir().resolve(".staging/crashed-install"));
+        Files.writeString(abandoned.resolve("half.jar"), "half an upload");
+        UploadStaging staging = new UploadStaging(new PluginsDirLayout(pluginsDir()));
+        UploadStaging.Upload inProgress = staging.open(); // another host's install, still copying
+        Files.writeString(inProgress.folder().resolve("big.jar"), "being copied");
+
+        host().start();
+
+        assertFalse(Files.exists(abandoned), "a crashed install's upload was left");
+        assertTrue(Files.exists(inProgress.folder().resolve("big.jar")), "an install in progress lost its upload");
+        inProgress.close();
+        assertFalse(Files.exists(pluginsDir().resolve(".staging")));
+    }
+
+    @Test
     void plainFolderOfJarsIsOnePluginNamedAfterTheFolder() {
         Map<String, byte[]> classes = connectorClasses("com.acme.k.KSource");
         pack(pluginsDir().resolve("kafka-style").resolve("k.jar"), plainManifest(), classes);
