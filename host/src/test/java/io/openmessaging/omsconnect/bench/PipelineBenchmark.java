@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
  *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=5] \
- *     [-Dbench.raw=concurrent,sequential] [-Dbench.phases=true] [-Dbench.threads=true] \
+ *     [-Dbench.raw=concurrent,sequential,file-client] [-Dbench.phases=true] [-Dbench.threads=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
@@ -64,10 +64,17 @@ public final class PipelineBenchmark {
     private static final int BODY_BYTES = 100;
     private static final int BATCH = 2000;
     /**
-     * The ways to drive the raw driver, each measured every round: {@code concurrent,sequential} by default,
-     * also {@code sequential-async}; see {@link RawDriver#run}. {@code none} runs the pipeline alone (to profile it).
+     * The ways to drive the raw driver, each measured every round: {@code concurrent,sequential,file-client} by
+     * default, also {@code sequential-async}; see {@link RawDriver#run} and {@link RawDriver#runFileClient}.
+     * {@code none} runs the pipeline alone (to profile it).
      */
     private static final String RAW_MODE = "bench.raw";
+    /**
+     * The raw mode that does the pipeline's work by hand: lines of a file sent through the driver and written
+     * to another file (see {@link RawDriver#runFileClient}).
+     */
+    private static final String FILE_CLIENT = "file-client";
+    private static final String DEFAULT_RAW_MODES = "concurrent,sequential," + FILE_CLIENT;
     private static final String ROCKETMQ = "rocketmq";
     /** Queues of each RocketMQ benchmark topic: its pull consumer reads each queue at most every 200 ms. */
     private static final int ROCKETMQ_QUEUES = 4;
@@ -82,9 +89,11 @@ public final class PipelineBenchmark {
         int rounds = Integer.getInteger("bench.rounds", 7);
         int warmup = Integer.getInteger("bench.warmup", 5);
         String side = System.getProperty(SIDE, BOTH);
-        String rawModeList = System.getProperty(RAW_MODE, "concurrent,sequential");
-        List<String> rawModes = rawModeList.equals("none") || side.equals(PIPELINE) ? List.of() : Arrays.asList(rawModeList.split(","));
-        boolean runPipeline = !side.equals(RAW);
+        String rawModeList = System.getProperty(RAW_MODE, DEFAULT_RAW_MODES);
+        // a forked raw JVM runs one raw mode: bench.side=raw:<mode>
+        List<String> rawModes = rawModeList.equals("none") || side.equals(PIPELINE) ? List.of()
+                : side.startsWith(RAW + ":") ? List.of(side.substring(RAW.length() + 1)) : Arrays.asList(rawModeList.split(","));
+        boolean runPipeline = !side.startsWith(RAW);
         Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
         System.out.printf("pipeline benchmark (%s): %d records of %d bytes, %d warm-up + %d measured rounds, plugins from %s%n",
                 side, records, BODY_BYTES, warmup, rounds, pluginsDir);
@@ -111,9 +120,13 @@ public final class PipelineBenchmark {
                     Map<String, Double> ofRound = new LinkedHashMap<>();
                     for (String mode : rawModes) {
                         String url = driver.equals("local") ? "oms:local://" + files.resolve("raw-mq-" + mode) + "/default" : sharedUrl;
+                        Path clientFiles = mode.equals(FILE_CLIENT) ? Files.createDirectories(files.resolve("raw-files")) : null;
+                        Path clientInput = clientFiles == null ? null : writeLines(clientFiles, records);
                         settle();
                         long cpu = processCpuNanos();
-                        double r = rawDriver.run(url, records, topic(driver, "raw-" + mode + "-" + tag), mode);
+                        double r = clientFiles != null
+                                ? rawDriver.runFileClient(url, clientInput, clientFiles.resolve("out.txt"), records, topic(driver, "raw-" + mode + "-" + tag))
+                                : rawDriver.run(url, records, topic(driver, "raw-" + mode + "-" + tag), mode);
                         ofRound.put("raw-" + mode, r);
                         figures.append(String.format(Locale.ROOT, "raw %s %.0f records/s (CPU %.2f us per record), ",
                                 mode, r, (processCpuNanos() - cpu) / 1e3 / records));
@@ -217,7 +230,10 @@ public final class PipelineBenchmark {
     }
 
     private static final String CHILD = "bench.child";
-    /** What a JVM measures: {@code both} (one JVM, the default without forks), {@code raw} or {@code pipeline}. */
+    /**
+     * What a JVM measures: {@code both} (one JVM, the default without forks), {@code raw:<mode>} (one raw
+     * mode) or {@code pipeline}.
+     */
     private static final String SIDE = "bench.side";
     private static final String BOTH = "both";
     private static final String RAW = "raw";
@@ -226,27 +242,41 @@ public final class PipelineBenchmark {
     private static final String ROUND_DONE = "ROUND-DONE";
 
     /**
-     * Runs the benchmark in {@code forks} pairs of JVMs, one pair after the other, and pools their measured
+     * Runs the benchmark in {@code forks} sets of JVMs, one set after the other, and pools their measured
      * rounds, as JMH pools forks: the JIT compiles the same code differently from one JVM to the next (whole
-     * runs differed by a quarter), so one JVM's figure is one sample. In each pair one JVM runs the raw
-     * driver and the other the pipeline, since code one of them ran shapes how the JIT compiles the other's
-     * (pipelines measured 5 – 14% slower in a JVM that also ran the raw driver than alone, back to back);
-     * both live together and take turns round by round (which goes first alternates), so that both sides of
-     * a ratio are measured within seconds of each other: this machine's speed drifts by a third over minutes.
+     * runs differed by a quarter), so one JVM's figure is one sample. In each set one JVM runs the pipeline
+     * and one JVM each raw mode, since code one of them ran shapes how the JIT compiles the others'
+     * (pipelines measured 5 – 14% slower in a JVM that also ran the raw driver than alone, back to back; raw
+     * {@code sequential} slower in a JVM that also ran the file client); they live together and take turns
+     * round by round (who goes first rotates), so that both sides of a ratio are measured within seconds of
+     * each other: this machine's speed drifts by a third over minutes.
      */
     private static void forked(int forks) throws Exception {
         int turns = Integer.getInteger("bench.warmup", 5) + Integer.getInteger("bench.rounds", 7);
+        String rawModeList = System.getProperty(RAW_MODE, DEFAULT_RAW_MODES);
+        List<String> sides = new ArrayList<>();
+        if (!rawModeList.equals("none")) {
+            for (String mode : rawModeList.split(",")) {
+                sides.add(RAW + ":" + mode);
+            }
+        }
+        sides.add(PIPELINE);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int fork = 1; fork <= forks; fork++) {
             System.out.printf("fork %d of %d%n", fork, forks);
-            Child raw = new Child(RAW);
-            Child pipeline = new Child(PIPELINE);
-            try (raw; pipeline) {
+            List<Child> children = new ArrayList<>();
+            try {
+                for (String side : sides) {
+                    children.add(new Child(side));
+                }
                 for (int turn = 1; turn <= turns; turn++) {
-                    for (Child child : turn % 2 == 1 ? List.of(raw, pipeline) : List.of(pipeline, raw)) {
-                        child.runRound(samples);
+                    // who goes first rotates: no side always measures right after the same other one
+                    for (int i = 0; i < children.size(); i++) {
+                        children.get((turn + i) % children.size()).runRound(samples);
                     }
                 }
+            } finally {
+                closeAll(children);
             }
         }
         Map<String, Map<String, List<Double>>> byDriver = new LinkedHashMap<>();
@@ -256,7 +286,25 @@ public final class PipelineBenchmark {
         }
         for (Map.Entry<String, Map<String, List<Double>>> driver : byDriver.entrySet()) {
             int rounds = driver.getValue().values().iterator().next().size();
-            report("RESULT", driver.getKey(), driver.getValue(), rounds + " rounds in " + forks + " pairs of JVMs taking turns");
+            report("RESULT", driver.getKey(), driver.getValue(), rounds + " rounds in " + forks + " sets of JVMs taking turns, one JVM a side");
+        }
+    }
+
+    private static void closeAll(List<Child> children) throws Exception {
+        Exception first = null;
+        for (Child child : children) {
+            try {
+                child.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -384,40 +432,78 @@ public final class PipelineBenchmark {
             return records / ((end - start) / 1e9);
         }
 
-        private void produceInBatches(Producer producer, int records, String queue) {
-            BatchMessageSender batch;
-            try {
-                batch = producer.createBatchMessageSender();
-            } catch (OMSNotSupportedException | UnsupportedOperationException e) {
-                batch = null;
-            }
-            if (batch == null) { // RocketMQ's driver answers null
-                produceAsync(producer, records, queue);
-                return;
-            }
-            try {
-                for (int i = 0; i < records; i++) {
-                    batch.send(producer.createBytesMessage(queue, body));
-                    if ((i + 1) % BATCH == 0 || i == records - 1) {
-                        batch.commit();
+        /**
+         * {@value #FILE_CLIENT}: what a program written for this job alone would do with the driver, the
+         * pipeline's work without the worker. One thread reads the lines of {@code in} (a buffered byte scan)
+         * and sends each line's bytes as a message, in batches of {@value #BATCH} through the batch sender, as
+         * the worker does; another receives, appends each body and a newline to {@code out} (buffered) and acks.
+         * No converter, no records, no positions stored: the baseline for the worker's own cost. Records/s from
+         * creating the consumer to the output flushed.
+         */
+        double runFileClient(String url, Path in, Path out, int records, String queue) throws Exception {
+            MessagingAccessPoint accessPoint = registry.acquire(url);
+            long start = System.nanoTime();
+            PullConsumer consumer = accessPoint.createPullConsumer(new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "bench"));
+            consumer.attachQueue(queue);
+            consumer.startup();
+            Producer producer = accessPoint.createProducer();
+            producer.startup();
+            CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> {
+                try (java.io.OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(out), 64 * 1024)) {
+                    KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1000);
+                    for (int n = 0; n < records; ) {
+                        Message m = consumer.receive(timeout);
+                        if (m == null) {
+                            continue;
+                        }
+                        file.write(m.getBody(byte[].class));
+                        file.write('\n');
+                        consumer.ack(RecordMessageCodec.ackHandle(m));
+                        n++;
                     }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
-            } finally {
-                batch.close();
+                return System.nanoTime();
+            }, runnable -> new Thread(runnable, "raw-file-writer").start());
+            try (BatchedSends sends = new BatchedSends(producer, true); java.io.InputStream file = Files.newInputStream(in)) {
+                byte[] chunk = new byte[64 * 1024];
+                int filled = 0;
+                for (int read = file.read(chunk); read > 0; read = file.read(chunk, filled, chunk.length - filled)) {
+                    filled += read;
+                    int lineStart = 0;
+                    for (int i = 0; i < filled; i++) {
+                        if (chunk[i] == '\n') {
+                            sends.send(producer.createBytesMessage(queue, Arrays.copyOfRange(chunk, lineStart, i)));
+                            lineStart = i + 1;
+                        }
+                    }
+                    System.arraycopy(chunk, lineStart, chunk, 0, filled - lineStart); // a line cut by the chunk's end
+                    filled -= lineStart;
+                }
+            }
+            long end = written.get();
+            if (Files.size(out) != Files.size(in)) {
+                throw new IllegalStateException("raw file client: wrote " + Files.size(out) + " bytes of " + Files.size(in));
+            }
+            producer.shutdown();
+            consumer.shutdown();
+            registry.release(url);
+            return records / ((end - start) / 1e9);
+        }
+
+        private void produceInBatches(Producer producer, int records, String queue) {
+            try (BatchedSends sends = new BatchedSends(producer, true)) {
+                for (int i = 0; i < records; i++) {
+                    sends.send(producer.createBytesMessage(queue, body));
+                }
             }
         }
 
         private void produceAsync(Producer producer, int records, String queue) {
-            List<Future<SendResult>> pending = new ArrayList<>(BATCH);
-            for (int i = 0; i < records; i++) {
-                pending.add(producer.sendAsync(producer.createBytesMessage(queue, body)));
-                if (pending.size() == BATCH || i == records - 1) {
-                    for (Future<SendResult> f : pending) {
-                        if (f.get(30_000) == null) {
-                            throw new IllegalStateException("raw driver: send failed: " + f.getThrowable());
-                        }
-                    }
-                    pending.clear();
+            try (BatchedSends sends = new BatchedSends(producer, false)) {
+                for (int i = 0; i < records; i++) {
+                    sends.send(producer.createBytesMessage(queue, body));
                 }
             }
         }
@@ -448,6 +534,68 @@ public final class PipelineBenchmark {
         public void close() throws Exception {
             try (plugins) { // each run released its access point
                 registry.close();
+            }
+        }
+    }
+
+    /**
+     * Sends in batches of {@value #BATCH}, as the worker's source tasks do: through the driver's
+     * {@link BatchMessageSender}, one commit a batch; where the driver has none (RocketMQ's answers null), or
+     * when asked to, with {@code sendAsync} and a wait for every future of the batch. Closing sends the rest.
+     */
+    private static final class BatchedSends implements AutoCloseable {
+        private final Producer producer;
+        private final BatchMessageSender batch;
+        private final List<Future<SendResult>> pending = new ArrayList<>(BATCH);
+        private int unsent;
+
+        BatchedSends(Producer producer, boolean useBatchSender) {
+            this.producer = producer;
+            BatchMessageSender sender = null;
+            if (useBatchSender) {
+                try {
+                    sender = producer.createBatchMessageSender();
+                } catch (OMSNotSupportedException | UnsupportedOperationException e) {
+                    sender = null;
+                }
+            }
+            this.batch = sender;
+        }
+
+        void send(io.openmessaging.BytesMessage message) {
+            if (batch != null) {
+                batch.send(message);
+            } else {
+                pending.add(producer.sendAsync(message));
+            }
+            if (++unsent == BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (batch != null) {
+                batch.commit();
+            }
+            for (Future<SendResult> f : pending) {
+                if (f.get(30_000) == null) {
+                    throw new IllegalStateException("raw driver: send failed: " + f.getThrowable());
+                }
+            }
+            pending.clear();
+            unsent = 0;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (unsent > 0) {
+                    flush();
+                }
+            } finally {
+                if (batch != null) {
+                    batch.close();
+                }
             }
         }
     }
