@@ -57,6 +57,12 @@ final class IsolatingClassLoader extends PluginClassLoader {
         return Collections.enumeration(new ArrayList<>(all));
     }
 
+    /** True if this loader defined the class of that name (not merely delegated it to the host). */
+    boolean defined(String className) {
+        Class<?> loaded = findLoadedClass(className); // no class loading lock: it would add a lock object per name asked
+        return loaded != null && loaded.getClassLoader() == this;
+    }
+
     /** The jars and class folders of this plugin, for scanning. */
     List<URL> classpath() {
         return List.of(getURLs());

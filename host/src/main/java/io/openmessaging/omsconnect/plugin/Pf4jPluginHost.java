@@ -36,6 +36,13 @@ public final class Pf4jPluginHost implements PluginHost {
 
     /** Default upload limit; the RocketMQ 5.5 driver zip is ~70 MB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 512L << 20;
+    /**
+     * How long an unloading plugin's threads get to end before they are interrupted, and then after it. Three
+     * seconds: Netty's graceful shutdown (RocketMQ's client uses it) ends its event loops after a quiet period
+     * of two; with one, its NettyClientWorkerThreads were still running.
+     */
+    private static final java.time.Duration PLUGIN_THREADS_GRACE = java.time.Duration.ofSeconds(3);
+    private static final java.time.Duration PLUGIN_THREADS_AFTER_INTERRUPT = java.time.Duration.ofSeconds(1);
 
     /** What readers see; replaced as a whole after every change. */
     private record Snapshot(List<PluginDescriptorInfo> plugins, Map<String, PluginComponent> byClassName,
@@ -50,6 +57,7 @@ public final class Pf4jPluginHost implements PluginHost {
     private final ZipExtractions extractions;
     private final UploadStaging staging;
     private final PluginsDirLock dirLock;
+    private final PluginThreads threads;
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final Map<String, PluginDescriptorInfo> loaded = new LinkedHashMap<>(); // guarded by lock
@@ -71,6 +79,7 @@ public final class Pf4jPluginHost implements PluginHost {
         this.extractions = new ZipExtractions(layout);
         this.staging = new UploadStaging(layout);
         this.dirLock = new PluginsDirLock(layout);
+        this.threads = new PluginThreads(PLUGIN_THREADS_GRACE, PLUGIN_THREADS_AFTER_INTERRUPT);
     }
 
     public Path pluginsDir() {
@@ -390,14 +399,25 @@ public final class Pf4jPluginHost implements PluginHost {
         unloadFromPf4j(info.id());
     }
 
-    /** Stops then unloads one plugin (never pf4j's stopPlugins(): pf4j#656); pf4j closes its classloader. */
+    /**
+     * Stops then unloads one plugin (never pf4j's stopPlugins(): pf4j#656); pf4j closes its classloader, once
+     * the threads still running the plugin's code ended (see {@link PluginThreads}).
+     */
     private void unloadFromPf4j(String id) {
+        PluginWrapper wrapper = manager.getPlugin(id);
         try {
-            if (manager.getPlugin(id) != null && manager.getPlugin(id).getPluginState() == PluginState.STARTED) {
+            if (wrapper != null && wrapper.getPluginState() == PluginState.STARTED) {
                 manager.stopPlugin(id);
             }
         } catch (RuntimeException e) {
             log.warn("Plugin {} failed to stop: {}", id, e.toString());
+        }
+        if (wrapper != null && wrapper.getPluginClassLoader() instanceof IsolatingClassLoader loader) {
+            try {
+                threads.awaitEnd(id, loader);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // unload at once: the caller is being stopped
+            }
         }
         try {
             manager.unloadPlugin(id);

@@ -400,6 +400,57 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void uninstallWaitsForThePluginsThreadsBeforeClosingItsClassLoader() {
+        Pf4jPluginHost host = host();
+        host.start();
+        // the connector starts a thread that, a moment after, loads one more of its plugin's classes (as the
+        // RocketMQ client's threads did while they shut down) and says how that went
+        String connector = "com.acme.late.LateSource";
+        Map<String, byte[]> classes = compile(Map.of(
+                "com.acme.late.Later", "package com.acme.late; public class Later { public static String ok() { return \"loaded\"; } }",
+                connector, sourceConnector(connector).replace("public void stop() {}", "public void stop() {}\n"
+                        + "  public LateSource() { new Thread(() -> {\n"
+                        + "    try { Thread.sleep(400); } catch (InterruptedException e) { return; }\n"
+                        + "    String outcome; try { outcome = Later.ok(); } catch (Throwable t) { outcome = t.toString(); }\n"
+                        + "    System.setProperty(\"test.lateLoad\", outcome); }, \"late-loader\").start(); }")));
+        System.clearProperty("test.lateLoad");
+        String id = host.install("late-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+        host.newInstance(connector, SourceConnector.class);
+
+        host.uninstall(id);
+
+        assertEquals("loaded", System.getProperty("test.lateLoad"), "the plugin's thread could not load its class");
+    }
+
+    @Test
+    void uninstallInterruptsThreadsThatOutliveTheGracePeriodAndNamesTheOnesThatStayAlive() throws Exception {
+        Pf4jPluginHost host = host();
+        host.start();
+        String connector = "com.acme.stuck.StuckSource";
+        Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector).replace("public void stop() {}",
+                "public void stop() {}\n"
+                        + "  public StuckSource() {\n"
+                        + "    new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } }, \"polite\").start();\n"
+                        + "    new Thread(() -> { while (System.getProperty(\"test.releaseStubborn\") == null) {\n"
+                        + "      try { Thread.sleep(20); } catch (InterruptedException e) { } } }, \"stubborn\").start(); }")));
+        System.clearProperty("test.releaseStubborn");
+        String id = host.install("stuck-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+        host.newInstance(connector, SourceConnector.class);
+        try {
+            long start = System.nanoTime();
+            host.uninstall(id);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(tookMs < 10_000, "uninstall waited " + tookMs + " ms for threads that do not end");
+            List<String> alive = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+            assertFalse(alive.contains("polite"), "a thread that ends when interrupted was left running");
+            assertTrue(alive.contains("stubborn"), "the thread that ignores interrupts cannot have ended");
+        } finally {
+            System.setProperty("test.releaseStubborn", "true");
+        }
+    }
+
+    @Test
     void hundredInstallUninstallCyclesLeaveNoClassLoaderAlive() {
         Pf4jPluginHost host = host();
         host.start();
