@@ -71,6 +71,10 @@ public final class WorkerMain implements AutoCloseable {
         return herder;
     }
 
+    public Pf4jPluginHost plugins() {
+        return plugins;
+    }
+
     @Override
     public synchronized void close() {
         if (rest != null) {

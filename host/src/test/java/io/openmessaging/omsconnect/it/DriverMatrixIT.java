@@ -35,27 +35,32 @@ class DriverMatrixIT {
         String topic = driver.prepareTopic("matrix" + Long.toHexString(System.nanoTime()), "sink");
         String url = driver.url(dir);
         try (TestWorker w = TestWorker.create(dir, "file-connector", driver.plugin).start()) {
-            // the sink first: on brokers where a consumer group exists only once it attached (RabbitMQ)
-            HttpResponse<String> sink = w.send("POST", "/connectors", FilePipelineIT.connector("sink", Map.of(
-                    "connector-class", FilePipelineIT.SINK, "file", out.toString(), "connect-topicnames", topic,
-                    "oms-driver-url", url)));
-            assertEquals(201, sink.statusCode(), sink.body());
-            TestWorker.await("the sink task to run", Duration.ofSeconds(30),
-                    () -> w.get("/connectors/sink/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
-            Map<String, String> sourceConfig = new java.util.HashMap<>(Map.of(
-                    "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
-                    "oms-driver-url", url));
-            if (driver == Drivers.ROCKETMQ) {
-                // its client may reorder async sends (a sender thread pool): one send at a time keeps the order
-                sourceConfig.put("source-send-async", "false");
-            }
-            HttpResponse<String> source = w.send("POST", "/connectors", FilePipelineIT.connector("source", sourceConfig));
-            assertEquals(201, source.statusCode(), source.body());
+            startPipeline(w, driver, in, out, topic, url);
             long expectedBytes = Files.size(in);
             TestWorker.await(LINES + " lines over " + driver, Duration.ofMinutes(4),
                     () -> Files.exists(out) && Files.size(out) >= expectedBytes);
         }
         assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out), "output identical to input over " + driver);
+    }
+
+    /** Connectors "sink" (out) and "source" (in) on one topic of the driver, the sink first and running. */
+    static void startPipeline(TestWorker w, Drivers driver, Path in, Path out, String topic, String url) throws Exception {
+        // the sink first: on brokers where a consumer group exists only once it attached (RabbitMQ)
+        HttpResponse<String> sink = w.send("POST", "/connectors", FilePipelineIT.connector("sink", Map.of(
+                "connector-class", FilePipelineIT.SINK, "file", out.toString(), "connect-topicnames", topic,
+                "oms-driver-url", url)));
+        assertEquals(201, sink.statusCode(), sink.body());
+        TestWorker.await("the sink task to run", Duration.ofSeconds(30),
+                () -> w.get("/connectors/sink/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+        Map<String, String> sourceConfig = new java.util.HashMap<>(Map.of(
+                "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
+                "oms-driver-url", url));
+        if (driver == Drivers.ROCKETMQ) {
+            // its client may reorder async sends (a sender thread pool): one send at a time keeps the order
+            sourceConfig.put("source-send-async", "false");
+        }
+        HttpResponse<String> source = w.send("POST", "/connectors", FilePipelineIT.connector("source", sourceConfig));
+        assertEquals(201, source.statusCode(), source.body());
     }
 
     @org.junit.jupiter.api.Test

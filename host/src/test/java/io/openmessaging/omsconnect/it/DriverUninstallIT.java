@@ -1,0 +1,68 @@
+package io.openmessaging.omsconnect.it;
+
+import io.openmessaging.omsconnect.plugin.PluginComponent;
+import io.openmessaging.omsconnect.plugin.PluginHost;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.lang.ref.WeakReference;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A driver plugin that has moved records is uninstalled without a restart once no connector uses it, and its
+ * class loader can then be collected: nothing of the worker (its threads, their thread locals, its caches)
+ * keeps the driver's classes, so installing a new version does not leak the old one.
+ */
+class DriverUninstallIT {
+    private static final int LINES = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Drivers.class)
+    void aDriverThatMovedRecordsIsUninstalledAndItsClassLoaderCollected(Drivers driver) throws Exception {
+        driver.assumeAvailable();
+        Path in = dir.resolve("in.txt");
+        Path out = dir.resolve("out.txt");
+        FilePipelineIT.append(in, FilePipelineIT.numbered(0, LINES));
+        String topic = driver.prepareTopic("uninstall" + Long.toHexString(System.nanoTime()), "sink");
+        String url = driver.url(dir);
+        try (TestWorker w = TestWorker.create(dir, "file-connector", driver.plugin).start()) {
+            DriverMatrixIT.startPipeline(w, driver, in, out, topic, url);
+            long expectedBytes = Files.size(in);
+            TestWorker.await(LINES + " lines over " + driver, Duration.ofMinutes(2),
+                    () -> Files.exists(out) && Files.size(out) >= expectedBytes);
+            assertEquals(204, w.delete("/connectors/source").statusCode());
+            assertEquals(204, w.delete("/connectors/sink").statusCode());
+
+            WeakReference<ClassLoader> loader = loaderOf(w.main().plugins(), driver.plugin);
+            HttpResponse<String> uninstalled = w.delete("/plugins/" + driver.plugin);
+            assertEquals(204, uninstalled.statusCode(), uninstalled.body());
+
+            assertTrue(collected(loader), "the class loader of " + driver.plugin + " is still reachable after its uninstall");
+        }
+    }
+
+    /** Kept apart so that no strong reference to the plugin's classes is left on the test's stack. */
+    private static WeakReference<ClassLoader> loaderOf(PluginHost plugins, String pluginId) {
+        List<PluginComponent> components = plugins.components().stream().filter(c -> c.pluginId().equals(pluginId)).toList();
+        return new WeakReference<>(components.get(0).loader());
+    }
+
+    private static boolean collected(WeakReference<ClassLoader> loader) throws InterruptedException {
+        for (int i = 0; i < 40 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return loader.get() == null;
+    }
+}
