@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * Sink side: pull a batch from the connector's queues (consumer group = connector name) → converter →
- * transforms → {@code put()}; every flush interval, before a pause and on stop, {@code preCommit()}
+ * transforms → {@code put()}; every flush interval, when idle, before a pause and on stop, {@code preCommit()}
  * (which flushes) and only then the messages are acked. A crash before the ack makes the driver deliver
  * them again: at-least-once, nothing lost. The messages come through {@link SinkMessages}: by default a
  * fetch thread reads the next batches while this thread converts and writes (see {@link PrefetchedSinkMessages}).
@@ -156,7 +156,11 @@ final class WorkerSinkTask extends WorkerTask {
             });
             metrics.recordsPut.add(records.size());
         }
-        if (unacked.size() >= commitMaxRecords || System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
+        // idle (nothing came for a poll timeout) with records not committed: commit now, not at the flush
+        // interval, so that a trickle of records reaches the sink's target (the file sink writes out on commit)
+        // within a poll timeout; under load polls are never idle and commits keep to the interval
+        boolean idle = received == 0 && !unacked.isEmpty();
+        if (idle || unacked.size() >= commitMaxRecords || System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
             commit();
         }
     }

@@ -147,7 +147,7 @@ public final class QualityBarsBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "RESULT hot install: POST /plugins to the first record put into the sink"
-                + " connector: median %d ms, max %d ms; to that line in its file (flushed on the sink's commit, every"
+                + " connector: median %d ms, max %d ms; to that line in its file (written out on the sink's commit: when idle, else every"
                 + " offsetFlushIntervalMs = 1000 by default): median %d ms, max %d ms; %d installs, bar < 500 ms%n",
                 median(toPut), toPut.stream().mapToLong(Long::longValue).max().orElse(0),
                 median(samples), samples.stream().mapToLong(Long::longValue).max().orElse(0), samples.size());

@@ -74,6 +74,25 @@ class FilePipelineIT {
     }
 
     @Test
+    void aLineAppendedToAnIdlePipelineIsWrittenWithoutWaitingForTheFlushInterval() throws Exception {
+        Path in = dir.resolve("in.txt");
+        Path out = dir.resolve("out.txt");
+        append(in, numbered(0, 10));
+        // a flush interval far beyond the waits below: only the sink's commit when idle writes the file out
+        try (TestWorker w = TestWorker.create(dir, "file-connector", "oms-driver-local")
+                .set("offsetFlushIntervalMs", "600000").start()) {
+            createPipeline(w, in, out, "trickle");
+            TestWorker.await("the first 10 lines", Duration.ofSeconds(20), () -> TestWorker.lines(out).size() >= 10);
+            for (int i = 10; i < 13; i++) {
+                append(in, numbered(i, i + 1));
+                int expected = i + 1;
+                TestWorker.await("line " + i + " of a trickle", Duration.ofSeconds(5), () -> TestWorker.lines(out).size() >= expected);
+            }
+            assertEquals(numbered(0, 13), TestWorker.lines(out));
+        }
+    }
+
+    @Test
     void sinksWithAndWithoutAFetchThreadDeliverTheSameLinesInOrder() throws Exception {
         Path in = dir.resolve("in.txt");
         Path prefetched = dir.resolve("prefetched.txt");
