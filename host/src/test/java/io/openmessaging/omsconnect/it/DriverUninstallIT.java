@@ -58,9 +58,16 @@ class DriverUninstallIT {
         return new WeakReference<>(components.get(0).loader());
     }
 
+    /**
+     * Up to 20 s of collections, with finalizers run in between: Netty's thread caches (in the RocketMQ driver,
+     * {@code PoolThreadCache$FreeOnFinalize}) are freed by finalize(), so their loader can go only after the
+     * finalizer thread got to them. A full test run once failed here when this waited 4 s and ran no finalizers.
+     */
+    @SuppressWarnings("removal")
     private static boolean collected(WeakReference<ClassLoader> loader) throws InterruptedException {
-        for (int i = 0; i < 40 && loader.get() != null; i++) {
+        for (int i = 0; i < 200 && loader.get() != null; i++) {
             System.gc();
+            System.runFinalization();
             Thread.sleep(100);
         }
         return loader.get() == null;
