@@ -410,12 +410,18 @@ class Pf4jPluginHostTest {
                 "com.acme.late.Later", "package com.acme.late; public class Later { public static String ok() { return \"loaded\"; } }",
                 connector, sourceConnector(connector).replace("public void stop() {}", "public void stop() {}\n"
                         + "  public LateSource() { new Thread(() -> {\n"
+                        + "    System.setProperty(\"test.lateStarted\", \"true\");\n"
                         + "    try { Thread.sleep(400); } catch (InterruptedException e) { return; }\n"
                         + "    String outcome; try { outcome = Later.ok(); } catch (Throwable t) { outcome = t.toString(); }\n"
                         + "    System.setProperty(\"test.lateLoad\", outcome); }, \"late-loader\").start(); }")));
         System.clearProperty("test.lateLoad");
+        System.clearProperty("test.lateStarted");
         String id = host.install("late-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
         host.newInstance(connector, SourceConnector.class);
+        // a thread that has only just been started has no frames yet, nothing that shows it is the plugin's
+        while (System.getProperty("test.lateStarted") == null) {
+            Thread.onSpinWait();
+        }
 
         host.uninstall(id);
 
@@ -430,12 +436,19 @@ class Pf4jPluginHostTest {
         Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector).replace("public void stop() {}",
                 "public void stop() {}\n"
                         + "  public StuckSource() {\n"
-                        + "    new Thread(() -> { try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } }, \"polite\").start();\n"
-                        + "    new Thread(() -> { while (System.getProperty(\"test.releaseStubborn\") == null) {\n"
+                        + "    new Thread(() -> { System.setProperty(\"test.politeStarted\", \"true\");\n"
+                        + "      try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } }, \"polite\").start();\n"
+                        + "    new Thread(() -> { System.setProperty(\"test.stubbornStarted\", \"true\");\n"
+                        + "      while (System.getProperty(\"test.releaseStubborn\") == null) {\n"
                         + "      try { Thread.sleep(20); } catch (InterruptedException e) { } } }, \"stubborn\").start(); }")));
         System.clearProperty("test.releaseStubborn");
+        System.clearProperty("test.politeStarted");
+        System.clearProperty("test.stubbornStarted");
         String id = host.install("stuck-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
         host.newInstance(connector, SourceConnector.class);
+        while (System.getProperty("test.politeStarted") == null || System.getProperty("test.stubbornStarted") == null) {
+            Thread.onSpinWait(); // running their code: see the test above
+        }
         try {
             long start = System.nanoTime();
             host.uninstall(id);
