@@ -70,14 +70,15 @@ final class ZipExtractions {
     void adopt(Path zip, Path extractedFolder) {
         lock.run(() -> {
             Path folder = layout.extractedFolderOf(zip);
+            String stamp = stampOf(zip);
             try {
-                if (isCurrent(folder, stampOf(zip))) {
+                if (isCurrent(folder, stamp)) {
                     return;
                 }
                 deleteExtraction(zip);
                 Files.createDirectories(folder.getParent());
                 Files.move(extractedFolder, folder, StandardCopyOption.ATOMIC_MOVE);
-                Files.writeString(stampFile(folder), stampOf(zip));
+                Files.writeString(stampFile(folder), stamp);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot keep the extraction of " + zip, e);
             }

@@ -450,21 +450,11 @@ public final class PipelineBenchmark {
             producer.startup();
             CompletableFuture<Long> written = CompletableFuture.supplyAsync(() -> {
                 try (java.io.OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(out), 64 * 1024)) {
-                    KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1000);
-                    for (int n = 0; n < records; ) {
-                        Message m = consumer.receive(timeout);
-                        if (m == null) {
-                            continue;
-                        }
-                        file.write(m.getBody(byte[].class));
-                        file.write('\n');
-                        consumer.ack(RecordMessageCodec.ackHandle(m));
-                        n++;
-                    }
+                    consume(consumer, records, body -> appendLine(file, body));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                return System.nanoTime();
+                return System.nanoTime(); // the output flushed and closed
             }, runnable -> new Thread(runnable, "raw-file-writer").start());
             try (BatchedSends sends = new BatchedSends(producer, true); java.io.InputStream file = Files.newInputStream(in)) {
                 byte[] chunk = new byte[64 * 1024];
@@ -483,8 +473,10 @@ public final class PipelineBenchmark {
                 }
             }
             long end = written.get();
-            if (Files.size(out) != Files.size(in)) {
-                throw new IllegalStateException("raw file client: wrote " + Files.size(out) + " bytes of " + Files.size(in));
+            long wrote = Files.size(out);
+            long expected = Files.size(in);
+            if (wrote != expected) {
+                throw new IllegalStateException("raw file client: wrote " + wrote + " bytes of " + expected);
             }
             producer.shutdown();
             consumer.shutdown();
@@ -509,7 +501,21 @@ public final class PipelineBenchmark {
         }
 
         /** Receives and acks {@code records} messages; returns the time of the last ack. */
+        private static void appendLine(java.io.OutputStream file, byte[] body) {
+            try {
+                file.write(body);
+                file.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         private static long consume(PullConsumer consumer, int records) {
+            return consume(consumer, records, body -> { });
+        }
+
+        /** Receives {@code records} messages, hands each body to {@code bodies}, acks it; returns the time of the last ack. */
+        private static long consume(PullConsumer consumer, int records, java.util.function.Consumer<byte[]> bodies) {
             KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1000);
             int consumed = 0;
             long lastProgress = System.currentTimeMillis();
@@ -523,7 +529,7 @@ public final class PipelineBenchmark {
                     continue;
                 }
                 lastProgress = System.currentTimeMillis();
-                m.getBody(byte[].class);
+                bodies.accept(m.getBody(byte[].class));
                 consumer.ack(RecordMessageCodec.ackHandle(m));
                 consumed++;
             }
@@ -730,8 +736,13 @@ public final class PipelineBenchmark {
     }
 
     private static long sent(Herder herder, String connector) {
+        return taskCounter(herder, "omsconnect_task_records_sent_total", connector);
+    }
+
+    /** A task counter of the connector's (first) task from the herder's metrics; 0 before it has one. */
+    static long taskCounter(Herder herder, String counter, String connector) {
         for (String line : herder.metrics().split("\n")) {
-            if (line.startsWith("omsconnect_task_records_sent_total{") && line.contains("\"" + connector + "\"")) {
+            if (line.startsWith(counter + "{") && line.contains("\"" + connector + "\"")) {
                 return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
