@@ -58,6 +58,12 @@ final class PluginThreads {
      * more; returns those still running, which are logged.
      */
     List<Thread> awaitEnd(String pluginId, IsolatingClassLoader loader) throws InterruptedException {
+        List<Thread> left = endRunning(pluginId, loader);
+        warnOfContextLoaderHolders(pluginId, loader, left);
+        return left;
+    }
+
+    private List<Thread> endRunning(String pluginId, IsolatingClassLoader loader) throws InterruptedException {
         List<Thread> running = of(loader);
         if (running.isEmpty()) {
             return running;
@@ -76,6 +82,25 @@ final class PluginThreads {
                     + " load and keep its class loader in memory until they end.", pluginId, running.size(), names(running));
         }
         return running;
+    }
+
+    /**
+     * Threads not in the plugin's code whose context class loader is still the plugin's keep the loader in
+     * memory through that field: idle pool threads the plugin started (they inherited it), or host threads
+     * started from its code. Neither is the host's to end; they are named so that a leak has a name.
+     */
+    private static void warnOfContextLoaderHolders(String pluginId, IsolatingClassLoader loader, List<Thread> named) {
+        List<Thread> holders = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread != Thread.currentThread() && thread.isAlive() && thread.getContextClassLoader() == loader
+                    && !named.contains(thread)) {
+                holders.add(thread);
+            }
+        }
+        if (!holders.isEmpty()) {
+            log.warn("Plugin {} unloaded, but thread(s) {} still have its class loader as their context class loader,"
+                    + " which keeps it in memory while they live.", pluginId, names(holders));
+        }
     }
 
     private static List<Thread> joinAll(List<Thread> threads, Duration within) throws InterruptedException {

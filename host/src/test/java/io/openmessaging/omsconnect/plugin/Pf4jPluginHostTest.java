@@ -464,6 +464,38 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void uninstallNamesIdleThreadsThatKeepThePluginAsTheirContextClassLoader() {
+        Pf4jPluginHost host = host();
+        host.start();
+        // an executor the plugin never shuts down: its idle thread waits in JDK code, not in the plugin's, and
+        // holds the plugin's loader as its context loader, inherited from the plugin's code that started it
+        String connector = "com.acme.idle.IdleSource";
+        Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector).replace("public void stop() {}",
+                "public void stop() {}\n"
+                        + "  public IdleSource() { Thread.currentThread().setContextClassLoader(getClass().getClassLoader());\n"
+                        + "    java.util.concurrent.ExecutorService idle = java.util.concurrent.Executors.newSingleThreadExecutor(\n"
+                        + "        r -> new Thread(r, \"idle-pool\"));\n"
+                        + "    try { idle.submit(() -> { }).get(); } catch (Exception e) { throw new RuntimeException(e); } }")));
+        String id = host.install("idle-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+        ClassLoader testLoader = Thread.currentThread().getContextClassLoader();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PluginThreads.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            host.newInstance(connector, SourceConnector.class);
+            Thread.currentThread().setContextClassLoader(testLoader); // the constructor set this thread's too
+            host.uninstall(id);
+        } finally {
+            log.detachAppender(logged);
+            Thread.currentThread().setContextClassLoader(testLoader);
+        }
+        assertTrue(logged.list.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN
+                && e.getFormattedMessage().contains("idle-pool") && e.getFormattedMessage().contains("context class loader")),
+                logged.list.toString());
+    }
+
+    @Test
     void hundredInstallUninstallCyclesLeaveNoClassLoaderAlive() {
         Pf4jPluginHost host = host();
         host.start();
