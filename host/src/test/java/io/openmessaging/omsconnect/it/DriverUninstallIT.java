@@ -29,7 +29,7 @@ class DriverUninstallIT {
 
     /**
      * Not RocketMQ's driver: once the host waited for plugin threads on unload its loader was collected in
-     * most runs (never before: its log appender thread held it), but it stayed reachable in 2 of 4 full
+     * most runs (never before: its log appender thread held it), but it stayed reachable in 2 of 5 full
      * fresh-clone test runs, for a reason not found yet; an assertion that fails at random would only make CI
      * red at random.
      */
