@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -q -DskipTests package && mvn -q -pl host -am -Pbench verify -DskipTests \
  *     [-Dbench.records=1000000] [-Dbench.forks=3] [-Dbench.rounds=7] [-Dbench.warmup=5] \
- *     [-Dbench.raw=concurrent,sequential,file-client] [-Dbench.phases=true] [-Dbench.threads=true] \
+ *     [-Dbench.raw=concurrent,sequential,file-client] [-Dbench.converter=json,string] \
+ *     [-Dbench.phases=true] [-Dbench.threads=true] \
  *     [-Dbench.drivers=local,oms:rabbitmq://guest:guest@127.0.0.1:5672/default]
  * </pre>
  * As a worker runs: one worker (and one raw driver, each with its own plugin host) serves every round, each
@@ -91,9 +92,12 @@ public final class PipelineBenchmark {
         String side = System.getProperty(SIDE, BOTH);
         String rawModeList = System.getProperty(RAW_MODE, DEFAULT_RAW_MODES);
         // a forked raw JVM runs one raw mode: bench.side=raw:<mode>
-        List<String> rawModes = rawModeList.equals("none") || side.equals(PIPELINE) ? List.of()
+        List<String> rawModes = rawModeList.equals("none") || side.startsWith(PIPELINE) ? List.of()
                 : side.startsWith(RAW + ":") ? List.of(side.substring(RAW.length() + 1)) : Arrays.asList(rawModeList.split(","));
-        boolean runPipeline = !side.startsWith(RAW);
+        // a forked pipeline JVM runs one converter: bench.side=pipeline:<converter>
+        List<String> converters = side.startsWith(RAW) ? List.of()
+                : side.startsWith(PIPELINE + ":") ? List.of(side.substring(PIPELINE.length() + 1)) : converters();
+        boolean runPipeline = !converters.isEmpty();
         Path pluginsDir = Path.of(System.getProperty("omsconnect.pluginsDir", "../plugins-dir")).toAbsolutePath().normalize();
         System.out.printf("pipeline benchmark (%s): %d records of %d bytes, %d warm-up + %d measured rounds, plugins from %s%n",
                 side, records, BODY_BYTES, warmup, rounds, pluginsDir);
@@ -131,20 +135,23 @@ public final class PipelineBenchmark {
                         figures.append(String.format(Locale.ROOT, "raw %s %.0f records/s (CPU %.2f us per record), ",
                                 mode, r, (processCpuNanos() - cpu) / 1e3 / records));
                     }
-                    if (worker != null) {
-                        String url = driver.equals("local") ? "oms:local://" + files.resolve("mq") + "/default" : sharedUrl;
-                        Path input = writeLines(files, records);
+                    for (String converter : converters) {
+                        Path converterFiles = Files.createDirectories(files.resolve(converter));
+                        String url = driver.equals("local") ? "oms:local://" + converterFiles.resolve("mq") + "/default" : sharedUrl;
+                        Path input = writeLines(converterFiles, records);
                         settle();
                         long cpu = processCpuNanos();
-                        double p = pipeline(worker.herder(), files, input, url, records, topic(driver, "bench-" + tag), "r" + round);
-                        ofRound.put(PIPELINE, p);
-                        figures.append(String.format(Locale.ROOT, "pipeline %.0f records/s (CPU %.2f us per record), ",
-                                p, (processCpuNanos() - cpu) / 1e3 / records));
+                        double p = pipeline(worker.herder(), converterFiles, input, url, records,
+                                topic(driver, "bench-" + converter + "-" + tag), converter, converter + "-r" + round);
+                        ofRound.put(PIPELINE + "-" + converter, p);
+                        figures.append(String.format(Locale.ROOT, "pipeline %s %.0f records/s (CPU %.2f us per record), ",
+                                converter, p, (processCpuNanos() - cpu) / 1e3 / records));
                         for (String mode : rawModes) {
-                            figures.append(String.format(Locale.ROOT, "pipeline/raw %s %.2f, ", mode, p / ofRound.get("raw-" + mode)));
+                            figures.append(String.format(Locale.ROOT, "pipeline %s/raw %s %.2f, ", converter, mode, p / ofRound.get("raw-" + mode)));
                         }
                         if (Boolean.getBoolean("bench.phases")) {
-                            phases(worker.herder(), files, url, records, topic(driver, "phases-" + tag), "r" + round);
+                            phases(worker.herder(), converterFiles, url, records, topic(driver, "phases-" + converter + "-" + tag),
+                                    converter, converter + "-r" + round);
                         }
                     }
                     boolean counted = round > warmup;
@@ -172,25 +179,37 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** One line per raw mode: the medians of its rounds and of the pipeline's, and their ratio. */
+    /**
+     * One line per pipeline converter and raw mode: the medians of their rounds and their ratio; a pipeline
+     * with no raw mode, or a raw mode with no pipeline, alone.
+     */
     private static void report(String prefix, String driver, Map<String, List<Double>> samples, String basis) {
-        List<Double> pipeline = samples.get(PIPELINE);
+        Map<String, Double> pipelines = new LinkedHashMap<>();
+        Map<String, Double> raws = new LinkedHashMap<>();
         for (Map.Entry<String, List<Double>> sample : samples.entrySet()) {
-            if (sample.getKey().equals(PIPELINE)) {
-                continue;
-            }
-            double r = median(sample.getValue());
-            String mode = sample.getKey().substring("raw-".length());
-            if (pipeline == null) {
-                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s (medians of %s)%n", prefix, driver, mode, r, basis);
+            String key = sample.getKey();
+            if (key.startsWith(PIPELINE + "-")) {
+                pipelines.put(key.substring(PIPELINE.length() + 1), median(sample.getValue()));
             } else {
-                double p = median(pipeline);
-                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %s)%n",
-                        prefix, driver, mode, r, p, p / r, basis);
+                raws.put(key.substring("raw-".length()), median(sample.getValue()));
             }
         }
-        if (pipeline != null && samples.size() == 1) {
-            System.out.printf(Locale.ROOT, "%s driver=%s pipeline=%.0f records/s (median of %s)%n", prefix, driver, median(pipeline), basis);
+        for (Map.Entry<String, Double> pipeline : pipelines.entrySet()) {
+            String converter = pipeline.getKey();
+            double p = pipeline.getValue();
+            if (raws.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%s driver=%s converter=%s pipeline=%.0f records/s (median of %s)%n",
+                        prefix, driver, converter, p, basis);
+            }
+            for (Map.Entry<String, Double> raw : raws.entrySet()) {
+                System.out.printf(Locale.ROOT, "%s driver=%s converter=%s raw=%s raw=%.0f records/s pipeline=%.0f records/s ratio=%.2f (medians of %s)%n",
+                        prefix, driver, converter, raw.getKey(), raw.getValue(), p, p / raw.getValue(), basis);
+            }
+        }
+        if (pipelines.isEmpty()) {
+            for (Map.Entry<String, Double> raw : raws.entrySet()) {
+                System.out.printf(Locale.ROOT, "%s driver=%s raw=%s raw=%.0f records/s (medians of %s)%n", prefix, driver, raw.getKey(), raw.getValue(), basis);
+            }
         }
     }
 
@@ -232,7 +251,7 @@ public final class PipelineBenchmark {
     private static final String CHILD = "bench.child";
     /**
      * What a JVM measures: {@code both} (one JVM, the default without forks), {@code raw:<mode>} (one raw
-     * mode) or {@code pipeline}.
+     * mode) or {@code pipeline:<converter>} (the pipeline with one value converter).
      */
     private static final String SIDE = "bench.side";
     private static final String BOTH = "both";
@@ -260,7 +279,9 @@ public final class PipelineBenchmark {
                 sides.add(RAW + ":" + mode);
             }
         }
-        sides.add(PIPELINE);
+        for (String converter : converters()) {
+            sides.add(PIPELINE + ":" + converter);
+        }
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int fork = 1; fork <= forks; fork++) {
             System.out.printf("fork %d of %d%n", fork, forks);
@@ -621,19 +642,19 @@ public final class PipelineBenchmark {
      * Lines written first; the clock runs from creating the connectors to the last line in the output file.
      * The connectors are deleted afterwards.
      */
-    static double pipeline(Herder herder, Path work, String url, int records, String topic, String suffix) throws Exception {
-        return pipeline(herder, work, writeLines(work, records), url, records, topic, suffix);
+    static double pipeline(Herder herder, Path work, String url, int records, String topic, String converter, String suffix) throws Exception {
+        return pipeline(herder, work, writeLines(work, records), url, records, topic, converter, suffix);
     }
 
     /** The pipeline over an input file already written (so that its writing is not in the CPU measured). */
-    static double pipeline(Herder herder, Path work, Path in, String url, int records, String topic, String suffix) throws Exception {
+    static double pipeline(Herder herder, Path work, Path in, String url, int records, String topic, String converter, String suffix) throws Exception {
         Path out = work.resolve("out.txt");
         long expectedBytes = Files.size(in);
         String sink = "bench-sink-" + suffix;
         String source = "bench-source-" + suffix;
         long start = System.nanoTime();
-        herder.putConnectorConfig(sink, sinkConfig(out, topic, url), false);
-        herder.putConnectorConfig(source, sourceConfig(in, topic, url), false);
+        herder.putConnectorConfig(sink, sinkConfig(out, topic, url, converter), false);
+        herder.putConnectorConfig(source, sourceConfig(in, topic, url, converter), false);
         awaitBytes(out, expectedBytes);
         long elapsed = System.nanoTime() - start;
         if (Boolean.getBoolean("bench.threads")) {
@@ -661,20 +682,27 @@ public final class PipelineBenchmark {
         System.out.println(line);
     }
 
-    /** {@code -Dbench.converter=string}: both connectors convert values with that converter instead of the default JSON. */
-    private static final String CONVERTER = System.getProperty("bench.converter", "json");
-
-    private static Map<String, String> sourceConfig(Path in, String topic, String url) {
-        return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
-                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url,
-                "value.converter", CONVERTER);
+    /**
+     * The value converters the pipeline is measured with, each in its own JVM when forked ({@code json,string}
+     * by default): {@code json}, the worker's default, wraps each line in Kafka Connect's envelope
+     * {@code {"schema":{"type":"string","optional":false},"payload":"<line>"}}, 157 bytes on the queue for a
+     * 100-byte line; {@code string} puts the line's own bytes on the queue, the raw driver's message size.
+     */
+    private static List<String> converters() {
+        return Arrays.asList(System.getProperty("bench.converter", "json,string").split(","));
     }
 
-    private static Map<String, String> sinkConfig(Path out, String topic, String url) {
+    private static Map<String, String> sourceConfig(Path in, String topic, String url, String converter) {
+        return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
+                "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url,
+                "value.converter", converter);
+    }
+
+    private static Map<String, String> sinkConfig(Path out, String topic, String url, String converter) {
         // -Dbench.sinkPrefetch=false measures sink tasks that call the driver from their own thread
         return Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSinkConnector",
                 "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url,
-                "sink-prefetch", System.getProperty("bench.sinkPrefetch", "true"), "value.converter", CONVERTER);
+                "sink-prefetch", System.getProperty("bench.sinkPrefetch", "true"), "value.converter", converter);
     }
 
     private static void awaitBytes(Path out, long expectedBytes) throws Exception {
@@ -714,20 +742,20 @@ public final class PipelineBenchmark {
      * Diagnosis ({@code -Dbench.phases=true}): the source alone (until the driver acked every record), then the
      * sink alone on the filled queue, each timed, to tell which side limits the pipeline.
      */
-    static void phases(Herder herder, Path work, String url, int records, String topic, String suffix) throws Exception {
+    static void phases(Herder herder, Path work, String url, int records, String topic, String converter, String suffix) throws Exception {
         Path phases = Files.createDirectories(work.resolve("phases"));
         Path in = writeLines(phases, records);
         Path out = phases.resolve("out.txt");
         String source = "phase-source-" + suffix;
         String sink = "phase-sink-" + suffix;
         long start = System.nanoTime();
-        herder.putConnectorConfig(source, sourceConfig(in, topic, url), false);
+        herder.putConnectorConfig(source, sourceConfig(in, topic, url, converter), false);
         while (sent(herder, source) < records) {
             Thread.sleep(2);
         }
         double sourceRate = records / ((System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        herder.putConnectorConfig(sink, sinkConfig(out, topic, url), false);
+        herder.putConnectorConfig(sink, sinkConfig(out, topic, url, converter), false);
         awaitBytes(out, Files.size(in));
         double sinkRate = records / ((System.nanoTime() - start) / 1e9);
         herder.deleteConnector(source);
