@@ -92,8 +92,8 @@ class Pf4jPluginHostTest {
     void pf4jZipWithLibLoads() {
         Map<String, byte[]> classes = compile(Map.of(
                 "com.acme.lib.Helper", "package com.acme.lib; public class Helper { public static String name() { return \"helper\"; } }",
-                "com.acme.z.ZSource", sourceConnector("com.acme.z.ZSource").replace("public void stop() {}",
-                        "public void stop() {} public String toString() { return com.acme.lib.Helper.name(); }")));
+                "com.acme.z.ZSource", sourceConnector("com.acme.z.ZSource",
+                        "  public String toString() { return com.acme.lib.Helper.name(); }\n")));
         Map<String, byte[]> lib = Map.of("com/acme/lib/Helper.class", classes.get("com/acme/lib/Helper.class"));
         Map<String, byte[]> own = Map.of("com/acme/z/ZSource.class", classes.get("com/acme/z/ZSource.class"));
         pack(pluginsDir().resolve("z-plugin-1.0.zip"), TestPlugins.pluginProperties("z-plugin", "1.0.0"),
@@ -199,8 +199,8 @@ class Pf4jPluginHostTest {
             String connector = "com.acme." + version + ".Source";
             Map<String, byte[]> classes = compile(Map.of(
                     "com.acme.shared.Greeting", "package com.acme.shared; public class Greeting { public static String text() { return \"" + version + "\"; } }",
-                    connector, sourceConnector(connector).replace("public void stop() {}",
-                            "public void stop() {} public String toString() { return com.acme.shared.Greeting.text(); }")));
+                    connector, sourceConnector(connector,
+                            "  public String toString() { return com.acme.shared.Greeting.text(); }\n")));
             pack(pluginsDir().resolve("greeter-" + version + ".jar"), plainManifest(), classes);
         }
         Pf4jPluginHost host = host();
@@ -399,6 +399,11 @@ class Pf4jPluginHostTest {
         assertTrue(awaitCollected(List.of(loader)), "plugin classloader still reachable after uninstall");
     }
 
+    /** Installs {@code classes} as a plain jar (no pf4j descriptor) through the host's upload path; its id. */
+    private static String installJar(Pf4jPluginHost host, String fileName, Map<String, byte[]> classes) {
+        return host.install(fileName, new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+    }
+
     @Test
     void uninstallWaitsForThePluginsThreadsBeforeClosingItsClassLoader() {
         Pf4jPluginHost host = host();
@@ -408,7 +413,7 @@ class Pf4jPluginHostTest {
         String connector = "com.acme.late.LateSource";
         Map<String, byte[]> classes = compile(Map.of(
                 "com.acme.late.Later", "package com.acme.late; public class Later { public static String ok() { return \"loaded\"; } }",
-                connector, sourceConnector(connector).replace("public void stop() {}", "public void stop() {}\n"
+                connector, sourceConnector(connector, ""
                         + "  public LateSource() { new Thread(() -> {\n"
                         + "    System.setProperty(\"test.lateStarted\", \"true\");\n"
                         + "    try { Thread.sleep(400); } catch (InterruptedException e) { return; }\n"
@@ -416,7 +421,7 @@ class Pf4jPluginHostTest {
                         + "    System.setProperty(\"test.lateLoad\", outcome); }, \"late-loader\").start(); }")));
         System.clearProperty("test.lateLoad");
         System.clearProperty("test.lateStarted");
-        String id = host.install("late-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+        String id = installJar(host, "late-1.0.jar", classes);
         host.newInstance(connector, SourceConnector.class);
         // a thread that has only just been started has no frames yet, nothing that shows it is the plugin's
         while (System.getProperty("test.lateStarted") == null) {
@@ -433,8 +438,7 @@ class Pf4jPluginHostTest {
         Pf4jPluginHost host = host();
         host.start();
         String connector = "com.acme.stuck.StuckSource";
-        Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector).replace("public void stop() {}",
-                "public void stop() {}\n"
+        Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector, ""
                         + "  public StuckSource() {\n"
                         + "    new Thread(() -> { System.setProperty(\"test.politeStarted\", \"true\");\n"
                         + "      try { Thread.sleep(Long.MAX_VALUE); } catch (InterruptedException e) { } }, \"polite\").start();\n"
@@ -444,7 +448,7 @@ class Pf4jPluginHostTest {
         System.clearProperty("test.releaseStubborn");
         System.clearProperty("test.politeStarted");
         System.clearProperty("test.stubbornStarted");
-        String id = host.install("stuck-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+        String id = installJar(host, "stuck-1.0.jar", classes);
         host.newInstance(connector, SourceConnector.class);
         while (System.getProperty("test.politeStarted") == null || System.getProperty("test.stubbornStarted") == null) {
             Thread.onSpinWait(); // running their code: see the test above
@@ -470,13 +474,12 @@ class Pf4jPluginHostTest {
         // an executor the plugin never shuts down: its idle thread waits in JDK code, not in the plugin's, and
         // holds the plugin's loader as its context loader, inherited from the plugin's code that started it
         String connector = "com.acme.idle.IdleSource";
-        Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector).replace("public void stop() {}",
-                "public void stop() {}\n"
+        Map<String, byte[]> classes = compile(Map.of(connector, sourceConnector(connector, ""
                         + "  public IdleSource() { Thread.currentThread().setContextClassLoader(getClass().getClassLoader());\n"
                         + "    java.util.concurrent.ExecutorService idle = java.util.concurrent.Executors.newSingleThreadExecutor(\n"
                         + "        r -> new Thread(r, \"idle-pool\"));\n"
                         + "    try { idle.submit(() -> { }).get(); } catch (Exception e) { throw new RuntimeException(e); } }")));
-        String id = host.install("idle-1.0.jar", new ByteArrayInputStream(TestPlugins.zipBytes(plainManifest(), classes))).id();
+        String id = installJar(host, "idle-1.0.jar", classes);
         ClassLoader testLoader = Thread.currentThread().getContextClassLoader();
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PluginThreads.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();

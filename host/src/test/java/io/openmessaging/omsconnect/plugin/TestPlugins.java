@@ -155,6 +155,11 @@ public final class TestPlugins {
 
     /** Source of a minimal concrete SourceConnector. */
     public static String sourceConnector(String className) {
+        return sourceConnector(className, "");
+    }
+
+    /** Source of a minimal concrete SourceConnector with {@code members} (constructors, methods) added to it. */
+    public static String sourceConnector(String className, String members) {
         int dot = className.lastIndexOf('.');
         return "package " + className.substring(0, dot) + ";\n"
                 + "import io.openmessaging.KeyValue; import java.util.List;\n"
@@ -163,6 +168,7 @@ public final class TestPlugins {
                 + "  public void stop() {}\n"
                 + "  public List<KeyValue> taskConfigs(int max) { return List.of(); }\n"
                 + "  public Class<? extends io.openmessaging.connector.api.component.task.Task> taskClass() { return null; }\n"
+                + members
                 + "}\n";
     }
 
