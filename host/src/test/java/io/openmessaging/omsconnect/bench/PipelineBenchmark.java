@@ -639,14 +639,10 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Lines written first; the clock runs from creating the connectors to the last line in the output file.
-     * The connectors are deleted afterwards.
+     * The pipeline over an input file already written (so that its writing is not in the CPU measured): the
+     * clock runs from creating the connectors to the last line in the output file. The connectors are deleted
+     * afterwards.
      */
-    static double pipeline(Herder herder, Path work, String url, int records, String topic, String converter, String suffix) throws Exception {
-        return pipeline(herder, work, writeLines(work, records), url, records, topic, converter, suffix);
-    }
-
-    /** The pipeline over an input file already written (so that its writing is not in the CPU measured). */
     static double pipeline(Herder herder, Path work, Path in, String url, int records, String topic, String converter, String suffix) throws Exception {
         Path out = work.resolve("out.txt");
         long expectedBytes = Files.size(in);
