@@ -15,9 +15,16 @@ import java.util.Set;
  */
 public final class MessageCodec {
 
+    /**
+     * System header of a received message: its position in its queue (the record's byte offset), increasing
+     * along the queue, so a sink can tell a redelivered message from a new one (the worker gives it to sink
+     * records as {@code queueOffset}).
+     */
+    public static final String QUEUE_OFFSET = "QUEUE_OFFSET";
+
     private static final byte VERSION = 1;
     private static final Set<String> DERIVED = Set.of(Message.BuiltinKeys.MESSAGE_ID, Message.BuiltinKeys.DESTINATION,
-        Message.BuiltinKeys.RECEIPT_HANDLE, Message.BuiltinKeys.BORN_TIMESTAMP);
+        Message.BuiltinKeys.RECEIPT_HANDLE, Message.BuiltinKeys.BORN_TIMESTAMP, QUEUE_OFFSET);
 
     private static final byte[][] NO_HEADERS = new byte[0][];
 
@@ -35,7 +42,10 @@ public final class MessageCodec {
         return new EncodedMessage(bornTimestamp, user, sys, body);
     }
 
-    /** Reads a stored message; system headers get MESSAGE_ID, DESTINATION, RECEIPT_HANDLE and BORN_TIMESTAMP. */
+    /**
+     * Reads a stored message; system headers get MESSAGE_ID, DESTINATION, RECEIPT_HANDLE, BORN_TIMESTAMP and
+     * {@link #QUEUE_OFFSET}.
+     */
     public static LocalBytesMessage decode(String queue, long offset, ByteBuffer payload) {
         byte version = payload.get();
         if (version != VERSION) {
@@ -52,6 +62,7 @@ public final class MessageCodec {
         sys.append(Message.BuiltinKeys.RECEIPT_HANDLE, id);
         sys.append(Message.BuiltinKeys.DESTINATION, queue);
         sys.append(Message.BuiltinKeys.BORN_TIMESTAMP, born);
+        sys.append(QUEUE_OFFSET, offset);
         return new LocalBytesMessage(body, sys, user);
     }
 
