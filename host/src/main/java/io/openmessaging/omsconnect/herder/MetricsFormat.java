@@ -22,6 +22,7 @@ final class MetricsFormat {
         counter(b, tasks, "omsconnect_task_records_filtered_total", "Records dropped by transforms", m -> m.recordsFiltered.sum());
         counter(b, tasks, "omsconnect_task_errors_total", "Record errors met by a task", m -> m.errors.sum());
         counter(b, tasks, "omsconnect_task_retries_total", "Retries of failed operations", m -> m.retries.sum());
+        counter(b, tasks, "omsconnect_task_commit_errors_total", "Throws from a source connector's commit callbacks, logged and passed over", m -> m.commitErrors.sum());
         counter(b, tasks, "omsconnect_task_dlq_records_total", "Records sent to the dead letter queue", m -> m.deadLettered.sum());
         b.append("# HELP omsconnect_task_last_commit_timestamp_seconds Time of the task's last commit\n");
         b.append("# TYPE omsconnect_task_last_commit_timestamp_seconds gauge\n");

@@ -6,6 +6,7 @@ import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.internal.DefaultKeyValue;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The consumer called from the task thread itself: receive, ack, detach and attach as the task asks. */
 final class DirectSinkMessages implements SinkMessages {
@@ -14,6 +15,7 @@ final class DirectSinkMessages implements SinkMessages {
     private final KeyValue longWait;
     private final KeyValue shortWait = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 1);
     private final long longWaitMs;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     DirectSinkMessages(PullConsumer consumer, long longWaitMs) {
         this.consumer = consumer;
@@ -48,6 +50,8 @@ final class DirectSinkMessages implements SinkMessages {
 
     @Override
     public void close() {
-        consumer.shutdown();
+        if (closed.compareAndSet(false, true)) { // an abandoned task's messages are closed by the worker too
+            consumer.shutdown();
+        }
     }
 }

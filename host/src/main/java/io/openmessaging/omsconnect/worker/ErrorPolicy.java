@@ -107,28 +107,6 @@ final class ErrorPolicy {
         return null;
     }
 
-    /**
-     * Runs {@code op}, retrying retriable failures as configured, and never tolerating the rest: for steps
-     * whose failure leaves no single record to skip (a sink's {@code put} of a batch).
-     */
-    <T> T retryOnly(Stage stage, Callable<T> op) throws InterruptedException {
-        Throwable first;
-        try {
-            return op.call();
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Throwable t) {
-            first = t;
-        }
-        Outcome<T> outcome = retrying(stage, op, first);
-        if (outcome.failure() == null) {
-            return outcome.value();
-        }
-        metrics.errors.increment();
-        Throwable failure = outcome.failure();
-        throw failure instanceof ConnectException ce ? ce : new ConnectException(stage + " failed: " + failure, failure);
-    }
-
     /** A record a sink task reported through its ErrorRecordReporter: counted and dead-lettered. */
     void reported(Object record, Throwable error) {
         metrics.errors.increment();

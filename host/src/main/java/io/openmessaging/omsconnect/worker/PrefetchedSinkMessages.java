@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A sink task's consumer driven by a fetch thread of its own ("task-&lt;connector&gt;-&lt;task&gt;-fetch"),
@@ -58,6 +59,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
     /** Messages fetched and not acked yet; the fetch thread's alone (it receives and runs the acks). */
     private long unacked;
     private volatile boolean closing;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable failure;
     private volatile boolean resumed;
     // task thread only
@@ -239,6 +241,9 @@ final class PrefetchedSinkMessages implements SinkMessages {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // an abandoned task's messages are closed by the worker, then maybe by the task's own thread
+        }
         closing = true;
         awaitFetchThread(TimeUnit.SECONDS.toMillis(30));
         try {

@@ -12,5 +12,7 @@ public final class TaskMetrics {
     public final LongAdder errors = new LongAdder();
     public final LongAdder retries = new LongAdder();
     public final LongAdder deadLettered = new LongAdder();
+    /** Throws from a source connector's commit callbacks, which the worker logs and goes past. */
+    public final LongAdder commitErrors = new LongAdder();
     public final AtomicLong lastCommitMillis = new AtomicLong();
 }

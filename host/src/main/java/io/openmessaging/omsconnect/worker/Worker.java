@@ -267,6 +267,7 @@ public final class Worker implements AutoCloseable {
             try {
                 if (t.task != null && !t.task.awaitStop(Math.max(1, deadline - System.currentTimeMillis()))) {
                     abandoned.add(t.id);
+                    t.task.cancel();
                     statuses.task(t.id, Status.failed(new TaskStopTimeoutException("task " + t.id
                             + " did not stop within " + workerConfig.taskShutdownTimeoutMs() + " ms and was abandoned")));
                     log.error("Task {} did not stop within {} ms and was abandoned", t.id,

@@ -10,6 +10,7 @@ import io.openmessaging.connector.api.component.task.sink.SinkTaskContext;
 import io.openmessaging.connector.api.data.ConnectRecord;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
@@ -29,8 +30,10 @@ import java.util.Set;
 /**
  * Sink side: pull a batch from the connector's queues (consumer group = connector name) → converter →
  * transforms → {@code put()}; every flush interval, when idle, before a pause and on stop, {@code preCommit()}
- * (which flushes) and only then the messages are acked. A crash before the ack makes the driver deliver
- * them again: at-least-once, nothing lost. The messages come through {@link SinkMessages}: by default a
+ * (which flushes) and only then the messages whose records were put are acked. Nothing is acked that the
+ * connector did not take: a batch whose put failed is put again (retriable) or never acked (the task fails),
+ * and a failed preCommit acks nothing. A crash before the ack makes the driver deliver them again:
+ * at-least-once, nothing lost, duplicates only since the last commit. The messages come through {@link SinkMessages}: by default a
  * fetch thread reads the next batches while this thread converts and writes (see {@link PrefetchedSinkMessages}).
  */
 final class WorkerSinkTask extends WorkerTask {
@@ -43,6 +46,7 @@ final class WorkerSinkTask extends WorkerTask {
      */
     static final String COMMIT_MAX_RECORDS = "sink-commit-max-records";
     private static final int POLL_TIMEOUT_MS = 200;
+    private static final long RETRY_INITIAL_DELAY_MS = 100;
 
     private final SinkTask task;
     private final Map<String, String> taskConfig;
@@ -55,15 +59,21 @@ final class WorkerSinkTask extends WorkerTask {
     private final int commitMaxRecords;
     private final String consumerGroup;
     private final ErrorPolicy errors;
-    /** Handles of the messages delivered since the last commit; handed to {@link #messages} on commit. */
+    private final long retryDelayMaxMs;
+    /** Handles of the messages the connector took since the last commit; handed to {@link #messages} on commit. */
     private List<String> unacked = new ArrayList<>();
+    /** Offsets of the records the connector took (put returned) since the task started: preCommit's argument. */
     private final Map<RecordPartition, RecordOffset> currentOffsets = new HashMap<>();
+    /** A batch whose put failed with a RetriableException: put again at {@link #retryAt}, before anything new. */
+    private Batch retrying;
+    private long retryAt;
+    private long retryDelayMs = RETRY_INITIAL_DELAY_MS;
     /** One partition object per topic, not one per record: it is the key of {@link #currentOffsets}. */
     private final Map<String, RecordPartition> partitions = new HashMap<>();
     private final Set<String> pausedTopics = new LinkedHashSet<>();
     private final boolean prefetch;
     private PullConsumer consumer;
-    private SinkMessages messages;
+    private volatile SinkMessages messages; // volatile: abandon() closes it from another thread
     private long lastCommit = System.currentTimeMillis();
 
     WorkerSinkTask(ConnectorTaskId id, SinkTask task, Map<String, String> taskConfig, ConnectorConfig connectorConfig,
@@ -84,6 +94,7 @@ final class WorkerSinkTask extends WorkerTask {
         this.consumerGroup = connectorConfig.get("consumer-group") != null ? connectorConfig.get("consumer-group")
                 : id.connector();
         this.prefetch = !"false".equalsIgnoreCase(connectorConfig.get(SinkMessages.PREFETCH));
+        this.retryDelayMaxMs = Math.max(RETRY_INITIAL_DELAY_MS, connectorConfig.getLong(ErrorPolicy.RETRY_DELAY_MAX, 60_000));
     }
 
     @Override
@@ -102,19 +113,47 @@ final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void execute() throws InterruptedException {
-        List<ConnectRecord> records = new ArrayList<>(Math.min(batchSize, commitMaxRecords));
+        Batch batch = retrying;
+        if (batch != null) {
+            long wait = retryAt - System.currentTimeMillis();
+            if (wait > 0) {
+                // consumption stays paused while a put waits for its retry: nothing new is taken meanwhile
+                Thread.sleep(Math.min(wait, POLL_TIMEOUT_MS));
+            } else {
+                deliver(batch);
+            }
+            commitIfDue(false);
+            return;
+        }
+        batch = take();
+        deliver(batch);
+        // idle (nothing came for a poll timeout) with records not committed: commit now, not at the flush
+        // interval, so that a trickle of records reaches the sink's target (the file sink writes out on commit)
+        // within a poll timeout; under load polls are never idle and commits keep to the interval
+        commitIfDue(batch.handles().isEmpty());
+    }
+
+    /**
+     * What one round took from the queue: the records for {@code put()}, the ack handles of every message
+     * (records dropped by a transform or a tolerated error included) and the offsets handed to preCommit once
+     * the records were put (only the last of each run of one partition's records).
+     */
+    private record Batch(List<ConnectRecord> records, List<String> handles, Map<RecordPartition, RecordOffset> offsets) {
+    }
+
+    private Batch take() throws InterruptedException {
+        int limit = Math.min(batchSize, commitMaxRecords);
+        List<ConnectRecord> records = new ArrayList<>(limit);
+        List<String> handles = new ArrayList<>(limit);
+        Map<RecordPartition, RecordOffset> offsets = new HashMap<>();
         Message message = messages.next(POLL_TIMEOUT_MS);
-        int received = 0;
-        // the offsets handed to preCommit: only the last of each run of one partition's records is kept
         RecordPartition lastPartition = null;
         RecordOffset lastOffset = null;
         while (message != null) {
-            received++;
             String destination = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
             String topic = destination != null ? destination : topics.size() == 1 ? topics.get(0) : "";
-            String messageId = message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
             RecordPartition partition = partitions.computeIfAbsent(topic, RecordMessageCodec::partitionOf);
-            RecordOffset offset = new RecordOffset(Map.of("messageId", messageId == null ? "" : messageId));
+            RecordOffset offset = RecordMessageCodec.offsetOf(message);
             Message m = message;
             ConnectRecord converted;
             try {
@@ -126,10 +165,10 @@ final class WorkerSinkTask extends WorkerTask {
             Optional<ConnectRecord> record = converted == null ? null
                     : transforms.isEmpty() ? Optional.of(converted)
                     : errors.execute(ErrorPolicy.Stage.TRANSFORM, m, () -> Optional.ofNullable(transforms.apply(toTransform)));
-            // a tolerated failure is acked like a delivered record: it went to the DLQ (or was meant to be dropped)
-            unacked.add(RecordMessageCodec.ackHandle(message));
+            // a tolerated failure is acked with its batch like a delivered record: it went to the DLQ (or was meant to be dropped)
+            handles.add(RecordMessageCodec.ackHandle(message));
             if (lastPartition != null && lastPartition != partition) {
-                currentOffsets.put(lastPartition, lastOffset);
+                offsets.put(lastPartition, lastOffset);
             }
             lastPartition = partition;
             lastOffset = offset;
@@ -138,39 +177,80 @@ final class WorkerSinkTask extends WorkerTask {
             } else if (record != null) {
                 metrics.recordsFiltered.increment();
             }
-            if (received >= batchSize || unacked.size() >= commitMaxRecords || isStopping()) {
+            if (handles.size() + unacked.size() >= commitMaxRecords || handles.size() >= batchSize || isStopping()) {
                 break;
             }
             message = messages.next(0);
         }
         if (lastPartition != null) {
-            currentOffsets.put(lastPartition, lastOffset);
+            offsets.put(lastPartition, lastOffset);
         }
-        if (received > 0) {
-            metrics.recordsPolled.add(received);
+        if (!handles.isEmpty()) {
+            metrics.recordsPolled.add(handles.size());
         }
-        if (!records.isEmpty()) {
-            errors.retryOnly(ErrorPolicy.Stage.PUT, () -> {
-                task.put(records);
-                return Boolean.TRUE;
-            });
-            metrics.recordsPut.add(records.size());
+        return new Batch(records, handles, offsets);
+    }
+
+    /**
+     * Hands a batch to {@code put()}. Only once put returned do its messages count as taken (to be acked at
+     * the next commit): a {@link RetriableException} keeps the batch to put again after a backoff (consumption
+     * paused meanwhile, as Kafka Connect does), any other failure fails the task with none of the batch acked.
+     */
+    private void deliver(Batch batch) {
+        if (!batch.records().isEmpty()) {
+            try {
+                task.put(batch.records());
+            } catch (RetriableException e) {
+                metrics.retries.increment();
+                retrying = batch;
+                retryAt = System.currentTimeMillis() + retryDelayMs;
+                log.warn("Task {}: put of {} records failed with a retriable error, putting them again in {} ms: {}",
+                        id, batch.records().size(), retryDelayMs, e.toString());
+                retryDelayMs = Math.min(retryDelayMs * 2, retryDelayMaxMs);
+                return;
+            } catch (RuntimeException e) {
+                metrics.errors.increment();
+                throw e;
+            }
+            metrics.recordsPut.add(batch.records().size());
         }
-        // idle (nothing came for a poll timeout) with records not committed: commit now, not at the flush
-        // interval, so that a trickle of records reaches the sink's target (the file sink writes out on commit)
-        // within a poll timeout; under load polls are never idle and commits keep to the interval
-        boolean idle = received == 0 && !unacked.isEmpty();
-        if (idle || unacked.size() >= commitMaxRecords || System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
+        if (retrying != null) {
+            log.info("Task {}: put succeeded after retrying", id);
+            retrying = null;
+        }
+        retryDelayMs = RETRY_INITIAL_DELAY_MS;
+        unacked.addAll(batch.handles());
+        currentOffsets.putAll(batch.offsets());
+    }
+
+    private void commitIfDue(boolean idle) {
+        if ((idle && !unacked.isEmpty()) || unacked.size() >= commitMaxRecords
+                || System.currentTimeMillis() - lastCommit >= flushIntervalMs) {
             commit();
         }
     }
 
+    /**
+     * {@code preCommit()} (which flushes) with the offsets of the records put since the last commit, then acks
+     * their messages. A {@link RetriableException} from preCommit acks nothing and is tried again at the next
+     * commit; any other failure propagates (the task fails, nothing of this commit acked).
+     */
     private void commit() {
         lastCommit = System.currentTimeMillis();
-        if (unacked.isEmpty()) {
+        if (unacked.isEmpty() || isCancelled()) {
             return;
         }
-        task.preCommit(new HashMap<>(currentOffsets));
+        try {
+            task.preCommit(new HashMap<>(currentOffsets));
+        } catch (RetriableException e) {
+            metrics.retries.increment();
+            log.warn("Task {}: preCommit failed with a retriable error; {} records stay unacknowledged until the next commit: {}",
+                    id, unacked.size(), e.toString());
+            return;
+        } catch (RuntimeException e) {
+            metrics.errors.increment();
+            throw e;
+        }
         messages.ack(unacked);
         unacked = new ArrayList<>(Math.min(batchSize, commitMaxRecords));
         metrics.lastCommitMillis.set(lastCommit);
@@ -198,6 +278,14 @@ final class WorkerSinkTask extends WorkerTask {
                     consumer.shutdown(); // initialize() failed before handing it over
                 }
             }
+        }
+    }
+
+    @Override
+    protected void abandon() {
+        SinkMessages m = messages;
+        if (m != null) {
+            m.close(); // the consumer hands back what was not acked; the stuck thread's later calls find it closed
         }
     }
 

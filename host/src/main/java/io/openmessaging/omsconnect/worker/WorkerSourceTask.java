@@ -10,6 +10,7 @@ import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.data.RecordPosition;
 import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.connector.api.storage.OffsetStorageReader;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
@@ -45,6 +46,7 @@ import java.util.concurrent.Future;
  */
 final class WorkerSourceTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSourceTask.class);
+    private static final long RETRIABLE_POLL_BACKOFF_MS = 100;
 
     private final SourceTask task;
     private final Map<String, String> taskConfig;
@@ -61,6 +63,7 @@ final class WorkerSourceTask extends WorkerTask {
     private ExecutorService sendThread;
     private InFlight inFlight;
     private long lastFlush = System.currentTimeMillis();
+    private boolean callbackFailureLogged;
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
                      ConnectorConfig connectorConfig, MessagingAccessPoint accessPoint, RecordMessageCodec codec,
@@ -94,7 +97,22 @@ final class WorkerSourceTask extends WorkerTask {
 
     @Override
     protected void execute() throws Exception {
-        List<ConnectRecord> polled = task.poll();
+        List<ConnectRecord> polled;
+        try {
+            polled = task.poll();
+        } catch (RetriableException e) {
+            // as Kafka Connect: the connector says "not now", not "broken"; poll again on the next round
+            metrics.retries.increment();
+            log.warn("Task {}: poll failed with a retriable error, polling again in {} ms: {}", id,
+                    RETRIABLE_POLL_BACKOFF_MS, e.toString());
+            completeInFlight();
+            Thread.sleep(RETRIABLE_POLL_BACKOFF_MS); // a connector that keeps saying "not now" must not spin
+            maybeFlush();
+            return;
+        }
+        if (isCancelled()) {
+            return; // abandoned while in poll: a new run of the task sends these records, not this one
+        }
         if (polled == null || polled.isEmpty()) {
             completeInFlight();
             maybeFlush();
@@ -162,7 +180,11 @@ final class WorkerSourceTask extends WorkerTask {
         metrics.recordsSent.add(sent.size());
         for (int i = 0; i < sent.size(); i++) {
             SendResult r = results.get(i);
-            task.commit(sent.get(i), r == null || r.messageId() == null ? Map.of() : Map.of("messageId", r.messageId()));
+            try {
+                task.commit(sent.get(i), r == null || r.messageId() == null ? Map.of() : Map.of("messageId", r.messageId()));
+            } catch (RuntimeException | LinkageError e) {
+                callbackFailed("commit(record, metadata)", e);
+            }
         }
         // positions of dropped records advance too: the source must not read them again. Only the last
         // position of each partition counts: a run of records of one partition is stored once.
@@ -207,13 +229,33 @@ final class WorkerSourceTask extends WorkerTask {
 
     private void flushPositions() {
         lastFlush = System.currentTimeMillis();
-        if (unflushed.isEmpty()) {
+        if (unflushed.isEmpty() || isCancelled()) {
             return;
         }
         positions.commit(id.connector(), unflushed);
         unflushed.clear();
         metrics.lastCommitMillis.set(lastFlush);
-        task.commit();
+        try {
+            task.commit();
+        } catch (RuntimeException | LinkageError e) {
+            callbackFailed("commit()", e);
+        }
+    }
+
+    /**
+     * A throw from one of the connector's commit callbacks: the records were sent and their positions are
+     * marked all the same (as Kafka Connect does), since failing the task would send them all again at every
+     * restart. Counted in every case, logged once per task run so that a callback failing for every record
+     * does not flood the log.
+     */
+    private void callbackFailed(String callback, Throwable e) {
+        metrics.commitErrors.increment();
+        if (!callbackFailureLogged) {
+            callbackFailureLogged = true;
+            log.warn("Task {} of connector {}: {} threw {}; the records were sent and their positions are kept. Further"
+                    + " failures of the connector's commit callbacks are counted (omsconnect_task_commit_errors_total), not"
+                    + " logged", id, id.connector(), callback, e.toString());
+        }
     }
 
     @Override
@@ -233,7 +275,9 @@ final class WorkerSourceTask extends WorkerTask {
             } catch (RuntimeException e) {
                 log.warn("Task {}: its last batch failed ({}); it is sent again after a restart", id, e.toString());
             }
-            flushPositions();
+            if (!isCancelled()) {
+                flushPositions();
+            }
         } finally {
             try {
                 task.stop();

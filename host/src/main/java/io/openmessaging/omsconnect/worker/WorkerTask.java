@@ -23,6 +23,7 @@ abstract class WorkerTask implements Runnable {
     private final Object pauseLock = new Object();
     private final CountDownLatch exited = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile boolean cancelled;
     private volatile boolean paused;
     private volatile Thread thread;
     private volatile java.util.function.Consumer<WorkerTask> failureListener = t -> {
@@ -49,6 +50,14 @@ abstract class WorkerTask implements Runnable {
     /** Commits, then stops the plugin's task and closes driver clients; called once on exit. */
     protected abstract void close();
 
+    /**
+     * Called from another thread once this task was abandoned (it did not stop in time, its thread is stuck in
+     * plugin code): release what must not wait for the thread, e.g. a sink's consumer, so that the driver hands
+     * the messages it did not ack to the group again now rather than when the process ends.
+     */
+    protected void abandon() {
+    }
+
     @Override
     public final void run() {
         thread = Thread.currentThread();
@@ -63,7 +72,7 @@ abstract class WorkerTask implements Runnable {
                     if (wasPaused) {
                         beforePause();
                     }
-                    statuses.task(id, Status.of(wasPaused ? State.PAUSED : State.RUNNING));
+                    report(Status.of(wasPaused ? State.PAUSED : State.RUNNING));
                 }
                 if (wasPaused) {
                     awaitResumeOrStop();
@@ -74,11 +83,11 @@ abstract class WorkerTask implements Runnable {
         } catch (InterruptedException e) {
             if (!stopping) {
                 failed = true;
-                statuses.task(id, Status.failed(e));
+                report(Status.failed(e));
             }
         } catch (Throwable t) {
             failed = true;
-            statuses.task(id, Status.failed(t));
+            report(Status.failed(t));
             log.error("Task {} failed: {}", id, t.toString());
         } finally {
             try (LoaderSwap ignored = LoaderSwap.to(loader)) {
@@ -87,11 +96,20 @@ abstract class WorkerTask implements Runnable {
                 log.warn("Task {} did not close cleanly: {}", id, t.toString());
             }
             exited.countDown();
-            if (failed) {
+            if (cancelled) {
+                log.info("Task {} came back from plugin code after it was abandoned; it ended", id);
+            } else if (failed) {
                 failureListener.accept(this);
             } else {
                 log.info("Task {} stopped", id);
             }
+        }
+    }
+
+    /** A status of this task run; none once it was abandoned (a new run of the task may be reporting). */
+    private void report(Status status) {
+        if (!cancelled) {
+            statuses.task(id, status);
         }
     }
 
@@ -131,6 +149,14 @@ abstract class WorkerTask implements Runnable {
     }
 
     /**
+     * True once the worker abandoned this run: a new run of the task may be going on, so this one must not
+     * commit anything any more (a stale position or ack would overwrite the new run's).
+     */
+    final boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
      * Waits for the loop to exit; after {@code timeoutMs} the thread is interrupted and abandoned, so a
      * task hanging in {@code stop()} cannot hold the worker.
      *
@@ -145,6 +171,16 @@ abstract class WorkerTask implements Runnable {
             t.interrupt();
         }
         return exited.await(100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Gives the task up: it reports nothing from now on, and what {@link #abandon()} frees is freed. */
+    final void cancel() {
+        cancelled = true;
+        try (LoaderSwap ignored = LoaderSwap.to(loader)) {
+            abandon();
+        } catch (Throwable t) {
+            log.warn("Task {}: releasing the abandoned task's resources failed: {}", id, t.toString());
+        }
     }
 
     final ConnectorTaskId id() {

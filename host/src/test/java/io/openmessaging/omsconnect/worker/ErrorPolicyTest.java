@@ -64,7 +64,7 @@ class ErrorPolicyTest {
     @Test
     void retriesStopAtTheTimeoutAndThenTheFailureCounts() {
         ErrorPolicy p = policy(Map.of("errors.retry.timeout", "50", "errors.retry.delay.max.ms", "5"));
-        assertThrows(ConnectException.class, () -> p.retryOnly(ErrorPolicy.Stage.PUT, () -> {
+        assertThrows(ConnectException.class, () -> p.execute(ErrorPolicy.Stage.CONVERT, "record", () -> {
             throw new RetriableException("still busy");
         }));
         assertEquals(1, metrics.errors.sum());
