@@ -260,29 +260,42 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
         statuses.connector(connector, Status.of(State.STOPPED));
     }
 
+    /**
+     * Kafka Connect's restart (KIP-745): the connector instance when {@code !onlyFailed} or it failed; with
+     * {@code includeTasks}, its tasks ({@code onlyFailed}: the failed ones). Tasks of a connector that is not
+     * running (it failed at boot) are restarted with it. The connector always comes first: a task started
+     * before its connector runs fails with "connector is not running".
+     */
     @Override
     public synchronized ConnectorStateInfo restartConnector(String connector, boolean includeTasks, boolean onlyFailed) {
         StoredConnector c = stored(connector);
-        boolean connectorFailed = statuses.connector(connector).state() == State.FAILED;
-        if (c.targetState() != TargetState.STOPPED) {
-            if (!onlyFailed || connectorFailed || includeTasks) {
-                if (includeTasks || !worker.isRunning(connector)) {
-                    restartTasks(c, onlyFailed);
-                }
-                if (c.taskConfigs().isEmpty() && (!onlyFailed || connectorFailed)) {
-                    // it never started far enough to plan its tasks: a full start plans them now
-                    startStored(c, true);
-                } else if (!onlyFailed || connectorFailed) {
-                    worker.stopConnector(connector);
-                    worker.startConnector(connector, new ConnectorConfig(c.config()),
-                            c.targetState() == TargetState.PAUSED, () -> requestReconfiguration(connector));
-                }
-            }
+        if (c.targetState() == TargetState.STOPPED) {
+            return connectorStatus(connector);
+        }
+        boolean restartInstance = !onlyFailed || statuses.connector(connector).state() == State.FAILED;
+        if (restartInstance && c.taskConfigs().isEmpty()) {
+            // it never started far enough to plan its tasks: a full start plans them now
+            startStored(c, true);
+            return connectorStatus(connector);
+        }
+        boolean wasRunning = worker.isRunning(connector);
+        // a connector that is not running has no running task either: its tasks all come back with it
+        List<ConnectorTaskId> tasks = includeTasks || (restartInstance && !wasRunning)
+                ? tasksToRestart(c, onlyFailed && wasRunning) : List.of();
+        worker.stopTasks(tasks);
+        if (restartInstance) {
+            worker.stopConnector(connector);
+            worker.startConnector(connector, new ConnectorConfig(c.config()),
+                    c.targetState() == TargetState.PAUSED, () -> requestReconfiguration(connector));
+        }
+        for (ConnectorTaskId id : tasks) {
+            worker.startTask(id, new ConnectorConfig(c.config()), c.taskConfigs().get(id.task()),
+                    c.targetState() == TargetState.PAUSED);
         }
         return connectorStatus(connector);
     }
 
-    private void restartTasks(StoredConnector c, boolean onlyFailed) {
+    private List<ConnectorTaskId> tasksToRestart(StoredConnector c, boolean onlyFailed) {
         List<ConnectorTaskId> ids = new ArrayList<>();
         for (int i = 0; i < c.taskConfigs().size(); i++) {
             ConnectorTaskId id = new ConnectorTaskId(c.name(), i);
@@ -290,11 +303,7 @@ public final class StandaloneHerder implements Herder, AutoCloseable {
                 ids.add(id);
             }
         }
-        worker.stopTasks(ids);
-        for (ConnectorTaskId id : ids) {
-            worker.startTask(id, new ConnectorConfig(c.config()), c.taskConfigs().get(id.task()),
-                    c.targetState() == TargetState.PAUSED);
-        }
+        return ids;
     }
 
     @Override
