@@ -7,6 +7,7 @@ import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
 import io.openmessaging.omsconnect.rest.RestServer;
 import io.openmessaging.omsconnect.store.ConnectorConfigStore;
 import io.openmessaging.omsconnect.store.PositionStore;
+import io.openmessaging.omsconnect.store.StoreLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ public final class WorkerMain implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
     private final WorkerConfig config;
+    private StoreLock storeLock;
     private Pf4jPluginHost plugins;
     private PluginDriverRegistry drivers;
     private StandaloneHerder herder;
@@ -41,7 +43,11 @@ public final class WorkerMain implements AutoCloseable {
         try {
             main.start();
         } catch (Exception e) {
-            log.error("The worker failed to start: {}", e.toString(), e);
+            if (e instanceof StoreLock.StoreLockedException) {
+                log.error("The worker failed to start: {}", e.getMessage()); // a user error: no trace
+            } else {
+                log.error("The worker failed to start: {}", e.toString(), e);
+            }
             main.close();
             System.exit(1);
         }
@@ -50,6 +56,8 @@ public final class WorkerMain implements AutoCloseable {
     public synchronized void start() throws Exception {
         log.info("Starting worker with {}", config);
         Files.createDirectories(config.storePathRootDir());
+        storeLock = StoreLock.acquire(config.storePathRootDir(),
+                "worker " + config.workerId() + " (REST port " + config.httpPort() + ")");
         Files.createDirectories(config.pluginsDir());
         plugins = new Pf4jPluginHost(config.pluginsDir());
         plugins.start();
@@ -92,6 +100,10 @@ public final class WorkerMain implements AutoCloseable {
         if (plugins != null) {
             plugins.close();
             plugins = null;
+        }
+        if (storeLock != null) {
+            storeLock.close();
+            storeLock = null;
         }
     }
 }
