@@ -316,6 +316,32 @@ class FileSinkCrashRecoveryTest {
     }
 
     @Test
+    void aFailedCommitRefusesFurtherWritesUntilARestartCutsThemOff() throws Exception {
+        RecordPartition lines = topic("lines");
+        FileSinkTask failing = start();
+        failing.put(records(lines, 0, 1));
+        failing.flush(Map.of());
+        CommitRecord before = committed();
+        Path blocker = dir.resolve(".out.txt.commit.tmp");
+        Files.createDirectory(blocker); // the temporary file cannot be written: the commit fails
+        failing.put(records(lines, 2, 3));
+
+        ConnectException flushFailed = assertThrows(ConnectException.class, () -> failing.flush(Map.of()));
+        assertTrue(flushFailed.getMessage().contains("commit record"), flushFailed.getMessage());
+        ConnectException refused = assertThrows(ConnectException.class, () -> failing.put(records(lines, 4, 4)));
+        assertTrue(refused.getMessage().contains("restart"), refused.getMessage());
+        failing.stop(); // does not commit what the failed flush left
+        assertEquals(before, committed());
+
+        Files.delete(blocker);
+        FileSinkTask restarted = start();
+        assertEquals(lines(lines, 0, 1), content());
+        restarted.put(records(lines, 2, 4)); // not acked: they come again
+        restarted.stop();
+        assertEquals(lines(lines, 0, 4), content());
+    }
+
+    @Test
     void aRepeatedFlushWithNothingNewLeavesTheCommitRecordAlone() throws Exception {
         FileSinkTask task = start();
         task.put(records(topic("lines"), 0, 0));
