@@ -1,28 +1,24 @@
 package io.openmessaging.omsconnect.file;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
 
 /**
  * What the file sink has committed: the output file's first {@code length} bytes, and per
  * partition (a {@link PartitionKey}) the last {@code queueOffset} among the records in them.
  * Bytes after {@code length} were never acknowledged to the queue, so they come again.
  *
- * <p>Its text form, one entry a line, written by {@link #toText()} and read by {@link #parse}:
- * <pre>
- * # omsconnect file sink commit record
- * version 1
- * length 4096
- * offset topic=lines 41
- * end
- * </pre>
- * The {@code end} line tells a whole record from one cut short (a copy, a disk full, a power loss
- * with {@code fsync=false}): the sink refuses to guess what it committed.
+ * <p>Written as one line of ASCII, {@code commit <length> [<partition> <queueOffset>]... crc <crc>},
+ * for example {@code commit 4096 topic=lines 41 crc 1c291ca3}: the CRC-32C (hex) of what comes
+ * before {@code " crc "} tells a whole line from one a crash or a power loss cut or garbled.
  */
 record CommitRecord(long length, Map<String, Long> offsets) {
 
-    static final int VERSION = 1;
+    private static final String COMMIT = "commit";
+    private static final String CRC = "crc";
 
     CommitRecord {
         if (length < 0) {
@@ -35,71 +31,53 @@ record CommitRecord(long length, Map<String, Long> offsets) {
         return new CommitRecord(newLength, offsets);
     }
 
-    String toText() {
-        StringBuilder text = new StringBuilder(64 + offsets.size() * 48)
-            .append("# omsconnect file sink commit record: the output's committed bytes, the last queueOffset per partition\n")
-            .append("version ").append(VERSION).append('\n')
-            .append("length ").append(length).append('\n');
-        offsets.forEach((partition, offset) -> text.append("offset ").append(partition).append(' ').append(offset).append('\n'));
-        return text.append("end\n").toString();
+    /** The record as one line, with its newline. */
+    String toLine() {
+        StringBuilder line = new StringBuilder(32 + offsets.size() * 40).append(COMMIT).append(' ').append(length);
+        offsets.forEach((partition, offset) -> line.append(' ').append(partition).append(' ').append(offset));
+        String checked = line.toString();
+        return line.append(' ').append(CRC).append(' ').append(crcOf(checked)).append('\n').toString();
     }
 
-    /** @throws IllegalArgumentException naming the first line that is not what {@link #toText()} writes */
-    static CommitRecord parse(String text) {
-        Long length = null;
-        boolean versioned = false;
-        boolean ended = false;
+    /**
+     * Reads a line {@link #toLine()} wrote, without its newline.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    static CommitRecord parseLine(String line) {
+        int crcAt = line.lastIndexOf(" " + CRC + " ");
+        if (crcAt < 0) {
+            throw new IllegalArgumentException("no checksum");
+        }
+        String checked = line.substring(0, crcAt);
+        if (!line.substring(crcAt + CRC.length() + 2).equals(crcOf(checked))) {
+            throw new IllegalArgumentException("wrong checksum");
+        }
+        String[] words = checked.split(" ", -1);
+        if (!words[0].equals(COMMIT) || words.length < 2 || words.length % 2 != 0) {
+            throw new IllegalArgumentException("not 'commit <length> [<partition> <queueOffset>]...'");
+        }
         Map<String, Long> offsets = new TreeMap<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (ended) {
-                throw invalid(i, "text after 'end'");
-            }
-            String[] words = line.split(" ", -1);
-            switch (words[0]) {
-                case "version" -> {
-                    long version = number(words, 2, i);
-                    if (version != VERSION) {
-                        throw invalid(i, "version " + version + " (this sink reads version " + VERSION + ")");
-                    }
-                    versioned = true;
-                }
-                case "length" -> length = number(words, 2, i);
-                case "offset" -> {
-                    if (offsets.put(words.length == 3 ? words[1] : "", number(words, 3, i)) != null) {
-                        throw invalid(i, "partition " + words[1] + " given twice");
-                    }
-                }
-                case "end" -> ended = true;
-                default -> throw invalid(i, "unknown entry '" + words[0] + "'");
-            }
-            if (!versioned) {
-                throw invalid(i, "no 'version' line first");
+        for (int i = 2; i < words.length; i += 2) {
+            if (offsets.put(words[i], number(words[i + 1])) != null) {
+                throw new IllegalArgumentException("partition " + words[i] + " given twice");
             }
         }
-        if (!ended || length == null) {
-            throw new IllegalArgumentException(length == null ? "no 'length' line" : "no 'end' line: the record is cut short");
-        }
-        return new CommitRecord(length, offsets);
+        return new CommitRecord(number(words[1]), offsets);
     }
 
-    /** The number in the last of {@code count} words; a length is never negative, a queueOffset may be in theory. */
-    private static long number(String[] words, int count, int line) {
-        if (words.length != count) {
-            throw invalid(line, "expected " + count + " words, found " + words.length);
-        }
+    private static long number(String word) {
         try {
-            return Long.parseLong(words[count - 1]);
+            return Long.parseLong(word);
         } catch (NumberFormatException e) {
-            throw invalid(line, "'" + words[count - 1] + "' is not a number");
+            throw new IllegalArgumentException("'" + word + "' is not a number");
         }
     }
 
-    private static IllegalArgumentException invalid(int index, String what) {
-        return new IllegalArgumentException("line " + (index + 1) + ": " + what);
+    private static String crcOf(String text) {
+        CRC32C crc = new CRC32C();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        String hex = Long.toHexString(crc.getValue());
+        return "00000000".substring(hex.length()) + hex;
     }
 }

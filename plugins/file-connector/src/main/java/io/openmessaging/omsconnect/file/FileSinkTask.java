@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * other object as its {@code toString()}. Writes are buffered; {@link #flush(Map)} writes them out
  * (and forces them to the disk when {@code fsync=true}) before the worker commits the offsets.
  *
- * <p>Crash safety: {@code flush} then writes a {@link CommitRecord} (the file's length and the last
- * {@code queueOffset} per partition) before the worker acknowledges the records; {@code start} cuts
+ * <p>Crash safety: {@code flush} then appends a {@link CommitRecord} (the file's length and the last
+ * {@code queueOffset} per partition) to the {@link CommitRecordFile} before the worker acknowledges
+ * the records; {@code start} cuts
  * whatever follows the committed length (see {@link OutputRecovery}) and skips redelivered records
  * already in the file (see {@link SinkPositions}). So the file never holds a torn line, and holds
  * each record once where the driver gives a {@code queueOffset}.
@@ -38,7 +39,7 @@ public class FileSinkTask extends SinkTask {
     private LineWriter writer;
     private CommitRecordFile commits;
     private SinkPositions positions;
-    /** Length in the last commit record written: a flush with nothing new writes none. */
+    /** Length in the last commit record appended: a flush with nothing new appends none. */
     private long committedLength;
     /**
      * Set when a write failed: the file may end in a part of a buffer, so nothing more is written or
@@ -55,20 +56,23 @@ public class FileSinkTask extends SinkTask {
     public void start(KeyValue taskConfig) {
         SinkConfig parsed = SinkConfig.from(taskConfig);
         synchronized (lock) {
-            CommitRecordFile records = new CommitRecordFile(parsed.file(), parsed.fsync());
+            CommitRecordFile log = new CommitRecordFile(parsed.file(), parsed.fsync());
             CommitRecord committed;
             try {
-                committed = OutputRecovery.recover(parsed.file(), records, parsed.fsync(), taskName());
+                committed = OutputRecovery.recover(parsed.file(), log, parsed.fsync(), taskName());
             } catch (IOException e) {
+                closeQuietly(log);
                 throw new ConnectException("cannot recover " + parsed.file() + " to its last commit: " + e.getMessage()
-                    + " (deleting " + records.path() + " takes the file's current length as committed)", e);
+                    + " (deleting " + log.path() + " makes the sink take the file's current length as committed:"
+                    + " check that it ends in a whole line first)", e);
             }
             try {
                 writer = LineWriter.open(parsed.file(), parsed.fsync());
             } catch (IOException e) {
+                closeQuietly(log);
                 throw new ConnectException("cannot open " + parsed.file() + " for appending: " + e.getMessage(), e);
             }
-            commits = records;
+            commits = log;
             positions = new SinkPositions(committed.offsets());
             committedLength = committed.length();
             failure = null;
@@ -131,9 +135,9 @@ public class FileSinkTask extends SinkTask {
         }
         CommitRecord record = new CommitRecord(open.length(), positions.snapshot());
         try {
-            commits.write(record);
+            commits.append(record);
         } catch (IOException e) {
-            throw failed("write the commit record of", e);
+            throw failed("append to the commit log of", e);
         }
         committedLength = record.length();
     }
@@ -160,11 +164,21 @@ public class FileSinkTask extends SinkTask {
                         LOG.warn("File sink task {} could not close {}: {}", taskName(), config.file(), e.getMessage());
                     } finally {
                         writer = null;
+                        closeQuietly(commits);
                     }
                 }
             }
         }
         LOG.info("File sink task {} stopped", taskName());
+    }
+
+    private void closeQuietly(CommitRecordFile log) {
+        try {
+            log.close();
+        } catch (IOException e) {
+            // every append was written (and forced) when it returned: closing loses nothing
+            LOG.warn("File sink task {} could not close {}: {}", taskName(), log.path(), e.getMessage());
+        }
     }
 
     private LineWriter openWriter() {

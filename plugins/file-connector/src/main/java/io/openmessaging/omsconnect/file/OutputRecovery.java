@@ -25,8 +25,9 @@ final class OutputRecovery {
 
     /**
      * Cuts {@code output} (created with its folders when missing) to its committed length and
-     * returns what is committed, after which the file ends. Writes the commit record when there
-     * was none, so that every later crash finds one.
+     * returns what is committed, after which the file ends. Leaves the commit log holding that
+     * record alone, open for appending; writes it when there was none, so that every later crash
+     * finds one.
      */
     static CommitRecord recover(Path output, CommitRecordFile commits, boolean fsync, String task) throws IOException {
         Optional<CommitRecord> found = commits.read();
@@ -34,36 +35,33 @@ final class OutputRecovery {
         if (folder != null) {
             Files.createDirectories(folder);
         }
+        CommitRecord committed;
         try (FileChannel file = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long size = file.size();
             if (found.isEmpty()) {
                 // a file from an older version or another tool: what is there was not written by this sink
                 // since its last commit, so it is kept whole
-                CommitRecord first = new CommitRecord(size, Map.of());
-                commits.write(first);
-                LOG.info("File sink task {}: no commit record for {}; its {} bytes are taken as committed, recorded in {}",
+                committed = new CommitRecord(size, Map.of());
+                LOG.info("File sink task {}: no commit log for {}; its {} bytes are taken as committed, recorded in {}",
                     task, output, size, commits.path());
-                return first;
-            }
-            CommitRecord committed = found.get();
-            if (size > committed.length()) {
+            } else if (size > found.get().length()) {
+                committed = found.get();
                 file.truncate(committed.length());
                 if (fsync) {
                     file.force(true);
                 }
                 LOG.warn("File sink task {}: cut {} bytes written after the last commit from the end of {} (now {} bytes);"
                     + " their records were not acknowledged and come again", task, size - committed.length(), output, committed.length());
-                return committed;
-            }
-            if (size < committed.length()) {
-                CommitRecord shorter = committed.withLength(size);
-                commits.write(shorter);
+            } else if (size < found.get().length()) {
+                committed = found.get().withLength(size);
                 LOG.warn("File sink task {}: {} has {} bytes, fewer than the {} committed (truncated or rotated by someone"
                     + " else?); appending from its end. Records already committed are not written again", task, output, size,
-                    committed.length());
-                return shorter;
+                    found.get().length());
+            } else {
+                committed = found.get();
             }
-            return committed;
         }
+        commits.rewrite(committed);
+        return committed;
     }
 }

@@ -13,34 +13,44 @@ import org.junit.jupiter.api.Test;
 class CommitRecordTest {
 
     @Test
-    void itsTextReadsBackAsTheSameRecord() {
+    void itsLineReadsBackAsTheSameRecord() {
         CommitRecord record = new CommitRecord(123_456_789_012L, Map.of(
             PartitionKey.of(new RecordPartition(Map.of("topic", "a b\nc"))), 41L,
-            PartitionKey.of(new RecordPartition(Map.of("topic", "é=€&%"))), 0L,
+            PartitionKey.of(new RecordPartition(Map.of("topic", "é=€&% crc 0"))), 0L,
             PartitionKey.NONE, -1L));
+        String line = record.toLine();
 
-        assertEquals(record, CommitRecord.parse(record.toText()));
-        assertEquals(new CommitRecord(0, Map.of()), CommitRecord.parse(new CommitRecord(0, Map.of()).toText()));
+        assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, line);
+        assertEquals(record, CommitRecord.parseLine(line.substring(0, line.length() - 1)));
+        CommitRecord empty = new CommitRecord(0, Map.of());
+        assertEquals(empty, CommitRecord.parseLine(empty.toLine().trim()));
     }
 
     @Test
-    void aDamagedTextIsRefusedNamingWhatIsWrong() {
-        String whole = new CommitRecord(10, Map.of("topic=a", 3L)).toText();
+    void aDamagedLineIsRefusedNamingWhatIsWrong() {
+        String whole = new CommitRecord(10, Map.of("topic=a", 3L)).toLine().trim();
         Map<String, String> damaged = Map.of(
-            whole.replace("end\n", ""), "no 'end' line",
-            whole.substring(0, whole.indexOf("length")) , "no 'length' line",
-            whole.replace("version 1", "version 2"), "version 2",
-            whole.replace("length 10", "length ten"), "'ten' is not a number",
-            whole.replace("length 10", "length -10"), "negative length",
-            whole.replace("end\n", "offset topic=a 4\nend\n"), "given twice",
-            whole + "length 11\n", "text after 'end'",
-            "length 10\nversion 1\nend\n", "no 'version' line first",
-            whole.replace("offset topic=a 3", "offset topic=a 3 4"), "expected 3 words",
-            "\0\0\0\0", "unknown entry");
-        damaged.forEach((text, reason) -> {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CommitRecord.parse(text), text);
+            whole.replace("commit 10", "commit 11"), "wrong checksum",
+            whole.substring(0, whole.length() - 3), "wrong checksum",
+            whole.substring(0, whole.indexOf(" crc")), "no checksum",
+            "\0\0\0\0\0\0", "no checksum",
+            withCrc("commit ten"), "'ten' is not a number",
+            withCrc("commit -10"), "negative length",
+            withCrc("commit 10 topic=a 3 topic=a 4"), "given twice",
+            withCrc("commit 10 topic=a"), "not 'commit <length>",
+            withCrc("commit"), "not 'commit <length>",
+            withCrc("length 10"), "not 'commit <length>");
+        damaged.forEach((line, reason) -> {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CommitRecord.parseLine(line), line);
             assertTrue(refused.getMessage().contains(reason), refused.getMessage() + " should say " + reason);
         });
+    }
+
+    /** {@code text} with the checksum a writer would give it, so the parse gets past the checksum. */
+    private static String withCrc(String text) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return text + " crc " + String.format("%08x", crc.getValue());
     }
 
     @Test
