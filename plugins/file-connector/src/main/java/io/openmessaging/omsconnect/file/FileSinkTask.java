@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * (and forces them to the disk when {@code fsync=true}) before the worker commits the offsets.
  *
  * <p>Crash safety: {@code flush} then appends a {@link CommitRecord} (the file's length and the last
- * {@code queueOffset} per partition) to the {@link CommitRecordFile} before the worker acknowledges
+ * {@code queueOffset} per partition) to the {@link CommitLog} before the worker acknowledges
  * the records; {@code start} cuts
  * whatever follows the committed length (see {@link OutputRecovery}) and skips redelivered records
  * already in the file (see {@link SinkPositions}). So the file never holds a torn line, and holds
@@ -37,9 +37,9 @@ public class FileSinkTask extends SinkTask {
     private final Object lock = new Object();
     private SinkConfig config;
     private LineWriter writer;
-    private CommitRecordFile commits;
+    private CommitLog commits;
     private SinkPositions positions;
-    /** Length in the last commit record appended: a flush with nothing new appends none. */
+    /** Length in the last commit appended: a flush with nothing new appends none. */
     private long committedLength;
     /**
      * Set when a write failed: the file may end in a part of a buffer, so nothing more is written or
@@ -56,7 +56,7 @@ public class FileSinkTask extends SinkTask {
     public void start(KeyValue taskConfig) {
         SinkConfig parsed = SinkConfig.from(taskConfig);
         synchronized (lock) {
-            CommitRecordFile log = new CommitRecordFile(parsed.file(), parsed.fsync());
+            CommitLog log = new CommitLog(parsed.file(), parsed.fsync());
             CommitRecord committed;
             try {
                 committed = OutputRecovery.recover(parsed.file(), log, parsed.fsync(), taskName());
@@ -119,7 +119,7 @@ public class FileSinkTask extends SinkTask {
         }
     }
 
-    /** Writes the buffered lines out, then the commit record: the worker acknowledges only after both. */
+    /** Writes the buffered lines out, then appends a commit: the worker acknowledges only after both. */
     private void commit(LineWriter open) {
         try {
             open.flush();
@@ -172,7 +172,7 @@ public class FileSinkTask extends SinkTask {
         LOG.info("File sink task {} stopped", taskName());
     }
 
-    private void closeQuietly(CommitRecordFile log) {
+    private void closeQuietly(CommitLog log) {
         try {
             log.close();
         } catch (IOException e) {

@@ -29,7 +29,7 @@ final class OutputRecovery {
      * record alone, open for appending; writes it when there was none, so that every later crash
      * finds one.
      */
-    static CommitRecord recover(Path output, CommitRecordFile commits, boolean fsync, String task) throws IOException {
+    static CommitRecord recover(Path output, CommitLog commits, boolean fsync, String task) throws IOException {
         Optional<CommitRecord> found = commits.read();
         Path folder = output.getParent();
         if (folder != null) {

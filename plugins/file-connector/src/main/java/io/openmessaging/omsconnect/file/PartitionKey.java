@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * A record partition as one word of printable ASCII: its entries sorted by name, each name and
  * value percent-encoded (UTF-8) and joined as {@code name=value&name=value}. Two partitions with
  * the same entries get the same key whatever their map's order, and the key holds no space, line
- * break or other character the commit record's line format would trip on, whatever the topic is
+ * break or other character the commit log's line format would trip on, whatever the topic is
  * called. Values are compared as text: a queue id {@code 1} and {@code "1"} are one queue.
  */
 final class PartitionKey {

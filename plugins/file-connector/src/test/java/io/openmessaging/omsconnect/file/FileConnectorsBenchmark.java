@@ -61,8 +61,8 @@ public final class FileConnectorsBenchmark {
         double[] sink = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             Files.deleteIfExists(out);
-            // a fresh output: without its commit record too, or the records' queueOffsets say they are all written
-            Files.deleteIfExists(new CommitRecordFile(out, false).path());
+            // a fresh output: without its commit log too, or the records' queueOffsets say they are all written
+            Files.deleteIfExists(new CommitLog(out, false).path());
             sink[round] = writeAll(out, records, commit);
             System.out.printf("sink round %d: %,.0f records/s%n", round + 1, sink[round]);
         }

@@ -41,7 +41,7 @@ class FileSinkCrashRecoveryTest {
         return dir.resolve("out.txt");
     }
 
-    private Path commitRecord() {
+    private Path commitLog() {
         return dir.resolve(".out.txt.commit");
     }
 
@@ -87,7 +87,7 @@ class FileSinkCrashRecoveryTest {
     }
 
     private CommitRecord committed() throws IOException {
-        return new CommitRecordFile(out(), false).read().orElseThrow();
+        return new CommitLog(out(), false).read().orElseThrow();
     }
 
     @Test
@@ -314,8 +314,8 @@ class FileSinkCrashRecoveryTest {
         crashed.flush(Map.of());
         crashed.put(records(lines, 2, 3));
         crashed.flush(Map.of()); // the process dies in the append of this commit: the worker never acked 2..3
-        String log = Files.readString(commitRecord());
-        Files.writeString(commitRecord(), log.substring(0, log.length() - 5));
+        String log = Files.readString(commitLog());
+        Files.writeString(commitLog(), log.substring(0, log.length() - 5));
 
         FileSinkTask restarted = start();
         assertEquals(lines(lines, 0, 1), content());
@@ -333,12 +333,12 @@ class FileSinkCrashRecoveryTest {
         first.put(records(lines, 2, 3));
         first.flush(Map.of());
         first.stop();
-        String log = Files.readString(commitRecord());
+        String log = Files.readString(commitLog());
         String[] entries = log.split("\n");
-        assertEquals(List.of(CommitRecordFile.VERSION_LINE, "commit 0 "), List.of(entries[0], entries[1].substring(0, 9)));
+        assertEquals(List.of(CommitLog.VERSION_LINE, "commit 0 "), List.of(entries[0], entries[1].substring(0, 9)));
 
         // a power loss with fsync=false: the last line's blocks never written
-        Files.writeString(commitRecord(), log.substring(0, log.length() - 10) + "\0".repeat(9) + "\n");
+        Files.writeString(commitLog(), log.substring(0, log.length() - 10) + "\0".repeat(9) + "\n");
         start().stop();
         assertEquals(lines(lines, 0, 1), content());
 
@@ -347,13 +347,13 @@ class FileSinkCrashRecoveryTest {
         again.flush(Map.of());
         again.put(records(lines, 4, 4));
         again.flush(Map.of());
-        String threeCommits = Files.readString(commitRecord());
-        Files.writeString(commitRecord(), threeCommits.replaceFirst("commit 32", "commit 33"));
+        String threeCommits = Files.readString(commitLog());
+        Files.writeString(commitLog(), threeCommits.replaceFirst("commit 32", "commit 33"));
         ConnectException refused = assertThrows(ConnectException.class, this::start);
-        assertTrue(refused.getMessage().contains(commitRecord().toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains(commitLog().toString()), refused.getMessage());
         assertTrue(refused.getMessage().contains("line 3: wrong checksum"), refused.getMessage());
 
-        Files.writeString(commitRecord(), "version 1\nlength 12\n"); // not a log at all
+        Files.writeString(commitLog(), "version 1\nlength 12\n"); // not a log at all
         assertThrows(ConnectException.class, this::start);
     }
 
@@ -362,15 +362,15 @@ class FileSinkCrashRecoveryTest {
         FileSinkTask task = start();
         task.put(records(topic("lines"), 0, 0));
         task.flush(Map.of());
-        long size = Files.size(commitRecord());
+        long size = Files.size(commitLog());
         task.flush(Map.of());
         task.preCommit(Map.of());
-        assertEquals(size, Files.size(commitRecord()));
+        assertEquals(size, Files.size(commitLog()));
         task.put(records(topic("lines"), 0, 0)); // skipped: still nothing new
         task.flush(Map.of());
         task.stop();
 
-        assertEquals(size, Files.size(commitRecord()));
+        assertEquals(size, Files.size(commitLog()));
     }
 
     @Test
@@ -380,18 +380,18 @@ class FileSinkCrashRecoveryTest {
         int q = 0;
         long largest = 0;
         long lineBytes = new CommitRecord(Long.MAX_VALUE, Map.of("topic=lines", Long.MAX_VALUE)).toLine().length();
-        for (; q < 2 * CommitRecordFile.COMPACT_AT / lineBytes + 100; q++) {
+        for (; q < 2 * CommitLog.COMPACT_AT / lineBytes + 100; q++) {
             task.put(records(lines, q, q));
             task.flush(Map.of());
-            largest = Math.max(largest, Files.size(commitRecord()));
+            largest = Math.max(largest, Files.size(commitLog()));
         }
-        assertTrue(largest < CommitRecordFile.COMPACT_AT + lineBytes, "rewritten at " + largest + " bytes");
-        assertTrue(Files.size(commitRecord()) < CommitRecordFile.COMPACT_AT / 2, "rewritten at least twice");
+        assertTrue(largest < CommitLog.COMPACT_AT + lineBytes, "rewritten at " + largest + " bytes");
+        assertTrue(Files.size(commitLog()) < CommitLog.COMPACT_AT / 2, "rewritten at least twice");
         task.stop();
         assertEquals(new CommitRecord(Files.size(out()), Map.of("topic=lines", (long) q - 1)), committed());
 
         start().stop();
-        assertEquals(2, Files.readAllLines(commitRecord()).size(), "the version and the last commit");
+        assertEquals(2, Files.readAllLines(commitLog()).size(), "the version and the last commit");
     }
 
     @Test

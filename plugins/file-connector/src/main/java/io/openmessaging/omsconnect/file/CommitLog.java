@@ -25,7 +25,7 @@ import java.util.Optional;
  * renamed over it, both forced with {@code fsync}) when opened and when it grows past
  * {@link #COMPACT_AT} bytes, so a crash at any moment leaves the old log or the new one.
  */
-final class CommitRecordFile implements Closeable {
+final class CommitLog implements Closeable {
 
     static final String VERSION_LINE = "omsconnect file sink commit log, version 1";
     /** A few tens of thousands of commits: rewritten a few times a minute at full speed, read in a millisecond. */
@@ -37,7 +37,7 @@ final class CommitRecordFile implements Closeable {
     private FileChannel log;
     private long size;
 
-    CommitRecordFile(Path output, boolean fsync) {
+    CommitLog(Path output, boolean fsync) {
         String name = output.getFileName().toString();
         this.path = output.resolveSibling("." + name + ".commit");
         this.temporary = output.resolveSibling("." + name + ".commit.tmp");
