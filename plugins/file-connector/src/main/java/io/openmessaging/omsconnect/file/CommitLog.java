@@ -17,9 +17,9 @@ import java.util.Optional;
  * output's folder, a version line then one record a line; the last whole line is the commit.
  *
  * <p>Why a log and not one record replaced by a rename on each commit: the worker commits every
- * few hundred records, and creating, writing and renaming a file costs ~100 µs (3 fsyncs instead
- * of 1 with {@code fsync=true}), a third of the pipeline's time at its rate. Appending a line
- * costs a write. A crash in the middle of an append leaves a line without its newline, or whose
+ * few hundred records (500 by default: 4,000 commits a second at 2 M records/s), and creating,
+ * writing and renaming a file costs ~100 µs (3 fsyncs instead of 1 with {@code fsync=true}), which
+ * would be half of every second at that rate. Appending a line costs a write, ~1 µs. A crash in the middle of an append leaves a line without its newline, or whose
  * checksum fails, at the end: it is ignored, as the commit it was is (the worker acks after the
  * append returned). The log is rewritten to its last record (temporary file in the same folder,
  * renamed over it, both forced with {@code fsync}) when opened and when it grows past
@@ -52,11 +52,10 @@ final class CommitLog implements Closeable {
     Optional<CommitRecord> read() throws IOException {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            // the log is ASCII; read as Latin-1, garbled bytes cannot fail the decoding, only the checksum
+            text = new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException none) {
             return Optional.empty();
-        } catch (java.nio.charset.CharacterCodingException garbled) {
-            throw damaged("not UTF-8 text");
         }
         // whole lines only: what follows the last newline is an append a crash cut
         String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");

@@ -12,17 +12,16 @@ import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.errors.ConnectException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,7 +155,7 @@ class FileSinkCrashRecoveryTest {
             record(lines, "lines-1", Map.of("queueOffset", "1")),
             record(lines, "lines-2", Map.of("queueOffset", 2.0d)),
             record(lines, "again-1", Map.of("queueOffset", " 1 ")),
-            record(lines, "again-2", Map.of("queueOffset", new java.math.BigDecimal("2"))),
+            record(lines, "again-2", Map.of("queueOffset", new BigDecimal("2"))),
             record(lines, "unreadable", Map.of("queueOffset", "next")),
             record(lines, "lines-3", Map.of("queueOffset", 3L))));
         task.stop();
@@ -337,7 +336,11 @@ class FileSinkCrashRecoveryTest {
         String[] entries = log.split("\n");
         assertEquals(List.of(CommitLog.VERSION_LINE, "commit 0 "), List.of(entries[0], entries[1].substring(0, 9)));
 
-        // a power loss with fsync=false: the last line's blocks never written
+        // a power loss with fsync=false: the last line's blocks never written, or holding other bytes
+        byte[] garbled = log.getBytes(StandardCharsets.US_ASCII);
+        Arrays.fill(garbled, garbled.length - 10, garbled.length - 1, (byte) 0xff);
+        Files.write(commitLog(), garbled);
+        assertEquals(16, committed().length());
         Files.writeString(commitLog(), log.substring(0, log.length() - 10) + "\0".repeat(9) + "\n");
         start().stop();
         assertEquals(lines(lines, 0, 1), content());
@@ -430,7 +433,7 @@ class FileSinkCrashRecoveryTest {
 
     @Test
     void fiveHundredCrashesAtRandomPointsLeaveEachLineOnce() throws Exception {
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         RecordPartition lines = topic("lines");
         int acked = -1; // the queue's committed position: redelivery starts after it
         int next = 0;
