@@ -73,6 +73,7 @@ public final class FileConnectorsBenchmark {
             median(source), median(source) * (LINE_BYTES + 1) / 1e6, median(sink), median(sink) * (LINE_BYTES + 1) / 1e6);
         Files.delete(in);
         Files.delete(out);
+        Files.delete(new CommitLog(out, false).path());
     }
 
     private static void writeInput(Path file, int lines) throws IOException {
