@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends lines to a file through one large buffer: a line's bytes then {@code \n}. Not
+ * Appends lines to a file through one large buffer: a line's bytes then {@code \n}. Counts the
+ * file's length as it writes, so the sink can commit how many bytes are whole lines. Not
  * thread-safe: the sink task serializes its calls.
  */
 final class LineWriter implements Closeable {
@@ -23,9 +24,13 @@ final class LineWriter implements Closeable {
     // direct: a heap buffer is copied into a temporary direct one by every channel write
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_SIZE);
 
-    private LineWriter(FileChannel channel, boolean fsync) {
+    /** The file's length when opened plus every byte written to it since. */
+    private long length;
+
+    private LineWriter(FileChannel channel, boolean fsync) throws IOException {
         this.channel = channel;
         this.fsync = fsync;
+        this.length = channel.size();
     }
 
     /** Opens {@code file} for appending, creating it and its missing parent folders. */
@@ -36,7 +41,12 @@ final class LineWriter implements Closeable {
         }
         FileChannel channel = FileChannel.open(file,
             StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new LineWriter(channel, fsync);
+        try {
+            return new LineWriter(channel, fsync);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** Buffers {@code line} (UTF-8, written as is: a line break inside it stays) and a newline. */
@@ -72,7 +82,7 @@ final class LineWriter implements Closeable {
             if (bytes.remaining() > buffer.capacity()) {
                 // larger than the buffer: write it straight through
                 while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+                    length += channel.write(bytes);
                 }
                 return;
             }
@@ -88,12 +98,23 @@ final class LineWriter implements Closeable {
         }
     }
 
+    /** The bytes in the file: buffered lines count once written out, so after {@link #flush()} all of them. */
+    long length() {
+        return length;
+    }
+
     private void drain() throws IOException {
         buffer.flip();
         while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            length += channel.write(buffer);
         }
         buffer.clear();
+    }
+
+    /** Closes the file without writing what is buffered: after a failed write, nothing more goes to the file. */
+    void discard() throws IOException {
+        buffer.clear();
+        channel.close();
     }
 
     @Override

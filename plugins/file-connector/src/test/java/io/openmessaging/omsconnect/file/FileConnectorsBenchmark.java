@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * Throughput of the file connectors alone, without a worker or a queue: the source reading a file
  * of {@code lines} lines of {@code 100} bytes (plus the newline), and the sink writing as many
- * records. Prints records/s for each round and the median.
+ * records, flushing every {@code commit} records as the worker commits a sink (every
+ * {@code sink-commit-max-records}, 500 by default; each flush appends to the sink's commit log),
+ * then stopping it. Prints records/s for each round and the median.
  *
  * <p>Run, after {@code mvn -pl plugins/file-connector -am test-compile}, from the checkout's root:
  * <pre>
@@ -27,7 +29,7 @@ import java.util.Map;
  * $M/io/openmessaging/openmessaging-connector/0.1.4/openmessaging-connector-0.1.4.jar:\
  * $M/io/openmessaging/openmessaging-api/0.3.1-alpha/openmessaging-api-0.3.1-alpha.jar:\
  * $M/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar \
- * io.openmessaging.omsconnect.file.FileConnectorsBenchmark [lines=1000000] [rounds=5] [dir=a temp dir]
+ * io.openmessaging.omsconnect.file.FileConnectorsBenchmark [lines=1000000] [rounds=5] [dir=a temp dir] [commit=500]
  * </pre>
  */
 public final class FileConnectorsBenchmark {
@@ -42,11 +44,13 @@ public final class FileConnectorsBenchmark {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("file-connectors-bench");
+        int commit = args.length > 3 ? Integer.parseInt(args[3]) : 500;
         Files.createDirectories(dir);
         Path in = dir.resolve("bench-in.txt");
         Path out = dir.resolve("bench-out.txt");
         writeInput(in, lines);
-        System.out.printf("%d lines of %d bytes (+ newline), %d rounds, in %s%n", lines, LINE_BYTES, rounds, dir);
+        System.out.printf("%d lines of %d bytes (+ newline), %d rounds, sink flushed every %d records, in %s%n",
+            lines, LINE_BYTES, rounds, commit, dir);
 
         double[] source = new double[rounds];
         for (int round = 0; round < rounds; round++) {
@@ -57,7 +61,9 @@ public final class FileConnectorsBenchmark {
         double[] sink = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             Files.deleteIfExists(out);
-            sink[round] = writeAll(out, records);
+            // a fresh output: without its commit log too, or the records' queueOffsets say they are all written
+            Files.deleteIfExists(new CommitLog(out, false).path());
+            sink[round] = writeAll(out, records, commit);
             System.out.printf("sink round %d: %,.0f records/s%n", round + 1, sink[round]);
         }
         if (Files.size(out) != Files.size(in)) {
@@ -67,6 +73,7 @@ public final class FileConnectorsBenchmark {
             median(source), median(source) * (LINE_BYTES + 1) / 1e6, median(sink), median(sink) * (LINE_BYTES + 1) / 1e6);
         Files.delete(in);
         Files.delete(out);
+        Files.delete(new CommitLog(out, false).path());
     }
 
     private static void writeInput(Path file, int lines) throws IOException {
@@ -97,27 +104,39 @@ public final class FileConnectorsBenchmark {
         return read * 1e9 / elapsed;
     }
 
-    /** The records a sink gets: the lines as strings, as the source made them. */
+    /**
+     * The records a sink gets: the lines as strings, as the source made them, with the position a
+     * worker gives them on a driver with queue offsets (one partition instance per topic, a
+     * {@code messageId} and a {@code queueOffset}), so the sink's exactly-once check is measured.
+     */
     private static List<ConnectRecord> sinkRecords(int lines) {
-        RecordPartition partition = new RecordPartition(Map.of("queue", "0"));
+        RecordPartition partition = new RecordPartition(Map.of("topic", "bench"));
         List<ConnectRecord> records = new ArrayList<>(lines);
         char[] text = new char[LINE_BYTES];
         for (int i = 0; i < lines; i++) {
             String number = String.format("%010d ", i);
             Arrays.fill(text, (char) ('a' + i % 26));
             number.getChars(0, number.length(), text, 0);
-            records.add(new ConnectRecord(partition, new RecordOffset(Map.of("offset", (long) i)), 0L, null, new String(text)));
+            records.add(new ConnectRecord(partition, new RecordOffset(Map.of("messageId", "m" + i, "queueOffset", (long) i)), 0L, null, new String(text)));
         }
         return records;
     }
 
-    /** Puts all records in batches through a fresh sink task, then flushes and stops it; returns records/s. */
-    private static double writeAll(Path file, List<ConnectRecord> records) {
+    /** Puts all records in batches through a fresh sink task, flushing every {@code commit}, then stops it; returns records/s. */
+    private static double writeAll(Path file, List<ConnectRecord> records, int commit) {
         FileSinkTask task = new FileSinkTask();
         task.start(config("file", file.toString(), "connect-topicnames", "bench"));
+        int batch = Math.min(SINK_BATCH, commit);
         long begin = System.nanoTime();
-        for (int from = 0; from < records.size(); from += SINK_BATCH) {
-            task.put(records.subList(from, Math.min(records.size(), from + SINK_BATCH)));
+        int sinceFlush = 0;
+        for (int from = 0; from < records.size(); from += batch) {
+            List<ConnectRecord> put = records.subList(from, Math.min(records.size(), from + batch));
+            task.put(put);
+            sinceFlush += put.size();
+            if (sinceFlush >= commit) {
+                task.flush(Map.of());
+                sinceFlush = 0;
+            }
         }
         task.flush(Map.of());
         task.stop();
