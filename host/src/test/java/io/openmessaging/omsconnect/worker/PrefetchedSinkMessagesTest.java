@@ -24,6 +24,19 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 class PrefetchedSinkMessagesTest {
+    /** Waits for a condition (5 s at most) without assuming how long it takes. */
+    private static final class Await {
+        static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out waiting for " + what);
+                }
+                Thread.sleep(1);
+            }
+        }
+    }
+
     private static final ConnectorTaskId TASK = new ConnectorTaskId("c", 0);
 
     @Test
@@ -53,12 +66,27 @@ class PrefetchedSinkMessagesTest {
         FakeConsumer consumer = new FakeConsumer();
         consumer.offer("a", 10_000);
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 100);
-        Thread.sleep(300);
-        // two batches wait; a third is received and waits for room
+        // two batches wait; a third is received and waits for room: once the fetch thread waits to hand it
+        // over it receives nothing more, so what it received then is all it reads ahead
+        int full = (PrefetchedSinkMessages.BATCHES_AHEAD + 1) * 100;
+        Await.until("the fetch thread waiting for room", () -> consumer.received.get() >= full && waitsToHandOver("task-c-0-fetch"));
         int received = consumer.received.get();
-        assertTrue(received <= (PrefetchedSinkMessages.BATCHES_AHEAD + 1) * 100, "received " + received);
-        assertTrue(received >= PrefetchedSinkMessages.BATCHES_AHEAD * 100, "read ahead: received " + received);
+        assertEquals(full, received, "read ahead two batches and a third waiting, no more");
         messages.close();
+    }
+
+    /** True while the named thread waits in {@code handOver}, for room ahead of the task. */
+    private static boolean waitsToHandOver(String threadName) {
+        for (java.util.Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+            if (t.getKey().getName().equals(threadName)) {
+                for (StackTraceElement frame : t.getValue()) {
+                    if (frame.getMethodName().equals("handOver")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Test
@@ -68,10 +96,7 @@ class PrefetchedSinkMessagesTest {
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 100);
         Message first = messages.next(5000);
         messages.ack(List.of(handle(first)));
-        long deadline = System.currentTimeMillis() + 5000;
-        while (consumer.acked.isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(5);
-        }
+        Await.until("the ack to reach the consumer", () -> !consumer.acked.isEmpty());
         assertEquals(List.of(handle(first)), consumer.acked, "acked although the fetch thread waits for room");
         messages.close();
     }
