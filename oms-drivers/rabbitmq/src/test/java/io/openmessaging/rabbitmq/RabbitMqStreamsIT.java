@@ -226,6 +226,48 @@ class RabbitMqStreamsIT {
     }
 
     @Test
+    void aGroupWhosePositionRetentionRemovedResumesAtTheFirstRetainedMessage() {
+        String topic = topic();
+        MessagingAccessPoint accessPoint = accessPoint(Map.of("rabbitmq.stream.max-length-bytes", "20000",
+                "rabbitmq.stream.segment-bytes", "5000"));
+        Producer producer = producer(accessPoint);
+        producer.send(producer.createBytesMessage(topic, bytes("x0")));
+        PullConsumer consumer = consumer(accessPoint, "g", topic, Map.of());
+        Message first = receive(consumer);
+        consumer.ack(first.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE), new DefaultKeyValue().put("PERSIST_OFFSETS", "true"));
+        consumer.shutdown();
+        assertEquals(1, storedOffset(topic, "g"));
+
+        byte[] padding = new byte[500];
+        int count = 400; // 200 kB through a stream that keeps about 20 kB
+        for (int i = 1; i <= count; i++) {
+            byte[] body = ("x" + i + " ").getBytes(StandardCharsets.UTF_8);
+            byte[] padded = java.util.Arrays.copyOf(body, body.length + padding.length);
+            producer.send(producer.createBytesMessage(topic, padded));
+        }
+        PullConsumer resumed = consumer(accessPoint, "g", topic, Map.of());
+        Message oldest = receive(resumed);
+        int firstRetained = index(oldest);
+        assertTrue(firstRetained > 1, "x1 .. x" + (firstRetained - 1) + " were removed by retention");
+        int expected = firstRetained;
+        long previousOffset = -1;
+        for (Message m = oldest; m != null; m = resumed.receive(timeout(1_000))) {
+            assertEquals(expected++, index(m), "every retained message, in order");
+            // offsets increase but are not contiguous: RabbitMQ puts bookkeeping entries into a stream too
+            long offset = m.sysHeaders().getLong(AmqpMessageCodec.QUEUE_OFFSET);
+            assertTrue(offset > previousOffset);
+            previousOffset = offset;
+            ack(resumed, m);
+        }
+        assertEquals(count + 1, expected, "read up to the last message");
+    }
+
+    private static int index(Message message) {
+        String text = text(message);
+        return Integer.parseInt(text.substring(1, text.indexOf(' ')));
+    }
+
+    @Test
     void aSecondConsumerOfTheGroupStandsByWhileTheFirstReadsAndTakesOverAtItsCommittedOffset() {
         String topic = topic();
         MessagingAccessPoint here = accessPoint(Map.of());

@@ -74,9 +74,11 @@ final class StreamSubscription extends DefaultConsumer {
         }
         if (first) {
             first = false;
-            if (start != StreamPosition.UNKNOWN && offset > start) {
+            // one offset past the start is normal: RabbitMQ gives offsets to its own bookkeeping entries too
+            // (one as a segment begins), so the committed offset may name one; retention removes whole segments
+            if (start != StreamPosition.UNKNOWN && offset > start + 1) {
                 LOG.warn("Group '{}' on topic '{}': its committed offset {} is no longer in the stream (removed by the "
-                        + "stream's retention); it resumes at the first retained message, offset {}: {} messages skipped",
+                        + "stream's retention); it resumes at the first retained message, offset {}: up to {} messages skipped",
                         group, topic, start, offset, offset - start);
             }
         }
