@@ -108,6 +108,8 @@ public final class StreamPullConsumer implements PullConsumer {
         if (state == State.STARTED) {
             return;
         }
+        resubscribe = false;
+        channelDead = false;
         channel = openChannel();
         try {
             for (Topic topic : topics.values()) {
@@ -118,7 +120,9 @@ public final class StreamPullConsumer implements PullConsumer {
                 locks.release(topic.name, group, this); // all or nothing: a later startup() tries every topic again
                 topic.consumerTag = null;
             }
-            BrokerConnection.closeQuietly(channel);
+            Channel failed = channel;
+            channel = null;
+            BrokerConnection.closeQuietly(failed);
             throw e;
         }
         maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("oms-rabbitmq-consumer-" + group));
@@ -279,8 +283,10 @@ public final class StreamPullConsumer implements PullConsumer {
         try {
             if (resubscribe) {
                 if (channelDead && connection.isOpen()) {
-                    BrokerConnection.closeQuietly(channel);
+                    Channel dead = channel;
                     channel = openChannel();
+                    BrokerConnection.closeQuietly(dead);
+                    channelDead = false;
                 } else if (!channel.isOpen()) {
                     return; // the client is reconnecting; the channel comes back with the connection
                 }
@@ -369,14 +375,14 @@ public final class StreamPullConsumer implements PullConsumer {
             BrokerConnection.closeQuietly(opened);
             throw BrokerErrors.failed("set the prefetch of consumer group '" + group + "'", e);
         }
-        opened.addShutdownListener(this::channelLost);
+        opened.addShutdownListener(cause -> channelLost(opened, cause));
         return opened;
     }
 
     /** The broker forgets this channel's deliveries: drop our copies, the next subscriptions deliver them again. */
-    private void channelLost(ShutdownSignalException cause) {
-        if (cause.isInitiatedByApplication() && state == State.CLOSED) {
-            return;
+    private void channelLost(Channel lost, ShutdownSignalException cause) {
+        if (lost != channel || cause.isInitiatedByApplication() && state == State.CLOSED) {
+            return; // a channel this consumer replaced or closed itself
         }
         handles.channelLost();
         deliveries.clear();
