@@ -13,15 +13,20 @@ import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.ConnectionSettings;
+import io.openmessaging.rabbitmq.consumer.GroupLocks;
 import io.openmessaging.rabbitmq.consumer.PullConsumerImpl;
+import io.openmessaging.rabbitmq.consumer.StreamPullConsumer;
 import io.openmessaging.rabbitmq.producer.ProducerImpl;
 import io.openmessaging.rabbitmq.resource.ResourceManagerImpl;
+import io.openmessaging.rabbitmq.topology.StreamRetention;
 import io.openmessaging.rabbitmq.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The OMS 0.3.1 driver {@code oms:rabbitmq://user:password@host:port/vhost} ({@code default} or
@@ -30,8 +35,10 @@ import java.util.List;
  * 5 s) that the producers, pull consumers and resource manager created here share;
  * {@link #shutdown()} shuts them all down and closes it.
  *
- * <p>Mapping: OMS queue (topic) {@code T} = durable fanout exchange {@code T}; consumer group {@code G}
- * = durable queue {@code T.G} bound to it. See {@link Topology}.
+ * <p>Mapping (default, {@code rabbitmq.queue.type=stream}): OMS queue (topic) {@code T} = durable stream
+ * queue {@code T} bound to the fanout exchange {@code T}; each consumer group reads it at its own position.
+ * With {@code classic} or {@code quorum}: consumer group {@code G} = durable queue {@code T.G} bound to the
+ * exchange. See {@link Topology}.
  */
 public final class MessagingAccessPointImpl implements MessagingAccessPoint {
     private static final Logger LOG = LoggerFactory.getLogger(MessagingAccessPointImpl.class);
@@ -40,9 +47,11 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
 
     private final KeyValue attributes;
     private final ConnectionSettings settings;
-    private final List<ServiceLifecycle> children = new ArrayList<>(); // guarded by this
+    /** what was created here, with how to tell that it was shut down */
+    private final Map<ServiceLifecycle, BooleanSupplier> children = new LinkedHashMap<>(); // guarded by this
     private BrokerConnection connection;
     private Topology topology;
+    private GroupLocks locks;
     private ResourceManager resourceManager;
 
     /** Parses the attributes (fails on a malformed address) without connecting yet. */
@@ -68,13 +77,14 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
             return;
         }
         connection = BrokerConnection.open(settings, CLIENT_NAME);
-        topology = new Topology(connection, attributes.getString(Topology.QUEUE_TYPE));
+        topology = new Topology(connection, attributes.getString(Topology.QUEUE_TYPE), StreamRetention.from(attributes));
+        locks = new GroupLocks(connection);
         resourceManager = new ResourceManagerImpl(topology, settings.virtualHost());
     }
 
     @Override
     public synchronized void shutdown() {
-        for (ServiceLifecycle child : children) {
+        for (ServiceLifecycle child : List.copyOf(children.keySet())) {
             try {
                 child.shutdown();
             } catch (RuntimeException e) {
@@ -96,7 +106,8 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
     @Override
     public synchronized Producer createProducer(KeyValue properties) {
         checkStarted();
-        return adopt(new ProducerImpl(withDefaults(properties), connection, topology));
+        ProducerImpl producer = new ProducerImpl(withDefaults(properties), connection, topology);
+        return adopt(producer, producer::isClosed);
     }
 
     @Override
@@ -108,7 +119,13 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
     @Override
     public synchronized PullConsumer createPullConsumer(KeyValue properties) {
         checkStarted();
-        return adopt(new PullConsumerImpl(withDefaults(properties), connection, topology));
+        KeyValue merged = withDefaults(properties);
+        if (topology.streams()) {
+            StreamPullConsumer consumer = new StreamPullConsumer(merged, connection, topology, locks);
+            return adopt(consumer, consumer::isClosed);
+        }
+        PullConsumerImpl consumer = new PullConsumerImpl(merged, connection, topology);
+        return adopt(consumer, consumer::isClosed);
     }
 
     @Override
@@ -151,10 +168,10 @@ public final class MessagingAccessPointImpl implements MessagingAccessPoint {
         return merged;
     }
 
-    private <T extends ServiceLifecycle> T adopt(T child) {
+    private <T extends ServiceLifecycle> T adopt(T child, BooleanSupplier closed) {
         // forget the children already shut down, so a long-lived access point does not accumulate them
-        children.removeIf(c -> c instanceof ProducerImpl p ? p.isClosed() : c instanceof PullConsumerImpl pc && pc.isClosed());
-        children.add(child);
+        children.values().removeIf(BooleanSupplier::getAsBoolean);
+        children.put(child, closed);
         return child;
     }
 

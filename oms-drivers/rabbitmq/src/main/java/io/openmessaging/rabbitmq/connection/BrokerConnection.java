@@ -13,13 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The one AMQP connection of an access point, shared by its producers, consumers and resource manager,
  * each on channels of its own. Automatic recovery is on: after a network failure the client reconnects
  * and the consumers resume (the exchanges and queues are durable: they outlive the connection and
- * need no re-declaring, which would fail anyway on the short-lived channels that declared them).
+ * need no re-declaring, which would fail anyway on the short-lived channels that declared them), except
+ * consumers marked {@link #doNotRecover}: a stream consumer must resume from its group's committed
+ * offset and under its group's lock, which only its owner can do, not from the offset it first asked for.
  * The first connect is
  * bounded by the connection timeout, so a broker that is gone fails {@link #open} quickly.
  */
@@ -29,10 +33,12 @@ public final class BrokerConnection implements AutoCloseable {
 
     private final ConnectionSettings settings;
     private final Connection connection;
+    private final Set<String> unrecovered;
 
-    private BrokerConnection(ConnectionSettings settings, Connection connection) {
+    private BrokerConnection(ConnectionSettings settings, Connection connection, Set<String> unrecovered) {
         this.settings = settings;
         this.connection = connection;
+        this.unrecovered = unrecovered;
     }
 
     /** Connects, or throws an {@link OMSRuntimeException} saying where and why not. */
@@ -47,13 +53,14 @@ public final class BrokerConnection implements AutoCloseable {
         factory.setRequestedHeartbeat(settings.heartbeatSeconds());
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
-        factory.setTopologyRecoveryFilter(new ConsumersOnly());
+        Set<String> unrecovered = ConcurrentHashMap.newKeySet();
+        factory.setTopologyRecoveryFilter(new ConsumersOnly(unrecovered));
         factory.setNetworkRecoveryInterval(2_000);
         factory.setThreadFactory(new NamedThreadFactory("oms-rabbitmq-" + clientName));
         try {
             Connection connection = factory.newConnection(settings.addresses(), clientName);
             LOG.info("Connected to RabbitMQ at {}", settings.describe());
-            return new BrokerConnection(settings, connection);
+            return new BrokerConnection(settings, connection, unrecovered);
         } catch (IOException | TimeoutException | RuntimeException e) {
             throw BrokerErrors.failed("connect to RabbitMQ at " + settings.describe(), e);
         }
@@ -73,6 +80,16 @@ public final class BrokerConnection implements AutoCloseable {
             }
             throw BrokerErrors.failed("open a channel to RabbitMQ at " + settings.describe(), e);
         }
+    }
+
+    /** Excludes a consumer from the automatic recovery: its owner re-subscribes it after a reconnect. */
+    public void doNotRecover(String consumerTag) {
+        unrecovered.add(consumerTag);
+    }
+
+    /** Forgets a consumer marked by {@link #doNotRecover} once it was cancelled or its channel lost. */
+    public void forgetConsumer(String consumerTag) {
+        unrecovered.remove(consumerTag);
     }
 
     public ConnectionSettings settings() {
@@ -98,8 +115,14 @@ public final class BrokerConnection implements AutoCloseable {
         }
     }
 
-    /** Recovers consumers only, see the class comment. */
+    /** Recovers consumers only, and not those marked {@link #doNotRecover}; see the class comment. */
     private static final class ConsumersOnly implements TopologyRecoveryFilter {
+        private final Set<String> unrecovered;
+
+        ConsumersOnly(Set<String> unrecovered) {
+            this.unrecovered = unrecovered;
+        }
+
         @Override
         public boolean filterExchange(RecordedExchange recordedExchange) {
             return false;
@@ -117,7 +140,7 @@ public final class BrokerConnection implements AutoCloseable {
 
         @Override
         public boolean filterConsumer(RecordedConsumer recordedConsumer) {
-            return true;
+            return !unrecovered.contains(recordedConsumer.getConsumerTag());
         }
     }
 

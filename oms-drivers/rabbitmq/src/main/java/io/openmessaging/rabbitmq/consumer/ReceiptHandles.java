@@ -20,6 +20,11 @@ final class ReceiptHandles {
         return epoch + "-" + deliveryTag;
     }
 
+    /** Changes with every channel loss: deliveries of an older epoch are stale. */
+    long epoch() {
+        return epoch;
+    }
+
     /** Forgets every unacked tag: the channel is gone and the broker will redeliver them. */
     void channelLost() {
         epoch++;

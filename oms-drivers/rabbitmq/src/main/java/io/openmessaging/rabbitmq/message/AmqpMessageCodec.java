@@ -23,13 +23,17 @@ import java.util.Set;
 public final class AmqpMessageCodec {
     public static final String USER_PREFIX = "oms.user.";
     public static final String SYS_PREFIX = "oms.sys.";
+    /** Sys header of a message received from a stream: its offset there (OMS 0.3.1 has no key for it). */
+    public static final String QUEUE_OFFSET = "QUEUE_OFFSET";
+    /** The delivery header in which RabbitMQ tells a stream message's offset. */
+    public static final String STREAM_OFFSET = "x-stream-offset";
     private static final int PERSISTENT = 2;
     private static final String CONTENT_TYPE = "application/octet-stream";
     /** Quorum queues count deliveries in this header; classic queues only flag a redelivery. */
     private static final String DELIVERY_COUNT = "x-delivery-count";
     /** Sys headers that describe one delivery, not the message: never carried to the broker. */
     private static final Set<String> PER_DELIVERY = Set.of(Message.BuiltinKeys.MESSAGE_ID, Message.BuiltinKeys.DESTINATION,
-            Message.BuiltinKeys.RECEIPT_HANDLE, Message.BuiltinKeys.REDELIVERED_NUMBER, Message.BuiltinKeys.REDELIVERED_REASON);
+            Message.BuiltinKeys.RECEIPT_HANDLE, Message.BuiltinKeys.REDELIVERED_NUMBER, Message.BuiltinKeys.REDELIVERED_REASON, QUEUE_OFFSET);
 
     private AmqpMessageCodec() {
     }

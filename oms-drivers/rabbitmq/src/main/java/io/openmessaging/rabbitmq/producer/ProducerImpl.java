@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,9 +43,16 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Publishes persistent messages to the topic's fanout exchange on a channel of its own, in publisher
  * confirm mode: {@link #send} returns when the broker confirmed the message (stored in every bound
- * queue), {@link #sendAsync} completes its future then, {@link #sendOneway} does not wait.
- * Sends that find no queue bound to the exchange fail (mandatory flag) rather than vanish.
- * The exchange is declared on the first send to a topic. Thread-safe; publishes are serialized on the
+ * queue: the topic's stream, or the group queues in the classic layout), {@link #sendAsync} completes
+ * its future then, {@link #sendOneway} does not wait.
+ *
+ * <p>A send is retried, not failed, while the broker may still store it: a message the broker nacked,
+ * or whose channel or connection was lost before the confirm (or before it could be published), is
+ * published again once the channel is back, with backoff (50 ms doubling to 2 s), until the send's
+ * timeout (the call's TIMEOUT, else OPERATION_TIMEOUT, else 10 s); only then does it fail. A message
+ * published again may be stored twice (at-least-once), and may pass messages sent after it. Sends that
+ * find no queue bound to the exchange (classic layout, no group yet) fail at once (mandatory flag)
+ * rather than vanish. The exchange (and stream) is declared on the first send to a topic. Thread-safe; publishes are serialized on the
  * channel, which also keeps one producer's messages in order. Interceptors' {@code postSend} runs when
  * the broker answered, on the producer's callback thread.
  */
@@ -61,7 +70,11 @@ public final class ProducerImpl implements Producer {
     private final long timeoutMs;
     private final String idPrefix;
     private final AtomicLong sequence = new AtomicLong();
-    private final ConfirmTracker tracker = new ConfirmTracker(this::channelLost);
+    private static final long FIRST_RETRY_MS = 50;
+    private static final long MAX_RETRY_MS = 2_000;
+    private final ConfirmTracker tracker = new ConfirmTracker(this::channelLost, this::retryLater);
+    /** messages waiting for their next publish */
+    private final Set<Outgoing> retrying = ConcurrentHashMap.newKeySet();
     private final ReentrantLock publishLock = new ReentrantLock();
     /** topics whose exchange this producer declared; cleared when the channel is lost (the exchange may be gone) */
     private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
@@ -70,6 +83,7 @@ public final class ProducerImpl implements Producer {
     private volatile State state = State.CREATED;
     private Channel channel; // guarded by publishLock
     private ExecutorService callbacks;
+    private ScheduledExecutorService retries;
 
     public ProducerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
         this.attributes = attributes;
@@ -95,6 +109,7 @@ public final class ProducerImpl implements Producer {
                 return;
             }
             callbacks = Executors.newSingleThreadExecutor(new NamedThreadFactory(name + "-callbacks"));
+            retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name + "-retries"));
             channel = openConfirmChannel();
             state = State.STARTED;
         } finally {
@@ -115,6 +130,11 @@ public final class ProducerImpl implements Producer {
             awaitConfirms();
             BrokerConnection.closeQuietly(channel);
             tracker.failAll("the producer was shut down before the broker confirmed the message");
+            retries.shutdownNow();
+            for (Outgoing message : retrying) {
+                message.fail("the producer was shut down before the message could be published again");
+            }
+            retrying.clear();
         } finally {
             publishLock.unlock();
         }
@@ -198,37 +218,34 @@ public final class ProducerImpl implements Producer {
 
     /**
      * Publishes the messages in order, back to back on the channel; returns one future per message
-     * when {@code confirmed} (none for one-way sends, which are also not mandatory).
+     * when {@code confirmed} (none for one-way sends, which are also not mandatory and not retried).
      */
     List<SendFuture> publish(List<Message> messages, KeyValue properties, boolean confirmed) {
         List<Prepared> prepared = new ArrayList<>(messages.size());
         for (Message message : messages) {
             prepared.add(prepare(message, properties));
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout(properties));
         List<SendFuture> futures = new ArrayList<>(confirmed ? prepared.size() : 0);
         publishLock.lock();
         try {
             checkStarted();
-            Channel current = currentChannel();
             for (Prepared message : prepared) {
-                SendFuture future = confirmed ? new SendFuture(callbacks) : null;
-                long publishSequence = current.getNextPublishSeqNo();
-                if (future != null) {
-                    tracker.track(publishSequence, message.id, message.topic, future);
-                    futures.add(future);
-                    if (!interceptors.isEmpty()) {
-                        future.addListener(done -> intercept(message.original, properties, done.getThrowable()));
-                    }
+                if (!confirmed) {
+                    publishOneway(message);
+                    continue;
                 }
+                SendFuture future = new SendFuture(callbacks);
+                futures.add(future);
+                if (!interceptors.isEmpty()) {
+                    future.addListener(done -> intercept(message.original, properties, done.getThrowable()));
+                }
+                Outgoing outgoing = new Outgoing(message.original, message.topic, message.id, message.properties,
+                        message.body, future, deadline);
                 try {
-                    current.basicPublish(message.topic, "", confirmed, message.properties, message.body);
-                } catch (IOException | RuntimeException e) {
-                    tracker.untrack(publishSequence);
-                    OMSRuntimeException error = BrokerErrors.failed("publish message " + message.id + " to exchange '" + message.topic + "'", e);
-                    if (future != null) {
-                        future.setFailure(error);
-                    }
-                    throw error;
+                    attempt(outgoing);
+                } catch (RuntimeException e) {
+                    retryLater(outgoing, BrokerErrors.reason(e));
                 }
             }
         } finally {
@@ -237,17 +254,90 @@ public final class ProducerImpl implements Producer {
         return futures;
     }
 
+    /** One publish of a confirmed message: declares its topic if needed, tracks it, publishes it. Under publishLock. */
+    private void attempt(Outgoing message) {
+        message.attempts++;
+        ensureDeclared(message.topic);
+        Channel current = currentChannel();
+        if (!current.isOpen()) {
+            throw new OMSRuntimeException("-1", "the channel is closed (reconnecting to RabbitMQ)");
+        }
+        long publishSequence = current.getNextPublishSeqNo();
+        tracker.track(publishSequence, message);
+        try {
+            current.basicPublish(message.topic, "", true, message.properties, message.body);
+        } catch (IOException | RuntimeException e) {
+            tracker.untrack(publishSequence);
+            throw BrokerErrors.failed("publish message " + message.id + " to exchange '" + message.topic + "'", e);
+        }
+    }
+
+    /**
+     * Publishes the message again after a backoff, unless that would pass its deadline: then it fails.
+     * Called on the connection's thread (nack, lost channel) and by publishers: it only schedules.
+     */
+    private void retryLater(Outgoing message, String reason) {
+        long delayMs = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(10, Math.max(0, message.attempts - 1)));
+        if (state == State.CLOSED) {
+            message.fail("the producer was shut down; last failure: " + reason);
+            return;
+        }
+        if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs) - message.deadlineNanos >= 0) {
+            message.fail(reason + " (published " + message.attempts + " time(s) within the send's timeout; it may or may not be stored)");
+            return;
+        }
+        LOG.debug("Producer {}: publishing message {} again in {} ms: {}", name, message.id, delayMs, reason);
+        retrying.add(message);
+        try {
+            retries.schedule(() -> republish(message), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            retrying.remove(message);
+            message.fail("the producer was shut down; last failure: " + reason);
+        }
+    }
+
+    private void republish(Outgoing message) {
+        publishLock.lock();
+        try {
+            if (!retrying.remove(message)) {
+                return; // failed by shutdown meanwhile
+            }
+            attempt(message);
+        } catch (RuntimeException e) {
+            retryLater(message, BrokerErrors.reason(e));
+        } finally {
+            publishLock.unlock();
+        }
+    }
+
+    /** A one-way send: published once, no confirm awaited, failures thrown at once. Under publishLock. */
+    private void publishOneway(Prepared message) {
+        try {
+            ensureDeclared(message.topic);
+            currentChannel().basicPublish(message.topic, "", false, message.properties, message.body);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OMSRuntimeException oms) {
+                throw oms;
+            }
+            throw BrokerErrors.failed("publish message " + message.id + " to exchange '" + message.topic + "'", e);
+        }
+    }
+
+    /** Declares the topic's exchange (and stream) once per channel: it may have been deleted while the channel was away. */
+    private void ensureDeclared(String topic) {
+        if (!declaredTopics.contains(topic)) {
+            topology.declareTopic(topic);
+            declaredTopics.add(topic);
+        }
+    }
+
     private Prepared prepare(Message message, KeyValue properties) {
         String topic = AmqpMessageCodec.destination(message);
         byte[] body = AmqpMessageCodec.body(message);
         for (ProducerInterceptor interceptor : interceptors) {
             interceptor.preSend(message, properties);
         }
-        if (!declaredTopics.contains(topic)) {
-            checkStarted();
-            topology.declareTopic(topic);
-            declaredTopics.add(topic);
-        }
+        checkStarted();
         String id = idPrefix + sequence.incrementAndGet();
         AMQP.BasicProperties amqpProperties = AmqpMessageCodec.properties(message, id, System.currentTimeMillis());
         message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, id);

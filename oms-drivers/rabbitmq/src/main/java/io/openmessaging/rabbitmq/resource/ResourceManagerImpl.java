@@ -14,11 +14,13 @@ import java.util.Map;
 /**
  * OMS queues over RabbitMQ, with AMQP 0-9-1 only (no management HTTP API):
  * <ul>
- *   <li>{@link #createQueue} declares the topic's fanout exchange and the queue of one consumer group:
- *       {@code CONSUMER_ID} of the attributes, else the default group {@value Topology#DEFAULT_GROUP}
- *       (queue {@code T.default}), so what is sent before consumers attach is kept for that group.</li>
- *   <li>{@link #deleteQueue} deletes the exchange and the group queues this access point declared;
- *       queues of groups declared elsewhere lose their binding but stay.</li>
+ *   <li>{@link #createQueue} declares the topic's fanout exchange and its stream (plus the offset queue of
+ *       group {@code CONSUMER_ID} when given; a group with no stored offset starts at the first message anyway).
+ *       In the classic and quorum layouts: the exchange and the queue of group {@code CONSUMER_ID}, else of the
+ *       default group {@value Topology#DEFAULT_GROUP} (queue {@code T.default}), so what is sent before
+ *       consumers attach is kept for that group.</li>
+ *   <li>{@link #deleteQueue} deletes the exchange, the stream and the group (offset) queues this access point
+ *       declared; queues of groups declared elsewhere stay.</li>
  *   <li>{@link #listQueues} lists the topics this access point declared (by createQueue, a send or an
  *       attach) that still exist: AMQP cannot enumerate a broker's exchanges.</li>
  *   <li>{@link #getQueueAttributes} tells the exchange and the known group queues' message and consumer counts.</li>
@@ -38,7 +40,12 @@ public final class ResourceManagerImpl implements ResourceManager {
     @Override
     public void createQueue(String queueName, KeyValue attributes) {
         String group = attributes == null ? null : attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
-        topology.declareGroup(queueName, group == null || group.isBlank() ? Topology.DEFAULT_GROUP : group);
+        boolean noGroup = group == null || group.isBlank();
+        if (topology.streams() && noGroup) {
+            topology.declareTopic(queueName); // the stream keeps every message for whichever group comes
+        } else {
+            topology.declareGroup(queueName, noGroup ? Topology.DEFAULT_GROUP : group);
+        }
     }
 
     @Override

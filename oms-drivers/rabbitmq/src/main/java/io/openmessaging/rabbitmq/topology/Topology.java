@@ -6,9 +6,12 @@ import com.rabbitmq.client.Channel;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,13 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How OMS queues and consumer groups map onto RabbitMQ, and the declarations that make them exist.
+ * Two layouts, chosen by {@value #QUEUE_TYPE}:
  *
  * <ul>
- *   <li>OMS queue (topic) {@code T} = durable fanout exchange {@code T}.</li>
- *   <li>Consumer group {@code G} of {@code T} = durable queue {@code T.G} bound to exchange {@code T}: every
- *       group receives every message; consumers of one group share its messages.</li>
- *   <li>The default group is named {@value #DEFAULT_GROUP}: {@code ResourceManager.createQueue(T)} declares
- *       its queue {@code T.default} so messages sent before any consumer attaches are kept somewhere.</li>
+ *   <li>{@code stream} (default): OMS queue (topic) {@code T} = durable stream queue {@code T}, bound to the
+ *       durable fanout exchange {@code T} (so plain AMQP publishers to the exchange still reach it). A stream
+ *       keeps every message (up to its {@link StreamRetention}) whether or not a group exists; each consumer
+ *       group reads it at its own position, stored in queue {@code T.G.offset} (see {@code GroupOffsets}),
+ *       one consumer of the group at a time (lock queue {@code T.G.lock}, see {@code GroupLocks}).</li>
+ *   <li>{@code classic} or {@code quorum}: consumer group {@code G} of {@code T} = durable queue {@code T.G}
+ *       bound to exchange {@code T}: every group receives every message sent after its queue existed;
+ *       consumers of one group share its messages. {@code ResourceManager.createQueue(T)} declares the
+ *       default group's queue {@code T.default} ({@value #DEFAULT_GROUP}).</li>
  * </ul>
  *
  * Every declaration is idempotent and runs on a short-lived channel of its own, because a failed
@@ -31,39 +39,104 @@ import java.util.concurrent.ConcurrentHashMap;
  * point declared is remembered: AMQP 0-9-1 cannot list a broker's exchanges or queues.
  */
 public final class Topology {
+    private static final Logger LOG = LoggerFactory.getLogger(Topology.class);
     public static final String DEFAULT_GROUP = "default";
-    /** Attribute choosing the group queues' type: {@code classic} (default) or {@code quorum}. */
+    /** Attribute choosing the layout: {@code stream} (default), {@code classic} or {@code quorum}. */
     public static final String QUEUE_TYPE = "rabbitmq.queue.type";
+    public static final String STREAM = "stream";
     private static final int NOT_FOUND = 404;
+    private static final int PRECONDITION_FAILED = 406;
 
     private final BrokerConnection connection;
-    /** null for classic queues, so queues declared by other clients without arguments stay equivalent */
+    private final boolean streams;
+    private final StreamRetention retention;
+    /** group queues: null for classic queues, so queues declared by other clients without arguments stay equivalent */
     private final Map<String, Object> queueArguments;
-    /** topic → the group queues declared for it here */
+    /** topic → the group queues (or, with streams, the group offset queues) declared for it here */
     private final Map<String, Set<String>> declared = new ConcurrentHashMap<>();
+    /** streams found with other arguments than ours: warned about once */
+    private final Set<String> foreignStreams = ConcurrentHashMap.newKeySet();
 
-    public Topology(BrokerConnection connection, String queueType) {
+    public Topology(BrokerConnection connection, String queueType, StreamRetention retention) {
         this.connection = connection;
-        this.queueArguments = queueType == null || queueType.isBlank() || queueType.equals("classic")
-                ? null : Map.of("x-queue-type", queueType);
+        String type = queueType == null || queueType.isBlank() ? STREAM : queueType.trim();
+        if (!List.of(STREAM, "classic", "quorum").contains(type)) {
+            throw new OMSRuntimeException("-1", QUEUE_TYPE + " '" + queueType + "' is not stream, classic or quorum");
+        }
+        this.streams = type.equals(STREAM);
+        this.retention = retention;
+        this.queueArguments = type.equals("classic") || streams ? null : Map.of("x-queue-type", type);
     }
 
-    /** The queue of consumer group {@code group} on topic {@code topic}. */
+    /** Whether topics are streams (the default layout) rather than a queue per group. */
+    public boolean streams() {
+        return streams;
+    }
+
+    /** The queue of consumer group {@code group} on topic {@code topic} (classic and quorum layouts). */
     public static String groupQueue(String topic, String group) {
         return topic + "." + group;
     }
 
-    /** Declares the topic's exchange (callers cache that they did: it costs a round trip). */
-    public void declareTopic(String topic) {
+    /** The queue holding the committed offset of {@code group} on the stream of {@code topic}. */
+    public static String offsetQueue(String topic, String group) {
+        return topic + "." + group + ".offset";
+    }
+
+    /** The exclusive queue whose owner is the one consumer of {@code group} reading the stream of {@code topic}. */
+    public static String lockQueue(String topic, String group) {
+        return topic + "." + group + ".lock";
+    }
+
+    /**
+     * Declares the topic's exchange and, in the stream layout, its stream bound to it (callers cache that
+     * they did: it costs round trips). Returns the queue to consume in the stream layout, else null.
+     */
+    public String declareTopic(String topic) {
         onNewChannel("declare exchange '" + topic + "'", channel -> {
             channel.exchangeDeclare(topic, BuiltinExchangeType.FANOUT, true, false, null);
             return null;
         });
+        if (streams) {
+            declareStream(topic);
+        }
         declared.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
+        return streams ? topic : null;
     }
 
-    /** Declares the topic's exchange and the group's queue bound to it; returns the queue name. */
+    /**
+     * The stream, with our retention; one that exists with other arguments (another retention, set by
+     * another access point or a policy) is used as it is: RabbitMQ cannot change a queue's arguments.
+     */
+    private void declareStream(String topic) {
+        try {
+            onNewChannel("declare stream '" + topic + "'", channel -> {
+                channel.queueDeclare(topic, true, false, false, retention.queueArguments());
+                return null;
+            });
+        } catch (OMSRuntimeException e) {
+            if (!isReplyCode(e, PRECONDITION_FAILED)) {
+                throw e;
+            }
+            passive("check queue '" + topic + "'", channel -> channel.queueDeclarePassive(topic));
+            if (foreignStreams.add(topic)) {
+                LOG.warn("Queue '{}' exists with other arguments than this access point's ({}): it is used as it is, "
+                        + "its retention unchanged (RabbitMQ cannot change a queue's arguments; use a policy)", topic, e.getMessage());
+            }
+        }
+        onNewChannel("bind stream '" + topic + "' to exchange '" + topic + "'", channel -> {
+            channel.queueBind(topic, topic, "");
+            return null;
+        });
+    }
+
+    /** Declares the topic's exchange and the group's queue bound to it (classic and quorum layouts); returns the queue name. */
     public String declareGroup(String topic, String group) {
+        if (streams) {
+            declareTopic(topic);
+            declareOffsetQueue(topic, group);
+            return topic;
+        }
         String queue = groupQueue(topic, group);
         // the exchange again too: it may have been deleted since this access point declared it
         onNewChannel("declare queue '" + queue + "' bound to exchange '" + topic + "'", channel -> {
@@ -74,6 +147,25 @@ public final class Topology {
         });
         declared.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(queue);
         return queue;
+    }
+
+    /**
+     * The durable queue holding a group's committed offset: {@code x-max-length} 1 makes RabbitMQ drop the
+     * older offset when a newer one arrives, so it holds only the latest.
+     */
+    public String declareOffsetQueue(String topic, String group) {
+        String queue = offsetQueue(topic, group);
+        onNewChannel("declare offset queue '" + queue + "'", channel -> {
+            channel.queueDeclare(queue, true, false, false, Map.of("x-max-length", 1));
+            return null;
+        });
+        declared.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(queue);
+        return queue;
+    }
+
+    /** The retention streams are declared with here. */
+    public StreamRetention retention() {
+        return retention;
     }
 
     /** Whether the topic's exchange exists on the broker now. */
@@ -96,12 +188,15 @@ public final class Topology {
         return new TreeSet<>(declared.keySet());
     }
 
-    /** Deletes the topic's exchange and the group queues this access point knows for it. */
+    /** Deletes the topic's exchange, its stream, and the group (or group offset) queues this access point knows for it. */
     public void deleteTopic(String topic) {
         Set<String> queues = knownGroupQueues(topic);
         onNewChannel("delete exchange '" + topic + "' and its queues " + queues, channel -> {
             for (String queue : queues) {
                 channel.queueDelete(queue);
+            }
+            if (streams) {
+                channel.queueDelete(topic);
             }
             channel.exchangeDelete(topic);
             return null;
@@ -114,6 +209,11 @@ public final class Topology {
         Map<String, String> description = new LinkedHashMap<>();
         description.put("exchange", topic);
         description.put("exchange.type", "fanout");
+        description.put("queue.type", streams ? STREAM : queueArguments == null ? "classic" : "quorum");
+        if (streams) {
+            description.put("stream", topic);
+            description.put("stream.retention", foreignStreams.contains(topic) ? "as declared elsewhere" : retention.describe());
+        }
         for (String queue : knownGroupQueues(topic)) {
             queueState(queue).ifPresent(state -> {
                 description.put("queue." + queue + ".messages", String.valueOf(state.getMessageCount()));
@@ -160,9 +260,14 @@ public final class Topology {
 
     /** Whether a channel-level failure is the broker's 404 NOT_FOUND. */
     public static boolean isNotFound(Throwable error) {
+        return isReplyCode(error, NOT_FOUND);
+    }
+
+    /** Whether a failure is the broker closing the channel with {@code replyCode}. */
+    public static boolean isReplyCode(Throwable error, int replyCode) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof com.rabbitmq.client.ShutdownSignalException signal
-                    && signal.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == NOT_FOUND) {
+                    && signal.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == replyCode) {
                 return true;
             }
         }

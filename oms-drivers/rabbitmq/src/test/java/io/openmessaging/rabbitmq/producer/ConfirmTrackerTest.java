@@ -6,6 +6,8 @@ import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.exception.OMSTimeOutException;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +23,9 @@ class ConfirmTrackerTest {
     private static final Executor DIRECT = Runnable::run;
 
     private final AtomicBoolean channelLost = new AtomicBoolean();
-    private final ConfirmTracker tracker = new ConfirmTracker(() -> channelLost.set(true));
+    private final List<String> retried = new ArrayList<>();
+    private final ConfirmTracker tracker = new ConfirmTracker(() -> channelLost.set(true),
+            (message, reason) -> retried.add(message.id + ": " + reason));
 
     @Test
     void multipleAckCompletesEveryMessageUpToTheTag() {
@@ -39,12 +43,15 @@ class ConfirmTrackerTest {
     }
 
     @Test
-    void nackFailsTheMessage() {
-        SendFuture future = track(1, "id-1");
+    void aNackedMessageGoesToTheRetryNotToItsFuture() {
+        SendFuture nacked = track(1, "id-1");
+        SendFuture acked = track(2, "id-2");
         tracker.handleNack(1, false);
-        OMSRuntimeException error = assertThrows(OMSRuntimeException.class, () -> future.get(0));
-        assertTrue(error.getMessage().contains("nack"), error.getMessage());
-        assertNotNull(future.getThrowable());
+        tracker.handleAck(2, false);
+        assertEquals(List.of("id-1: the broker refused the message (nack)"), retried);
+        assertFalse(nacked.isDone(), "still on its way: it is published again");
+        assertEquals("id-2", acked.get(0).messageId());
+        assertTrue(tracker.isEmpty());
     }
 
     @Test
@@ -59,12 +66,26 @@ class ConfirmTrackerTest {
     }
 
     @Test
-    void aLostChannelFailsWhatIsPending() {
-        SendFuture future = track(5, "id-5");
-        tracker.shutdownCompleted(new ShutdownSignalException(false, false, null, null));
-        assertThrows(OMSRuntimeException.class, () -> future.get(0));
+    void aLostChannelHandsWhatIsPendingToTheRetryInSendOrder() {
+        SendFuture five = track(5, "id-5");
+        track(6, "id-6");
+        tracker.shutdownCompleted(new ShutdownSignalException(true, false, null, null));
+        assertEquals(2, retried.size());
+        assertTrue(retried.get(0).startsWith("id-5: the channel closed"), retried.get(0));
+        assertTrue(retried.get(1).startsWith("id-6: "), retried.get(1));
+        assertFalse(five.isDone());
         assertTrue(channelLost.get());
         assertTrue(tracker.isEmpty());
+    }
+
+    @Test
+    void failAllFailsWhatIsPending() {
+        SendFuture future = track(1, "id-1");
+        tracker.failAll("shut down");
+        OMSRuntimeException error = assertThrows(OMSRuntimeException.class, () -> future.get(0));
+        assertTrue(error.getMessage().contains("id-1") && error.getMessage().contains("shut down"), error.getMessage());
+        assertNotNull(future.getThrowable());
+        assertTrue(retried.isEmpty());
     }
 
     @Test
@@ -73,7 +94,7 @@ class ConfirmTrackerTest {
         CountDownLatch ran = new CountDownLatch(1);
         Executor callbacks = task -> new Thread(task, "callbacks").start();
         SendFuture future = new SendFuture(callbacks);
-        tracker.track(1, "id-1", "topic", future);
+        tracker.track(1, outgoing("id-1", future));
         future.addListener(done -> {
             thread.set(Thread.currentThread().getName());
             ran.countDown();
@@ -87,7 +108,11 @@ class ConfirmTrackerTest {
 
     private SendFuture track(long sequence, String id) {
         SendFuture future = new SendFuture(DIRECT);
-        tracker.track(sequence, id, "topic", future);
+        tracker.track(sequence, outgoing(id, future));
         return future;
+    }
+
+    private static Outgoing outgoing(String id, SendFuture future) {
+        return new Outgoing(null, "topic", id, null, new byte[0], future, Long.MAX_VALUE);
     }
 }

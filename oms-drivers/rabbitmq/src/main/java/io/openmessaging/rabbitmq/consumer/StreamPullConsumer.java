@@ -1,0 +1,435 @@
+package io.openmessaging.rabbitmq.consumer;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+import io.openmessaging.KeyValue;
+import io.openmessaging.Message;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.rabbitmq.connection.BrokerConnection;
+import io.openmessaging.rabbitmq.connection.BrokerErrors;
+import io.openmessaging.rabbitmq.connection.NamedThreadFactory;
+import io.openmessaging.rabbitmq.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A member of consumer group {@code CONSUMER_ID} reading topics that are RabbitMQ streams, over AMQP 0-9-1.
+ *
+ * <ul>
+ *   <li>Position: the broker does not track offsets for AMQP consumers of a stream, so the group's
+ *       {@link StreamPosition} is kept here and its committed offset stored in RabbitMQ by
+ *       {@link GroupOffsets}: every {@code offset.flush.interval.ms} (default 1000), on
+ *       {@link #detachQueue}, on {@link #shutdown()}, and at once on {@code ack(handle, {PERSIST_OFFSETS=true})}.
+ *       A group with no stored offset starts at the first message the stream retains.</li>
+ *   <li>One reader per group and topic (a stream is one partition): the consumer holding the group's
+ *       {@link GroupLocks lock} reads; the others stand by and retry every {@code rabbitmq.standby.retry.ms}
+ *       (default 1000), taking over at the committed offset when the holder shuts down or its connection dies.</li>
+ *   <li>Channel or connection lost: the subscriptions are made again from the committed offset once the
+ *       channel is back (the client reconnects), so what was delivered and not acked comes again.</li>
+ * </ul>
+ *
+ * Acks may come in any order; each also acks the AMQP delivery, which is the stream consumer's credit
+ * ({@code basic.qos} {@code rabbitmq.prefetch}, default 1000). Receipt handles are valid on this consumer
+ * only. Thread-safe.
+ */
+public final class StreamPullConsumer implements PullConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamPullConsumer.class);
+    public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
+    public static final String OFFSET_FLUSH_INTERVAL_MS = "offset.flush.interval.ms";
+    public static final String STANDBY_RETRY_MS = "rabbitmq.standby.retry.ms";
+    static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
+    static final long DEFAULT_STANDBY_RETRY_MS = 1000;
+    /** the offset store's wait for the broker's confirm */
+    private static final long OFFSET_CONFIRM_TIMEOUT_MS = 10_000;
+
+    private enum State { CREATED, STARTED, CLOSED }
+
+    private final KeyValue attributes;
+    private final BrokerConnection connection;
+    private final Topology topology;
+    private final GroupLocks locks;
+    private final GroupOffsets offsets;
+    private final String group;
+    private final int prefetch;
+    private final long receiveTimeoutMs;
+    private final long flushIntervalMs;
+    private final long standbyRetryMs;
+    private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
+    private final ReceiptHandles handles = new ReceiptHandles();
+    /** delivery tag → where it comes from, for the deliveries not acked yet */
+    private final Map<Long, StreamSubscription.Delivered> deliveries = new ConcurrentHashMap<>();
+    /** attached topic → its reading state; changed under this, read by acks without it (a flush may take long) */
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private volatile State state = State.CREATED;
+    private volatile Channel channel; // replaced under this
+    /** set when the channel was lost: the subscriptions must be made again */
+    private volatile boolean resubscribe;
+    /** set when the channel was lost alone (not with its connection): it will not come back by itself */
+    private volatile boolean channelDead;
+    private ScheduledExecutorService maintenance;
+
+    public StreamPullConsumer(KeyValue attributes, BrokerConnection connection, Topology topology, GroupLocks locks) {
+        this.attributes = attributes;
+        this.connection = connection;
+        this.topology = topology;
+        this.locks = locks;
+        this.group = attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
+        if (group == null || group.isBlank()) {
+            throw new OMSRuntimeException("-1", "A RabbitMQ pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
+        }
+        this.prefetch = attributes.getInt(PullConsumerImpl.PREFETCH, PullConsumerImpl.DEFAULT_PREFETCH);
+        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, PullConsumerImpl.DEFAULT_RECEIVE_TIMEOUT_MS);
+        this.flushIntervalMs = positive(attributes.getLong(OFFSET_FLUSH_INTERVAL_MS, DEFAULT_FLUSH_INTERVAL_MS), OFFSET_FLUSH_INTERVAL_MS);
+        this.standbyRetryMs = positive(attributes.getLong(STANDBY_RETRY_MS, DEFAULT_STANDBY_RETRY_MS), STANDBY_RETRY_MS);
+        this.offsets = new GroupOffsets(connection, topology, OFFSET_CONFIRM_TIMEOUT_MS);
+    }
+
+    @Override
+    public KeyValue attributes() {
+        return attributes;
+    }
+
+    @Override
+    public synchronized void startup() {
+        checkNotClosed();
+        if (state == State.STARTED) {
+            return;
+        }
+        resubscribe = false;
+        channelDead = false;
+        channel = openChannel();
+        try {
+            for (Topic topic : topics.values()) {
+                subscribe(topic);
+            }
+        } catch (RuntimeException e) {
+            for (Topic topic : topics.values()) {
+                locks.release(topic.name, group, this); // all or nothing: a later startup() tries every topic again
+                topic.consumerTag = null;
+            }
+            Channel failed = channel;
+            channel = null;
+            BrokerConnection.closeQuietly(failed);
+            throw e;
+        }
+        maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("oms-rabbitmq-consumer-" + group));
+        maintenance.scheduleWithFixedDelay(this::flushQuietly, flushIntervalMs, flushIntervalMs, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::resume, standbyRetryMs, standbyRetryMs, TimeUnit.MILLISECONDS);
+        state = State.STARTED;
+    }
+
+    /** Stores every committed offset, frees the group's locks (a standby consumer takes over) and closes the channel. */
+    @Override
+    public synchronized void shutdown() {
+        State was = state;
+        state = State.CLOSED;
+        if (was == State.STARTED) {
+            maintenance.shutdownNow();
+            for (Topic topic : topics.values()) {
+                stopReading(topic);
+            }
+            BrokerConnection.closeQuietly(channel);
+        }
+        offsets.close();
+        topics.clear();
+        buffer.clear();
+    }
+
+    /** Whether {@link #shutdown()} was called. */
+    public boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    @Override
+    public PullConsumer attachQueue(String queueName) {
+        return attachQueue(queueName, null);
+    }
+
+    @Override
+    public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
+        checkNotClosed();
+        if (topics.containsKey(queueName)) {
+            return this;
+        }
+        // the stream exists from now on, whether this consumer reads it or stands by
+        topology.declareTopic(queueName);
+        Topic topic = new Topic(queueName);
+        if (state == State.STARTED) {
+            subscribe(topic);
+        }
+        topics.put(queueName, topic);
+        return this;
+    }
+
+    /** Stops reading the topic, stores the group's committed offset there and frees its lock. */
+    @Override
+    public synchronized PullConsumer detachQueue(String queueName) {
+        Topic topic = topics.remove(queueName);
+        if (topic == null || state != State.STARTED) {
+            return this;
+        }
+        stopReading(topic);
+        // what it delivered and nobody received yet: settle it here, the group will read it again
+        List<Message> dropped = new ArrayList<>();
+        buffer.removeIf(m -> queueName.equals(m.sysHeaders().getString(Message.BuiltinKeys.DESTINATION)) && dropped.add(m));
+        for (Message message : dropped) {
+            long tag = handles.settle(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+            if (tag >= 0) {
+                deliveries.remove(tag);
+                ackQuietly(tag);
+            }
+        }
+        return this;
+    }
+
+    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
+    @Override
+    public Message receive() {
+        return poll(receiveTimeoutMs);
+    }
+
+    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
+    @Override
+    public Message receive(KeyValue properties) {
+        return poll(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
+    }
+
+    @Override
+    public void ack(String receiptHandle) {
+        ack(receiptHandle, null);
+    }
+
+    /**
+     * Acks a received message by its RECEIPT_HANDLE, in any order. With {@code PERSIST_OFFSETS=true} the
+     * group's committed offsets are stored before it returns. A handle from before the channel was lost
+     * is ignored: the message is delivered again.
+     */
+    @Override
+    public void ack(String receiptHandle, KeyValue properties) {
+        checkStarted();
+        long tag = handles.settle(receiptHandle);
+        if (tag < 0) {
+            LOG.debug("Group '{}': ignoring ack of stale receipt handle {} (the message will be redelivered)", group, receiptHandle);
+        } else {
+            StreamSubscription.Delivered delivered = deliveries.remove(tag);
+            Topic topic = delivered == null ? null : topics.get(delivered.topic());
+            StreamPosition position = topic == null ? null : topic.position;
+            if (position != null) {
+                position.acked(delivered.offset());
+            }
+            try {
+                channel.basicAck(tag, false);
+            } catch (IOException | RuntimeException e) {
+                throw BrokerErrors.failed("ack message " + receiptHandle + " of group '" + group + "'", e);
+            }
+        }
+        if (properties != null && "true".equalsIgnoreCase(properties.getString(PERSIST_OFFSETS))) {
+            flush();
+        }
+    }
+
+    private Message poll(long timeoutMs) {
+        checkStarted();
+        try {
+            return buffer.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Stores the committed offsets that moved, of the topics this consumer reads; throws when the store fails. */
+    private synchronized void flush() {
+        for (Topic topic : topics.values()) {
+            if (topic.consumerTag == null || topic.position == null) {
+                continue; // standing by: the reader stores the group's offset
+            }
+            long committed = topic.position.unpersisted();
+            if (committed != StreamPosition.UNKNOWN) {
+                offsets.write(topic.name, group, committed);
+                topic.position.persisted(committed);
+            }
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            if (state == State.STARTED) {
+                flush();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Group '{}': storing its committed offsets failed, retrying in {} ms: {}", group, flushIntervalMs, e.getMessage());
+        }
+    }
+
+    /** Takes over topics whose lock came free, and subscribes again after the channel was lost. */
+    private synchronized void resume() {
+        if (state != State.STARTED) {
+            return;
+        }
+        try {
+            if (resubscribe) {
+                if (channelDead && connection.isOpen()) {
+                    Channel dead = channel;
+                    channel = openChannel();
+                    BrokerConnection.closeQuietly(dead);
+                    channelDead = false;
+                } else if (!channel.isOpen()) {
+                    return; // the client is reconnecting; the channel comes back with the connection
+                }
+                resubscribe = false;
+                for (Topic topic : topics.values()) {
+                    if (topic.consumerTag != null) {
+                        connection.forgetConsumer(topic.consumerTag); // gone with the old channel
+                        topic.consumerTag = null;
+                    }
+                }
+                LOG.info("Group '{}': channel back, reading {} again from the committed offsets", group, topics.keySet());
+            }
+            for (Topic topic : topics.values()) {
+                if (topic.consumerTag == null) {
+                    subscribe(topic);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Group '{}': could not resume reading {}: {}", group, topics.keySet(), e.getMessage());
+        }
+    }
+
+    /** Reads the topic from the group's committed offset if this consumer gets the group's lock; else stands by. */
+    private void subscribe(Topic topic) {
+        if (!locks.tryAcquire(topic.name, group, this)) {
+            if (!topic.standingBy) {
+                topic.standingBy = true;
+                LOG.info("Group '{}': another consumer reads topic '{}' (a stream is one partition); standing by", group, topic.name);
+            }
+            return;
+        }
+        topology.declareTopic(topic.name);
+        long stored = offsets.read(topic.name, group);
+        if (topic.position == null) {
+            topic.position = new StreamPosition(stored);
+        } else {
+            topic.position.rewind();
+            topic.position.advanceTo(stored); // another consumer may have read further meanwhile
+        }
+        long start = topic.position.committed();
+        StreamSubscription subscription = new StreamSubscription(channel, topic.name, group, topic.position, start,
+                handles, deliveries, buffer);
+        try {
+            topic.consumerTag = channel.basicConsume(topic.name, false, subscription.arguments(), subscription);
+        } catch (IOException | RuntimeException e) {
+            locks.release(topic.name, group, this);
+            throw BrokerErrors.failed("read stream '" + topic.name + "' for group '" + group + "'", e);
+        }
+        connection.doNotRecover(topic.consumerTag);
+        topic.standingBy = false;
+        LOG.info("Group '{}' reads topic '{}' from {}", group, topic.name, start == StreamPosition.UNKNOWN ? "its first message" : "offset " + start);
+    }
+
+    /** Stops consuming the topic, stores its committed offset and frees the lock. */
+    private void stopReading(Topic topic) {
+        if (topic.consumerTag == null) {
+            return;
+        }
+        connection.forgetConsumer(topic.consumerTag);
+        try {
+            if (channel.isOpen()) {
+                channel.basicCancel(topic.consumerTag);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Group '{}': cancelling its consumer of '{}' failed: {}", group, topic.name, BrokerErrors.reason(e));
+        }
+        topic.consumerTag = null;
+        long committed = topic.position == null ? StreamPosition.UNKNOWN : topic.position.unpersisted();
+        if (committed != StreamPosition.UNKNOWN) {
+            try {
+                offsets.write(topic.name, group, committed);
+                topic.position.persisted(committed);
+            } catch (RuntimeException e) {
+                LOG.warn("Group '{}': could not store offset {} on topic '{}'; the next reader starts earlier: {}",
+                        group, committed, topic.name, e.getMessage());
+            }
+        }
+        locks.release(topic.name, group, this);
+    }
+
+    private Channel openChannel() {
+        Channel opened = connection.openChannel();
+        try {
+            opened.basicQos(prefetch); // a stream refuses consumers without a prefetch
+        } catch (IOException | RuntimeException e) {
+            BrokerConnection.closeQuietly(opened);
+            throw BrokerErrors.failed("set the prefetch of consumer group '" + group + "'", e);
+        }
+        opened.addShutdownListener(cause -> channelLost(opened, cause));
+        return opened;
+    }
+
+    /** The broker forgets this channel's deliveries: drop our copies, the next subscriptions deliver them again. */
+    private void channelLost(Channel lost, ShutdownSignalException cause) {
+        if (lost != channel || cause.isInitiatedByApplication() && state == State.CLOSED) {
+            return; // a channel this consumer replaced or closed itself
+        }
+        handles.channelLost();
+        deliveries.clear();
+        buffer.clear();
+        channelDead = !cause.isHardError();
+        resubscribe = true;
+        LOG.warn("Group '{}': channel lost ({}); reading again from the committed offsets once it is back", group,
+                BrokerErrors.reason(cause));
+    }
+
+    private void ackQuietly(long tag) {
+        try {
+            channel.basicAck(tag, false);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Group '{}': ack failed: {}", group, BrokerErrors.reason(e));
+        }
+    }
+
+    private void checkNotClosed() {
+        if (state == State.CLOSED) {
+            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
+        }
+    }
+
+    private void checkStarted() {
+        if (state != State.STARTED) {
+            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
+                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
+        }
+    }
+
+    private static long positive(long value, String key) {
+        if (value <= 0) {
+            throw new OMSRuntimeException("-1", key + " must be positive, not " + value);
+        }
+        return value;
+    }
+
+    /** An attached topic: whether this consumer reads it (consumerTag) or stands by, and the group's position there. */
+    private static final class Topic {
+        final String name;
+        volatile StreamPosition position;
+        String consumerTag; // guarded by the consumer
+        boolean standingBy; // guarded by the consumer
+
+        Topic(String name) {
+            this.name = name;
+        }
+    }
+}
