@@ -15,7 +15,12 @@ import java.util.function.Function;
  */
 enum Drivers {
     LOCAL("oms-driver-local", dir -> "oms:local://" + dir.resolve("mq") + "/default"),
-    RABBITMQ("oms-driver-rabbitmq", dir -> "oms:rabbitmq://guest:guest@127.0.0.1:5672/default"),
+    /**
+     * Topics are streams that keep everything unless told: the tests' topics (new names every run, on the
+     * machine's shared broker) keep an hour of data in small segments, so that runs do not fill its disk.
+     */
+    RABBITMQ("oms-driver-rabbitmq", dir -> "oms:rabbitmq://guest:guest@127.0.0.1:5672/default"
+            + "?rabbitmq.stream.max-age=1h&rabbitmq.stream.segment-bytes=4000000"),
     /** A name server and broker in a child JVM, one per test JVM (see {@link ChildRocketMq}). */
     ROCKETMQ("oms-driver-rocketmq", dir -> ChildRocketMq.shared().url());
 
