@@ -2,11 +2,20 @@ package io.openmessaging.omsconnect;
 
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.PluginDriverRegistry;
+import io.openmessaging.omsconnect.cluster.ClusterConfig;
+import io.openmessaging.omsconnect.cluster.ClusterState;
+import io.openmessaging.omsconnect.cluster.DistributedHerder;
+import io.openmessaging.omsconnect.cluster.RaftNode;
+import io.openmessaging.omsconnect.cluster.RaftOffsetStore;
+import io.openmessaging.omsconnect.herder.AbstractHerder;
 import io.openmessaging.omsconnect.herder.StandaloneHerder;
 import io.openmessaging.omsconnect.plugin.Pf4jPluginHost;
 import io.openmessaging.omsconnect.rest.RestServer;
-import io.openmessaging.omsconnect.store.ConnectorConfigStore;
-import io.openmessaging.omsconnect.store.PositionStore;
+import io.openmessaging.omsconnect.store.FileConfigStore;
+import io.openmessaging.omsconnect.store.FileOffsetStore;
+import io.openmessaging.omsconnect.store.OffsetStore;
+import io.openmessaging.omsconnect.worker.StatusTracker;
+import io.openmessaging.omsconnect.worker.Worker;
 import io.openmessaging.omsconnect.store.StoreLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +34,8 @@ public final class WorkerMain implements AutoCloseable {
     private StoreLock storeLock;
     private Pf4jPluginHost plugins;
     private PluginDriverRegistry drivers;
-    private StandaloneHerder herder;
+    private AbstractHerder herder;
+    private RaftNode raft;
     private RestServer rest;
 
     public WorkerMain(WorkerConfig config) {
@@ -62,20 +72,50 @@ public final class WorkerMain implements AutoCloseable {
         plugins = new Pf4jPluginHost(config.pluginsDir());
         plugins.start();
         drivers = new PluginDriverRegistry(plugins);
-        herder = new StandaloneHerder(config, plugins, drivers, new ConnectorConfigStore(config.storePathRootDir()),
-                new PositionStore(config.storePathRootDir()));
-        herder.start();
-        rest = new RestServer(config, herder);
-        rest.start();
+        StatusTracker statuses = new StatusTracker();
+        if (ClusterConfig.distributed(config)) {
+            startDistributed(statuses);
+        } else {
+            OffsetStore positions = new FileOffsetStore(config.storePathRootDir());
+            Worker worker = new Worker(config, plugins, drivers, positions, statuses);
+            StandaloneHerder standalone = new StandaloneHerder(config, plugins, drivers, worker, statuses,
+                    new FileConfigStore(config.storePathRootDir()), positions);
+            herder = standalone;
+            standalone.start();
+            rest = new RestServer(config, herder);
+            rest.start();
+        }
         log.info("The worker {} boot success. REST on http://{}:{}/", config.workerId(), config.restBindAddress(),
                 rest.port());
+    }
+
+    /**
+     * The herder, REST, then the Raft member, then the herder's lease and reconciliation. Calls that arrive
+     * before the cluster has a leader are answered 503.
+     */
+    private void startDistributed(StatusTracker statuses) throws Exception {
+        ClusterConfig cluster = ClusterConfig.from(config);
+        ClusterState state = new ClusterState(System::nanoTime);
+        raft = new RaftNode(cluster, state, 5000);
+        Worker worker = new Worker(config, plugins, drivers, new RaftOffsetStore(state, raft, config.workerId()),
+                statuses);
+        DistributedHerder distributed = new DistributedHerder(config, cluster, plugins, drivers, worker, statuses,
+                state, raft, System::nanoTime, () -> cluster.restAdvertisedUrl() != null ? cluster.restAdvertisedUrl()
+                : "http://" + config.restBindAddress() + ":" + rest.port());
+        herder = distributed;
+        rest = new RestServer(config, herder);
+        rest.start();
+        raft.start();
+        distributed.start();
+        log.info("Worker {} joined cluster {} as a {} member ({})", config.workerId(), cluster.clusterName(),
+                cluster.voter() ? "voting" : "non-voting", cluster.listen());
     }
 
     public int restPort() {
         return rest.port();
     }
 
-    public StandaloneHerder herder() {
+    public AbstractHerder herder() {
         return herder;
     }
 
@@ -89,9 +129,17 @@ public final class WorkerMain implements AutoCloseable {
             rest.stop();
             rest = null;
         }
-        if (herder != null) {
-            herder.close();
-            herder = null;
+        if (herder instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("The herder did not close cleanly: {}", e.toString());
+            }
+        }
+        herder = null;
+        if (raft != null) {
+            raft.close();
+            raft = null;
         }
         if (drivers != null) {
             drivers.close();

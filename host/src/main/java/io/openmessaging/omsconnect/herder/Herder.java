@@ -2,6 +2,7 @@ package io.openmessaging.omsconnect.herder;
 
 import io.openmessaging.omsconnect.driver.DriverInfo;
 import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
+import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
@@ -26,6 +27,9 @@ public interface Herder {
     WorkerInfo workerInfo();
 
     List<String> connectors();
+
+    /** The live workers of the cluster (a standalone worker: itself), and what runs on each. */
+    List<ClusterWorkerInfo> clusterWorkers();
 
     ConnectorInfo connectorInfo(String connector);
 

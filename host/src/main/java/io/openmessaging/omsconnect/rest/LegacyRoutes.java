@@ -3,6 +3,7 @@ package io.openmessaging.omsconnect.rest;
 import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
+import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.TaskInfo;
@@ -72,7 +73,7 @@ final class LegacyRoutes {
                     herder.resumeConnector(ConnectorsResource.connector(call));
                     return Reply.ok(SUCCESS);
                 })
-                .get("/getClusterInfo", call -> Reply.ok(List.of(workerId)))
+                .get("/getClusterInfo", call -> Reply.ok(herder.clusterWorkers().stream().map(ClusterWorkerInfo::id).toList()))
                 .get("/getConfigInfo", call -> Reply.ok(configInfo(false)))
                 .get("/getAllocatedInfo", call -> Reply.ok(configInfo(true)))
                 .get("/connectors/list", unlessConnectorNamed("list", call -> Reply.ok(connectors.expanded(true, true))))

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * {@code GET /} (Kafka's server info plus worker id and default driver URL, its password masked),
  * {@code GET /health} ({@code {"status": "UP", "worker_id", "connectors"}}, or 503 {@code {"status": "DOWN"}}) and {@code GET /metrics}
- * (Prometheus text format 0.0.4).
+ * (Prometheus text format 0.0.4), {@code GET /cluster/workers} (the live workers and what runs on each).
  */
 final class WorkerResource {
     private static final Logger log = LoggerFactory.getLogger(WorkerResource.class);
@@ -43,6 +43,7 @@ final class WorkerResource {
                 log.warn("health check failed: {}", e.toString());
                 return new Reply(503, Map.of("status", "DOWN"), Reply.JSON, Map.of());
             }
-        }).get("/metrics", call -> Reply.text(PROMETHEUS_TEXT, herder.metrics()));
+        }).get("/metrics", call -> Reply.text(PROMETHEUS_TEXT, herder.metrics()))
+                .get("/cluster/workers", call -> Reply.ok(herder.clusterWorkers()));
     }
 }

@@ -12,7 +12,8 @@ import io.openmessaging.omsconnect.driver.DriverRegistry;
 import io.openmessaging.omsconnect.plugin.LoaderSwap;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
-import io.openmessaging.omsconnect.store.PositionStore;
+import io.openmessaging.omsconnect.plugin.PluginComponent;
+import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.transform.TransformChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class Worker implements AutoCloseable {
     private final WorkerConfig workerConfig;
     private final PluginHost plugins;
     private final DriverRegistry drivers;
-    private final PositionStore positions;
+    private final OffsetStore positions;
     private final StatusTracker statuses;
     private final Converters converters;
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
@@ -54,7 +55,7 @@ public final class Worker implements AutoCloseable {
         return t;
     });
 
-    public Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, PositionStore positions,
+    public Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, OffsetStore positions,
                   StatusTracker statuses) {
         this.workerConfig = workerConfig;
         this.plugins = plugins;
@@ -131,17 +132,18 @@ public final class Worker implements AutoCloseable {
         if (tasks.containsKey(id)) {
             throw new IllegalStateException("task " + id + " already runs");
         }
-        WorkerConnector wc = connectors.get(id.connector());
         String driverUrl = connectorConfig.omsDriverUrl(workerConfig.omsDriverUrl());
         RunningTask running = new RunningTask(id, connectorConfig, taskConfig, driverUrl, failures);
         try {
-            if (wc == null) {
-                throw new IllegalStateException("connector " + id.connector() + " is not running");
-            }
+            // the task's class comes from its connector's plugin: the connector instance itself may run on
+            // another worker of a cluster
+            ClassLoader loader = plugins.component(connectorConfig.connectorClass()).map(PluginComponent::loader)
+                    .orElseThrow(() -> new IllegalStateException("no plugin has the connector class "
+                            + connectorConfig.connectorClass() + " of task " + id));
             Class<?> taskClass;
             Object task;
-            try (LoaderSwap ignored = LoaderSwap.to(wc.loader())) {
-                taskClass = Class.forName(taskConfig.get(WorkerConnector.TASK_CLASS), true, wc.loader());
+            try (LoaderSwap ignored = LoaderSwap.to(loader)) {
+                taskClass = Class.forName(taskConfig.get(WorkerConnector.TASK_CLASS), true, loader);
                 task = taskClass.getDeclaredConstructor().newInstance();
             }
             RecordConverter valueConverter = converters.create(connectorConfig.get(ConnectorConfig.VALUE_CONVERTER),

@@ -14,7 +14,7 @@ import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.connector.api.storage.OffsetStorageReader;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
-import io.openmessaging.omsconnect.store.PositionStore;
+import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.transform.TransformChain;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
@@ -35,7 +35,7 @@ import java.util.concurrent.Future;
 /**
  * Source side: {@code poll()} → transforms → converter → OMS message on the record's topic → sent by the
  * task's send thread → once the driver acknowledged the whole batch, {@code commit(record)} and the records'
- * positions marked; marked positions are flushed to the {@link PositionStore} every flush interval, before a
+ * positions marked; marked positions are flushed to the {@link OffsetStore} every flush interval, before a
  * pause and on stop. A position is never stored before its record was acknowledged, so a crash loses nothing
  * and repeats at most what was sent since the last flush.
  *
@@ -54,7 +54,7 @@ final class WorkerSourceTask extends WorkerTask {
     private final MessagingAccessPoint accessPoint;
     private final RecordMessageCodec codec;
     private final TransformChain transforms;
-    private final PositionStore positions;
+    private final OffsetStore positions;
     private final long flushIntervalMs;
     private final ErrorPolicy errors;
     private final Map<RecordPartition, RecordOffset> unflushed = new LinkedHashMap<>();
@@ -67,7 +67,7 @@ final class WorkerSourceTask extends WorkerTask {
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
                      ConnectorConfig connectorConfig, MessagingAccessPoint accessPoint, RecordMessageCodec codec,
-                     TransformChain transforms, PositionStore positions, long flushIntervalMs, ErrorPolicy errors,
+                     TransformChain transforms, OffsetStore positions, long flushIntervalMs, ErrorPolicy errors,
                      StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
         super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
         this.errors = errors;
@@ -232,7 +232,7 @@ final class WorkerSourceTask extends WorkerTask {
         if (unflushed.isEmpty() || isCancelled()) {
             return;
         }
-        positions.commit(id.connector(), unflushed);
+        positions.commit(id.connector(), id, unflushed);
         unflushed.clear();
         metrics.lastCommitMillis.set(lastFlush);
         try {

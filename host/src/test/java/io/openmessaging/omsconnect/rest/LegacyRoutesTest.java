@@ -2,6 +2,7 @@ package io.openmessaging.omsconnect.rest;
 
 import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.omsconnect.herder.Herder;
+import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.rest.entity.TaskInfo;
@@ -75,7 +76,10 @@ class LegacyRoutesTest extends MockedHerderTest {
                 new ConnectorStateInfo.ConnectorState("RUNNING", "w2", null),
                 List.of(new ConnectorStateInfo.TaskState(0, "RUNNING", "w2", null)), "source"));
 
-        assertEquals(List.of("w1"), rest.get("/getClusterInfo").array().toJavaList(String.class));
+        when(herder.clusterWorkers()).thenReturn(List.of(
+                new ClusterWorkerInfo("w1", "http://a", "leader", true, 1L, 2000L, List.of("here"), List.of()),
+                new ClusterWorkerInfo("w2", "http://b", "follower", true, 1L, 2000L, List.of("elsewhere"), List.of())));
+        assertEquals(List.of("w1", "w2"), rest.get("/getClusterInfo").array().toJavaList(String.class));
         JSONObject all = rest.get("/getConfigInfo").json();
         assertEquals(2, all.getJSONObject("connectorConfigs").size());
         assertEquals(2, all.getJSONObject("taskConfigs").size());

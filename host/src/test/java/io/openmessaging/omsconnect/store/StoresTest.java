@@ -2,8 +2,8 @@ package io.openmessaging.omsconnect.store;
 
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
-import io.openmessaging.omsconnect.store.ConnectorConfigStore.StoredConnector;
-import io.openmessaging.omsconnect.store.ConnectorConfigStore.TargetState;
+import io.openmessaging.omsconnect.store.StoredConnector;
+import io.openmessaging.omsconnect.store.TargetState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +24,13 @@ class StoresTest {
 
     @Test
     void connectorConfigsSurviveAReopen() {
-        ConnectorConfigStore store = new ConnectorConfigStore(root);
+        FileConfigStore store = new FileConfigStore(root);
         store.put(new StoredConnector("a", Map.of("connector-class", "X", "file", "/tmp/in"), TargetState.PAUSED,
                 List.of(Map.of("task-class", "T"))));
         store.put(new StoredConnector("b", Map.of("connector-class", "Y"), TargetState.STARTED, List.of()));
         store.remove("b");
 
-        ConnectorConfigStore reopened = new ConnectorConfigStore(root);
+        FileConfigStore reopened = new FileConfigStore(root);
         assertEquals(1, reopened.all().size());
         StoredConnector a = reopened.get("a").orElseThrow();
         assertEquals("/tmp/in", a.config().get("file"));
@@ -40,23 +40,23 @@ class StoresTest {
 
     @Test
     void aTempFileLeftByACrashDoesNotHideTheCommittedContent() throws Exception {
-        ConnectorConfigStore store = new ConnectorConfigStore(root);
+        FileConfigStore store = new FileConfigStore(root);
         store.put(new StoredConnector("a", Map.of("k", "v"), TargetState.STARTED, List.of()));
         // a crash between writing the temp file and the rename leaves a half-written temp file behind
         Files.writeString(root.resolve("connectors.json.tmp"), "{\"connectors\":[{\"na", StandardCharsets.UTF_8);
-        ConnectorConfigStore reopened = new ConnectorConfigStore(root);
+        FileConfigStore reopened = new FileConfigStore(root);
         assertEquals("v", reopened.get("a").orElseThrow().config().get("k"));
     }
 
     @Test
     void positionsComeBackWithTheTypesTheConnectorWrote() {
-        PositionStore store = new PositionStore(root);
+        FileOffsetStore store = new FileOffsetStore(root);
         RecordPartition p = new RecordPartition(Map.of("file", "/tmp/in"));
         Map<String, Object> offset = new HashMap<>();
         offset.put("position", 42L);
-        store.commit("c", Map.of(p, new RecordOffset(offset)));
+        store.commit("c", null, Map.of(p, new RecordOffset(offset)));
 
-        PositionStore reopened = new PositionStore(root);
+        FileOffsetStore reopened = new FileOffsetStore(root);
         RecordOffset back = reopened.position("c", p);
         assertEquals(42L, back.getOffset().get("position"));
         assertTrue(back.getOffset().get("position") instanceof Long);
@@ -65,15 +65,15 @@ class StoresTest {
 
     @Test
     void nullOffsetRemovesAPartitionAndDeleteForgetsAll() {
-        PositionStore store = new PositionStore(root);
+        FileOffsetStore store = new FileOffsetStore(root);
         RecordPartition p1 = new RecordPartition(Map.of("f", "1"));
         RecordPartition p2 = new RecordPartition(Map.of("f", "2"));
-        store.commit("c", Map.of(p1, new RecordOffset(Map.of("o", 1L)), p2, new RecordOffset(Map.of("o", 2L))));
+        store.commit("c", null, Map.of(p1, new RecordOffset(Map.of("o", 1L)), p2, new RecordOffset(Map.of("o", 2L))));
         Map<RecordPartition, RecordOffset> removal = new HashMap<>();
         removal.put(p1, null);
-        store.commit("c", removal);
-        assertEquals(Map.of(p2, new RecordOffset(Map.of("o", 2L))), new PositionStore(root).positions("c"));
+        store.commit("c", null, removal);
+        assertEquals(Map.of(p2, new RecordOffset(Map.of("o", 2L))), new FileOffsetStore(root).positions("c"));
         store.delete("c");
-        assertTrue(new PositionStore(root).positions("c").isEmpty());
+        assertTrue(new FileOffsetStore(root).positions("c").isEmpty());
     }
 }

@@ -3,6 +3,7 @@ package io.openmessaging.omsconnect.rest.http;
 import io.openmessaging.omsconnect.driver.DriverException;
 import io.openmessaging.omsconnect.herder.AlreadyExistsException;
 import io.openmessaging.omsconnect.herder.BadRequestException;
+import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
 import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.HerderException;
 import io.openmessaging.omsconnect.herder.NotFoundException;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /**
  * The one place where failures become HTTP answers {@code {"error_code", "message"}}. Typed refusals keep
  * their message; anything unexpected is a 500 with a generic message and a reference, logged once with
- * its stack trace. Statuses: herder NotFound 404, AlreadyExists/Conflict 409, BadRequest 400;
+ * its stack trace. Statuses: herder NotFound 404, AlreadyExists/Conflict 409, BadRequest 400, ClusterUnavailable 503;
  * plugin BAD_ARCHIVE 400, NOT_FOUND 404, CONFLICT 409, LOAD_FAILED 422 (the plugin's content could not
  * be loaded: the caller's archive, not the worker, is at fault); DriverException 422 (the driver URL
  * cannot be served); a body over its limit 413; an unreadable body 400.
@@ -46,6 +47,9 @@ public final class ErrorMapper {
         }
         if (t instanceof AlreadyExistsException || t instanceof ConflictException) {
             return reply(409, t.getMessage(), null);
+        }
+        if (t instanceof ClusterUnavailableException) {
+            return reply(503, t.getMessage(), null);
         }
         if (t instanceof HerderException) {
             return reply(400, t.getMessage(), null);

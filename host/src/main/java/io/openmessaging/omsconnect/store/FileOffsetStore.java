@@ -5,6 +5,7 @@ import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,40 +20,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * each {@link RecordPartition}. One file per connector under {@code positions/}, replaced atomically on
  * each flush, so a crash leaves the previous flush intact.
  */
-public final class PositionStore {
+public final class FileOffsetStore implements OffsetStore {
     private final Path dir;
     private final Map<String, Map<RecordPartition, RecordOffset>> byConnector = new ConcurrentHashMap<>();
 
-    public PositionStore(Path storeRoot) {
+    public FileOffsetStore(Path storeRoot) {
         this.dir = storeRoot.resolve("positions");
     }
 
-    /** A snapshot of the connector's committed positions. */
+    @Override
     public Map<RecordPartition, RecordOffset> positions(String connector) {
         return Map.copyOf(loaded(connector));
     }
 
+    @Override
     public RecordOffset position(String connector, RecordPartition partition) {
         return loaded(connector).get(partition);
     }
 
-    /** Merges {@code updates} into the connector's positions and persists them; a null offset removes. */
-    public synchronized void commit(String connector, Map<RecordPartition, RecordOffset> updates) {
+    /** One worker owns this store (see StoreLock): every writer is current, none is fenced. */
+    @Override
+    public synchronized void commit(String connector, ConnectorTaskId writer, Map<RecordPartition, RecordOffset> updates) {
         if (updates.isEmpty()) {
             return;
         }
-        Map<RecordPartition, RecordOffset> next = new LinkedHashMap<>(loaded(connector));
-        updates.forEach((p, o) -> {
-            if (o == null) {
-                next.remove(p);
-            } else {
-                next.put(p, o);
-            }
-        });
-        write(connector, next);
+        write(connector, OffsetStore.merged(loaded(connector), updates));
     }
 
-
+    @Override
     public synchronized void delete(String connector) {
         try {
             file(connector).delete();

@@ -9,46 +9,62 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Connector configs, their target states and their tasks' configs: one JSON file, {@code connectors.json}
  * under the store root, rewritten atomically on every change (changes are rare; reads are from memory).
  */
-public final class ConnectorConfigStore {
+public final class FileConfigStore implements ConfigStore {
     private final AtomicFile file;
     private final Map<String, StoredConnector> connectors = new LinkedHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public ConnectorConfigStore(Path storeRoot) {
+    public FileConfigStore(Path storeRoot) {
         this.file = new AtomicFile(storeRoot.resolve("connectors.json"));
         load();
     }
 
+    @Override
     public synchronized List<StoredConnector> all() {
         return List.copyOf(connectors.values());
     }
 
+    @Override
     public synchronized Optional<StoredConnector> get(String name) {
         return Optional.ofNullable(connectors.get(name));
     }
 
-    public synchronized void put(StoredConnector connector) {
-        Map<String, StoredConnector> next = new LinkedHashMap<>(connectors);
-        next.put(connector.name(), connector);
-        persist(next);
+    @Override
+    public void put(StoredConnector connector) {
+        synchronized (this) {
+            Map<String, StoredConnector> next = new LinkedHashMap<>(connectors);
+            next.put(connector.name(), connector);
+            persist(next);
+        }
+        listeners.forEach(l -> l.connectorChanged(connector.name()));
     }
 
-    public synchronized void remove(String name) {
-        if (!connectors.containsKey(name)) {
-            return;
+    @Override
+    public void remove(String name) {
+        synchronized (this) {
+            if (!connectors.containsKey(name)) {
+                return;
+            }
+            Map<String, StoredConnector> next = new LinkedHashMap<>(connectors);
+            next.remove(name);
+            persist(next);
         }
-        Map<String, StoredConnector> next = new LinkedHashMap<>(connectors);
-        next.remove(name);
-        persist(next);
+        listeners.forEach(l -> l.connectorChanged(name));
+    }
+
+    @Override
+    public void addListener(Listener listener) {
+        listeners.add(listener);
     }
 
     private void persist(Map<String, StoredConnector> next) {
@@ -95,26 +111,6 @@ public final class ConnectorConfigStore {
             StoredConnector c = new StoredConnector(o.getString("name"), config,
                     TargetState.valueOf(o.getString("targetState")), tasks == null ? List.of() : tasks);
             connectors.put(c.name(), c);
-        }
-    }
-
-    /** What the user asked a connector to be; the runtime status may differ (e.g. FAILED). */
-    public enum TargetState { STARTED, PAUSED, STOPPED }
-
-    /** One connector as stored. */
-    public record StoredConnector(String name, Map<String, String> config, TargetState targetState,
-                                  List<Map<String, String>> taskConfigs) {
-        public StoredConnector {
-            config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
-            taskConfigs = List.copyOf(taskConfigs.stream().map(m -> Map.copyOf(m)).toList());
-        }
-
-        public StoredConnector withTargetState(TargetState state) {
-            return new StoredConnector(name, config, state, taskConfigs);
-        }
-
-        public StoredConnector withTaskConfigs(List<Map<String, String>> tasks) {
-            return new StoredConnector(name, config, targetState, tasks);
         }
     }
 }

@@ -1,0 +1,83 @@
+package io.openmessaging.omsconnect.cluster;
+
+import io.openmessaging.omsconnect.config.WorkerConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A worker's cluster settings, read from its config file:
+ * <ul>
+ * <li>{@code mode=distributed}</li>
+ * <li>{@code clusterName} — workers with the same name form one cluster</li>
+ * <li>{@code clusterMembers=w1@127.0.0.1:7800,w2@…} — the voting members; the same list on every worker.
+ *     A worker whose {@code workerId} is not in it joins as a non-voting member (it runs tasks, it does
+ *     not vote)</li>
+ * <li>{@code clusterListen=host:port} — where this worker's cluster transport listens (default: its own
+ *     entry in {@code clusterMembers})</li>
+ * <li>{@code restAdvertisedUrl} — how the other workers and users reach this worker's REST API (default:
+ *     {@code http://restBindAddress:port}; null here then)</li>
+ * <li>{@code leaseMs} (default 2000) — a worker that could not renew its lease for this long has its
+ *     tasks given to others; it stops them itself sooner (see {@link LeaseKeeper})</li>
+ * </ul>
+ */
+public record ClusterConfig(String clusterName, String workerId, List<Address> members, Address listen,
+                            String restAdvertisedUrl, long leaseMs, Path raftDir) {
+
+    public static boolean distributed(WorkerConfig worker) {
+        return "distributed".equalsIgnoreCase(worker.raw().getProperty("mode", "standalone").trim());
+    }
+
+    public static ClusterConfig from(WorkerConfig worker) {
+        Properties p = worker.raw();
+        String membersValue = p.getProperty("clusterMembers", "").trim();
+        if (membersValue.isEmpty()) {
+            throw new IllegalArgumentException("clusterMembers is required in distributed mode "
+                    + "(e.g. clusterMembers=w1@127.0.0.1:7800,w2@127.0.0.1:7801,w3@127.0.0.1:7802)");
+        }
+        List<Address> members = new ArrayList<>();
+        for (String entry : membersValue.split(",")) {
+            members.add(Address.parse(entry.trim(), "clusterMembers"));
+        }
+        String id = worker.workerId();
+        Address listen;
+        String listenValue = p.getProperty("clusterListen", "").trim();
+        if (!listenValue.isEmpty()) {
+            listen = Address.parse(id + "@" + listenValue, "clusterListen");
+        } else {
+            listen = members.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("workerId " + id + " is not in clusterMembers: set clusterListen="
+                            + "host:port for a non-voting member"));
+        }
+        String rest = p.getProperty("restAdvertisedUrl", "").trim();
+        long lease = Long.parseLong(p.getProperty("leaseMs", "2000").trim());
+        if (lease < 500) {
+            throw new IllegalArgumentException("leaseMs must be at least 500, was " + lease);
+        }
+        return new ClusterConfig(p.getProperty("clusterName", "omsconnect").trim(), id, List.copyOf(members), listen,
+                rest.isEmpty() ? null : rest, lease, worker.storePathRootDir().resolve("raft"));
+    }
+
+    public boolean voter() {
+        return members.stream().anyMatch(m -> m.id().equals(workerId));
+    }
+
+    /** One cluster member: {@code id@host:port}. */
+    public record Address(String id, String host, int port) {
+        static Address parse(String value, String key) {
+            int at = value.indexOf('@');
+            int colon = value.lastIndexOf(':');
+            if (at <= 0 || colon < at + 2 || colon == value.length() - 1) {
+                throw new IllegalArgumentException(key + ": \"" + value + "\" is not id@host:port");
+            }
+            try {
+                return new Address(value.substring(0, at), value.substring(at + 1, colon),
+                        Integer.parseInt(value.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + ": \"" + value + "\" has no numeric port");
+            }
+        }
+    }
+}

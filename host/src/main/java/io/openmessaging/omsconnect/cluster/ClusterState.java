@@ -1,0 +1,529 @@
+package io.openmessaging.omsconnect.cluster;
+
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
+import com.alibaba.fastjson2.JSONObject;
+import com.alibaba.fastjson2.TypeReference;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.store.OffsetStore;
+import io.openmessaging.omsconnect.store.PositionValues;
+import io.openmessaging.omsconnect.store.StoredConnector;
+import io.openmessaging.omsconnect.store.TargetState;
+import io.openmessaging.omsconnect.worker.State;
+import org.jgroups.raft.StateMachine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+
+/**
+ * The cluster's replicated state, applied from the Raft log in the same order on every worker: connector
+ * configs and target states, task configs, who owns and who holds each unit, the assignment's generation,
+ * the members and their heartbeats, statuses and source positions. Every command is checked here, so the
+ * same command is accepted or refused alike everywhere. Reads are from memory.
+ *
+ * <p>One thing is local and not replicated: when this worker applied each member's last heartbeat, on its
+ * monotonic clock. A leader decides a lease ran out from it. Since an entry is applied only after the
+ * worker sent it, a lease always runs out later here than on the worker that holds it.
+ */
+public final class ClusterState implements StateMachine {
+    private static final Logger log = LoggerFactory.getLogger(ClusterState.class);
+
+    private final LongSupplier nanoClock;
+    private final Map<String, StoredConnector> connectors = new TreeMap<>();
+    private final Map<Unit, Slot> slots = new TreeMap<>();
+    private final Map<String, Member> members = new TreeMap<>();
+    private final Map<Unit, ReportedState> statuses = new HashMap<>();
+    private final Map<String, Map<RecordPartition, RecordOffset>> positions = new HashMap<>();
+    private long generation;
+    private long applied;
+    private final Map<String, Long> heartbeatSeenNanos = new HashMap<>();
+    private final Map<String, CompletableFuture<JSONObject>> waiting = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public ClusterState(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** Completes with the command's result once this worker applied it (the command's {@code id}). */
+    CompletableFuture<JSONObject> awaitApplied(String commandId) {
+        return waiting.computeIfAbsent(commandId, k -> new CompletableFuture<>());
+    }
+
+    void forget(String commandId) {
+        waiting.remove(commandId);
+    }
+
+    // ---- applying ----
+
+    @Override
+    public byte[] apply(byte[] data, int offset, int length, boolean serializeResponse) {
+        JSONObject command = JSON.parseObject(new String(data, offset, length, StandardCharsets.UTF_8));
+        JSONObject result;
+        Set<String> touched = new TreeSet<>();
+        synchronized (this) {
+            applied++;
+            try {
+                result = dispatch(command, touched);
+            } catch (RuntimeException e) {
+                // a malformed command must not stop the log: it is refused like an invalid one
+                log.warn("Refused malformed cluster command {}: {}", command.getString("type"), e.toString());
+                result = refused("malformed command: " + e.getMessage());
+            }
+        }
+        CompletableFuture<JSONObject> waiter = waiting.remove(command.getString("id"));
+        if (waiter != null) {
+            waiter.complete(result);
+        }
+        for (Listener l : listeners) {
+            try {
+                l.applied(command.getString("type"), touched);
+            } catch (RuntimeException e) {
+                log.warn("A cluster state listener failed: {}", e.toString());
+            }
+        }
+        return serializeResponse ? JSON.toJSONBytes(result) : null;
+    }
+
+    private JSONObject dispatch(JSONObject c, Set<String> touched) {
+        String type = c.getString("type");
+        return switch (type) {
+            case "put" -> put(c, touched);
+            case "remove" -> remove(c.getString("name"), touched);
+            case "target" -> target(c.getString("name"), TargetState.valueOf(c.getString("state")), touched);
+            case "tasks" -> taskConfigs(c, touched);
+            case "heartbeat" -> heartbeat(c);
+            case "expire" -> expire(c.getString("worker"), c.getLongValue("seq"), touched);
+            case "leave" -> leave(c.getString("worker"), touched);
+            case "assign" -> assign(c);
+            case "hold" -> hold(unitOf(c), c.getString("worker"));
+            case "release" -> release(unitOf(c), c.getString("worker"));
+            case "status" -> status(c);
+            case "restart" -> restart(unitOf(c));
+            case "positions" -> positions(c);
+            case "deletePositions" -> {
+                positions.remove(c.getString("name"));
+                yield ok();
+            }
+            case "barrier" -> ok();
+            default -> refused("unknown command " + type);
+        };
+    }
+
+    private JSONObject put(JSONObject c, Set<String> touched) {
+        String name = c.getString("name");
+        StoredConnector existing = connectors.get(name);
+        if (existing != null && c.getBooleanValue("create")) {
+            return refused("connector " + name + " already exists");
+        }
+        Map<String, String> config = c.getObject("config", new TypeReference<LinkedHashMap<String, String>>() {
+        });
+        TargetState target = existing != null ? existing.targetState() : TargetState.valueOf(c.getString("targetState"));
+        // a new config plans its tasks anew: the instance's holder restarts it and writes them
+        connectors.put(name, new StoredConnector(name, config, target, List.of()));
+        if (target == TargetState.STOPPED) {
+            statuses.put(Unit.instance(name), new ReportedState(State.STOPPED, null, null));
+        }
+        retireUnwanted();
+        touched.add(name);
+        JSONObject r = ok();
+        r.put("created", existing == null);
+        return r;
+    }
+
+    private JSONObject remove(String name, Set<String> touched) {
+        if (connectors.remove(name) == null) {
+            return refused("connector " + name + " not found");
+        }
+        statuses.keySet().removeIf(u -> u.connector().equals(name));
+        retireUnwanted();
+        touched.add(name);
+        return ok();
+    }
+
+    private JSONObject target(String name, TargetState state, Set<String> touched) {
+        StoredConnector c = connectors.get(name);
+        if (c == null) {
+            return refused("connector " + name + " not found");
+        }
+        StoredConnector next = c.withTargetState(state);
+        if (state == TargetState.STOPPED) {
+            next = next.withTaskConfigs(List.of());
+            statuses.keySet().removeIf(u -> u.connector().equals(name));
+            statuses.put(Unit.instance(name), new ReportedState(State.STOPPED, null, null));
+        }
+        connectors.put(name, next);
+        retireUnwanted();
+        touched.add(name);
+        return ok();
+    }
+
+    private JSONObject taskConfigs(JSONObject c, Set<String> touched) {
+        Unit instance = unitOf(c);
+        String worker = c.getString("worker");
+        StoredConnector stored = connectors.get(instance.connector());
+        if (stored == null || stored.targetState() == TargetState.STOPPED) {
+            return refused("connector " + instance.connector() + " is gone or stopped");
+        }
+        if (!worker.equals(holderOf(instance))) {
+            return refused("worker " + worker + " does not hold connector " + instance.connector());
+        }
+        List<Map<String, String>> tasks = c.getObject("taskConfigs",
+                new TypeReference<List<Map<String, String>>>() {
+                });
+        connectors.put(stored.name(), stored.withTaskConfigs(tasks));
+        statuses.keySet().removeIf(u -> u.connector().equals(stored.name()) && !u.isInstance() && u.task() >= tasks.size());
+        retireUnwanted();
+        touched.add(stored.name());
+        return ok();
+    }
+
+    private JSONObject heartbeat(JSONObject c) {
+        String worker = c.getString("worker");
+        members.put(worker, new Member(worker, c.getString("url"), c.getLongValue("seq"), c.getLongValue("millis")));
+        heartbeatSeenNanos.put(worker, nanoClock.getAsLong());
+        return ok();
+    }
+
+    private JSONObject expire(String worker, long seq, Set<String> touched) {
+        Member m = members.get(worker);
+        if (m == null || m.heartbeatSeq() != seq) {
+            return refused("worker " + worker + " renewed its lease");
+        }
+        log.info("Worker {}'s lease ran out: its units are released", worker);
+        return leave(worker, touched);
+    }
+
+    private JSONObject leave(String worker, Set<String> touched) {
+        members.remove(worker);
+        heartbeatSeenNanos.remove(worker);
+        slots.replaceAll((unit, slot) -> {
+            Slot s = slot;
+            if (worker.equals(s.holder())) {
+                s = s.withHolder(null);
+                touched.add(unit.connector());
+            }
+            if (worker.equals(s.owner())) {
+                s = s.withOwner(null);
+            }
+            return s;
+        });
+        statuses.replaceAll((unit, st) -> worker.equals(st.workerId())
+                ? new ReportedState(State.UNASSIGNED, null, null) : st);
+        retireUnwanted();
+        return ok();
+    }
+
+    private JSONObject assign(JSONObject c) {
+        long expected = c.getLongValue("generation");
+        if (expected != generation) {
+            return refused("assignment of generation " + expected + " is stale (now " + generation + ")");
+        }
+        generation++;
+        Set<Unit> wanted = wantedUnits();
+        JSONArray changes = c.getJSONArray("changes");
+        for (int i = 0; i < changes.size(); i++) {
+            JSONObject ch = changes.getJSONObject(i);
+            Unit unit = new Unit(ch.getString("connector"), ch.getIntValue("task"));
+            String owner = ch.getString("owner");
+            if (owner != null && !wanted.contains(unit)) {
+                continue; // the connector changed since the leader planned this
+            }
+            Slot slot = slots.getOrDefault(unit, Slot.EMPTY).withOwner(owner);
+            slots.put(unit, slot);
+        }
+        retireUnwanted();
+        JSONObject r = ok();
+        r.put("generation", generation);
+        return r;
+    }
+
+    private JSONObject hold(Unit unit, String worker) {
+        Slot slot = slots.get(unit);
+        if (slot == null || !worker.equals(slot.owner())) {
+            return refused(unit + " is not assigned to " + worker);
+        }
+        if (slot.holder() != null && !slot.holder().equals(worker)) {
+            return refused(unit + " still runs on " + slot.holder());
+        }
+        slots.put(unit, slot.withHolder(worker));
+        return ok();
+    }
+
+    private JSONObject release(Unit unit, String worker) {
+        Slot slot = slots.get(unit);
+        if (slot == null || !worker.equals(slot.holder())) {
+            return refused(unit + " is not held by " + worker);
+        }
+        slots.put(unit, slot.withHolder(null));
+        retireUnwanted();
+        return ok();
+    }
+
+    private JSONObject status(JSONObject c) {
+        Unit unit = unitOf(c);
+        String worker = c.getString("worker");
+        if (!worker.equals(holderOf(unit))) {
+            return refused(unit + " is not held by " + worker);
+        }
+        statuses.put(unit, new ReportedState(State.valueOf(c.getString("state")), c.getString("trace"), worker));
+        return ok();
+    }
+
+    private JSONObject restart(Unit unit) {
+        Slot slot = slots.get(unit);
+        if (slot == null) {
+            return refused(unit + " is not assigned");
+        }
+        slots.put(unit, slot.restarted());
+        return ok();
+    }
+
+    private JSONObject positions(JSONObject c) {
+        String name = c.getString("name");
+        if (c.containsKey("worker")) {
+            Unit writer = unitOf(c);
+            String worker = c.getString("worker");
+            if (!worker.equals(holderOf(writer))) {
+                JSONObject r = refused("task " + writer + " is no longer held by " + worker + ": positions refused");
+                r.put("fenced", true);
+                return r;
+            }
+        }
+        Map<RecordPartition, RecordOffset> updates = new LinkedHashMap<>();
+        JSONArray list = c.getJSONArray("updates");
+        for (int i = 0; i < list.size(); i++) {
+            JSONObject e = list.getJSONObject(i);
+            JSONObject offset = e.getJSONObject("offset");
+            updates.put(new RecordPartition(PositionValues.normalize(e.getJSONObject("partition"))),
+                    offset == null ? null : new RecordOffset(PositionValues.normalize(offset)));
+        }
+        positions.put(name, OffsetStore.merged(positions.getOrDefault(name, Map.of()), updates));
+        return ok();
+    }
+
+    /** The units the configs call for: each connector not STOPPED, its instance and its planned tasks. */
+    private Set<Unit> wantedUnits() {
+        Set<Unit> wanted = new TreeSet<>();
+        for (StoredConnector c : connectors.values()) {
+            if (c.targetState() != TargetState.STOPPED) {
+                wanted.add(Unit.instance(c.name()));
+                for (int i = 0; i < c.taskConfigs().size(); i++) {
+                    wanted.add(new Unit(c.name(), i));
+                }
+            }
+        }
+        return wanted;
+    }
+
+    /** Unwanted units lose their owner at once, and their slot once nobody holds them any more. */
+    private void retireUnwanted() {
+        Set<Unit> wanted = wantedUnits();
+        slots.entrySet().removeIf(e -> !wanted.contains(e.getKey()) && e.getValue().holder() == null);
+        slots.replaceAll((unit, slot) -> wanted.contains(unit) ? slot : slot.withOwner(null));
+    }
+
+    private String holderOf(Unit unit) {
+        Slot s = slots.get(unit);
+        return s == null ? null : s.holder();
+    }
+
+    private static Unit unitOf(JSONObject c) {
+        return new Unit(c.getString("connector"), c.getIntValue("task"));
+    }
+
+    private static JSONObject ok() {
+        JSONObject r = new JSONObject();
+        r.put("ok", true);
+        return r;
+    }
+
+    private static JSONObject refused(String why) {
+        JSONObject r = new JSONObject();
+        r.put("ok", false);
+        r.put("error", why);
+        return r;
+    }
+
+    // ---- reads ----
+
+    public synchronized List<StoredConnector> connectors() {
+        return List.copyOf(connectors.values());
+    }
+
+    public synchronized Optional<StoredConnector> connector(String name) {
+        return Optional.ofNullable(connectors.get(name));
+    }
+
+    public synchronized Map<Unit, Slot> slots() {
+        return new TreeMap<>(slots);
+    }
+
+    public synchronized Set<Unit> wanted() {
+        return wantedUnits();
+    }
+
+    public synchronized long generation() {
+        return generation;
+    }
+
+    /** How many commands this worker applied since it started: a change counter for reads. */
+    public synchronized long appliedCount() {
+        return applied;
+    }
+
+    public synchronized Map<String, Member> members() {
+        return new TreeMap<>(members);
+    }
+
+    /** When this worker applied the member's last heartbeat (its monotonic clock), if it did. */
+    public synchronized Optional<Long> heartbeatSeenNanos(String worker) {
+        return Optional.ofNullable(heartbeatSeenNanos.get(worker));
+    }
+
+    public synchronized Optional<ReportedState> status(Unit unit) {
+        return Optional.ofNullable(statuses.get(unit));
+    }
+
+    public synchronized Map<RecordPartition, RecordOffset> positions(String connector) {
+        return Map.copyOf(positions.getOrDefault(connector, Map.of()));
+    }
+
+    // ---- snapshots ----
+
+    @Override
+    public synchronized void writeContentTo(DataOutput out) throws Exception {
+        JSONObject root = new JSONObject();
+        JSONArray cs = new JSONArray();
+        for (StoredConnector c : connectors.values()) {
+            JSONObject o = new JSONObject();
+            o.put("name", c.name());
+            o.put("config", c.config());
+            o.put("targetState", c.targetState().name());
+            o.put("taskConfigs", c.taskConfigs());
+            cs.add(o);
+        }
+        root.put("connectors", cs);
+        JSONArray ss = new JSONArray();
+        slots.forEach((u, s) -> {
+            JSONObject o = unitJson(u);
+            o.put("owner", s.owner());
+            o.put("holder", s.holder());
+            o.put("restarts", s.restarts());
+            ss.add(o);
+        });
+        root.put("slots", ss);
+        root.put("members", new ArrayList<>(members.values()));
+        JSONArray st = new JSONArray();
+        statuses.forEach((u, s) -> {
+            JSONObject o = unitJson(u);
+            o.put("state", s.state().name());
+            o.put("trace", s.trace());
+            o.put("worker", s.workerId());
+            st.add(o);
+        });
+        root.put("statuses", st);
+        JSONObject ps = new JSONObject();
+        positions.forEach((name, map) -> {
+            JSONArray list = new JSONArray();
+            map.forEach((p, o) -> {
+                JSONObject e = new JSONObject();
+                e.put("partition", p.getPartition());
+                e.put("offset", o.getOffset());
+                list.add(e);
+            });
+            ps.put(name, list);
+        });
+        root.put("positions", ps);
+        root.put("generation", generation);
+        byte[] bytes = JSON.toJSONBytes(root);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    @Override
+    public void readContentFrom(DataInput in) throws Exception {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        JSONObject root = JSON.parseObject(new String(bytes, StandardCharsets.UTF_8));
+        synchronized (this) {
+            connectors.clear();
+            slots.clear();
+            members.clear();
+            statuses.clear();
+            positions.clear();
+            for (Object item : root.getJSONArray("connectors")) {
+                JSONObject o = (JSONObject) item;
+                connectors.put(o.getString("name"), new StoredConnector(o.getString("name"),
+                        o.getObject("config", new TypeReference<LinkedHashMap<String, String>>() {
+                        }), TargetState.valueOf(o.getString("targetState")),
+                        o.getObject("taskConfigs", new TypeReference<List<Map<String, String>>>() {
+                        })));
+            }
+            for (Object item : root.getJSONArray("slots")) {
+                JSONObject o = (JSONObject) item;
+                slots.put(unitOf(o), new Slot(o.getString("owner"), o.getString("holder"), o.getIntValue("restarts")));
+            }
+            for (Object item : root.getJSONArray("members")) {
+                JSONObject o = (JSONObject) item;
+                Member m = new Member(o.getString("id"), o.getString("restUrl"), o.getLongValue("heartbeatSeq"),
+                        o.getLongValue("heartbeatMillis"));
+                members.put(m.id(), m);
+                // seen now: a lease restored from a snapshot gets a whole lease from here, never less
+                heartbeatSeenNanos.put(m.id(), nanoClock.getAsLong());
+            }
+            for (Object item : root.getJSONArray("statuses")) {
+                JSONObject o = (JSONObject) item;
+                statuses.put(unitOf(o), new ReportedState(State.valueOf(o.getString("state")), o.getString("trace"),
+                        o.getString("worker")));
+            }
+            JSONObject ps = root.getJSONObject("positions");
+            for (String name : ps.keySet()) {
+                Map<RecordPartition, RecordOffset> map = new LinkedHashMap<>();
+                for (Object item : ps.getJSONArray(name)) {
+                    JSONObject e = (JSONObject) item;
+                    map.put(new RecordPartition(PositionValues.normalize(e.getJSONObject("partition"))),
+                            new RecordOffset(PositionValues.normalize(e.getJSONObject("offset"))));
+                }
+                positions.put(name, map);
+            }
+            generation = root.getLongValue("generation");
+        }
+        for (Listener l : listeners) {
+            l.applied("snapshot", new TreeSet<>(connectors.keySet()));
+        }
+    }
+
+    private static JSONObject unitJson(Unit u) {
+        JSONObject o = new JSONObject();
+        o.put("connector", u.connector());
+        o.put("task", u.task());
+        return o;
+    }
+
+    /** Told after each applied command, on the Raft thread: hand work off, never block. */
+    public interface Listener {
+        /** @param connectors the connectors whose config, target state, tasks or holders changed */
+        void applied(String commandType, Set<String> connectors);
+    }
+}

@@ -1,0 +1,504 @@
+package io.openmessaging.omsconnect.cluster;
+
+import com.alibaba.fastjson2.JSONObject;
+import io.openmessaging.omsconnect.config.Secrets;
+import io.openmessaging.omsconnect.config.WorkerConfig;
+import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.herder.AbstractHerder;
+import io.openmessaging.omsconnect.herder.AlreadyExistsException;
+import io.openmessaging.omsconnect.herder.BadRequestException;
+import io.openmessaging.omsconnect.herder.ConflictException;
+import io.openmessaging.omsconnect.herder.NotFoundException;
+import io.openmessaging.omsconnect.herder.ReportedStatus;
+import io.openmessaging.omsconnect.plugin.PluginHost;
+import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.store.StoredConnector;
+import io.openmessaging.omsconnect.store.TargetState;
+import io.openmessaging.omsconnect.worker.ConnectorConfig;
+import io.openmessaging.omsconnect.worker.State;
+import io.openmessaging.omsconnect.worker.Status;
+import io.openmessaging.omsconnect.worker.StatusTracker;
+import io.openmessaging.omsconnect.worker.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The herder of a worker in a cluster. Writes are commands through the replicated log, whichever worker
+ * takes the REST call; reads wait until this worker applied everything committed before them. What runs
+ * here follows the replicated state: on every change this worker <em>reconciles</em> — it stops what it
+ * no longer owns and releases it, claims ({@code hold}) what it was given and starts it once the claim is
+ * committed. Everything stops while its lease is not valid.
+ */
+public final class DistributedHerder extends AbstractHerder implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DistributedHerder.class);
+
+    private final ClusterConfig cluster;
+    private final ClusterState state;
+    private final RaftNode raft;
+    private final LeaseKeeper lease;
+    private final ClusterLeader leader;
+    private final String me;
+    private final LongSupplier nanoClock;
+    /** What runs here, and what it was started from: a change of any of it restarts the unit. */
+    private final Map<Unit, Started> running = new ConcurrentHashMap<>();
+    private final Map<Unit, Boolean> claiming = new ConcurrentHashMap<>();
+    private final ExecutorService reconciler = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "herder-reconcile");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "herder-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean reconcileQueued = new AtomicBoolean();
+    private volatile boolean closing;
+
+    public DistributedHerder(WorkerConfig workerConfig, ClusterConfig cluster, PluginHost plugins,
+                             DriverRegistry drivers, Worker worker, StatusTracker statuses, ClusterState state,
+                             RaftNode raft, LongSupplier nanoClock, Supplier<String> restUrl) {
+        super(workerConfig, plugins, drivers, worker, statuses, new RaftConfigStore(state, raft),
+                new RaftOffsetStore(state, raft, cluster.workerId()));
+        this.cluster = cluster;
+        this.state = state;
+        this.raft = raft;
+        this.me = cluster.workerId();
+        this.nanoClock = nanoClock;
+        this.lease = new LeaseKeeper(cluster, restUrl, raft, nanoClock, this::requestReconcile);
+        this.leader = new ClusterLeader(raft, state, cluster.leaseMs(), nanoClock);
+        state.addListener((type, connectors) -> {
+            requestReconcile();
+            if (!type.equals("heartbeat") && !type.equals("status") && !type.equals("positions")) {
+                leader.nudge();
+            }
+        });
+        statuses.addListener(new StatusTracker.Listener() {
+            @Override
+            public void connectorStatus(String connector, Status status) {
+                publish(Unit.instance(connector), status);
+            }
+
+            @Override
+            public void taskStatus(ConnectorTaskId task, Status status) {
+                publish(Unit.of(task), status);
+            }
+        });
+    }
+
+    /** Joins the cluster: the Raft member must be started; heartbeats and, when leader, assignments begin. */
+    public void start() {
+        lease.start();
+        leader.start();
+        reconciler.execute(() -> {
+        });
+        // a safety net: reconcile at least every second even if no change arrives
+        Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herder-reconcile-timer");
+            t.setDaemon(true);
+            return t;
+        }).scheduleWithFixedDelay(this::requestReconcile, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public ClusterState state() {
+        return state;
+    }
+
+    public RaftNode raft() {
+        return raft;
+    }
+
+    public LeaseKeeper lease() {
+        return lease;
+    }
+
+    public ClusterConfig cluster() {
+        return cluster;
+    }
+
+    // ---- views ----
+
+    @Override
+    protected String mode() {
+        return "distributed";
+    }
+
+    @Override
+    protected ReportedStatus connectorStatusOf(String connector) {
+        return reported(Unit.instance(connector));
+    }
+
+    @Override
+    protected ReportedStatus taskStatusOf(ConnectorTaskId task) {
+        return reported(Unit.of(task));
+    }
+
+    private ReportedStatus reported(Unit unit) {
+        return state.status(unit).map(s -> new ReportedStatus(new Status(s.state(), s.trace()), s.workerId()))
+                .orElse(new ReportedStatus(Status.UNASSIGNED, null));
+    }
+
+    @Override
+    public List<ClusterWorkerInfo> clusterWorkers() {
+        awaitCurrentState();
+        String leaderId = raft.leader();
+        Set<String> voters = new TreeSet<>();
+        cluster.members().forEach(m -> voters.add(m.id()));
+        Map<String, List<String>> connectors = new TreeMap<>();
+        Map<String, List<ConnectorTaskId>> tasks = new TreeMap<>();
+        state.slots().forEach((unit, slot) -> {
+            if (slot.holder() != null) {
+                if (unit.isInstance()) {
+                    connectors.computeIfAbsent(slot.holder(), k -> new ArrayList<>()).add(unit.connector());
+                } else {
+                    tasks.computeIfAbsent(slot.holder(), k -> new ArrayList<>()).add(unit.taskId());
+                }
+            }
+        });
+        long now = nanoClock.getAsLong();
+        List<ClusterWorkerInfo> out = new ArrayList<>();
+        for (Member m : state.members().values()) {
+            String role = m.id().equals(leaderId) ? "leader" : voters.contains(m.id()) ? "follower" : "learner";
+            long seen = state.heartbeatSeenNanos(m.id()).orElse(now);
+            long expiresIn = TimeUnit.NANOSECONDS.toMillis(seen + TimeUnit.MILLISECONDS.toNanos(cluster.leaseMs()) - now);
+            out.add(new ClusterWorkerInfo(m.id(), m.restUrl(), role, voters.contains(m.id()), m.heartbeatMillis(),
+                    Math.max(0, expiresIn), connectors.getOrDefault(m.id(), List.of()),
+                    tasks.getOrDefault(m.id(), List.of())));
+        }
+        return out;
+    }
+
+    @Override
+    protected void awaitCurrentState() {
+        raft.call(Commands.barrier());
+    }
+
+    @Override
+    protected String refusedDriver(String url) {
+        if (url != null && url.startsWith("oms:local:")) {
+            return "the embedded oms:local queue belongs to one worker; in distributed mode use a network queue "
+                    + "(e.g. oms:rabbitmq://127.0.0.1:5672/default) in oms-driver-url or the workers' omsDriverUrl";
+        }
+        return null;
+    }
+
+    // ---- writes ----
+
+    @Override
+    public Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config,
+                                                     boolean allowReplace) {
+        awaitCurrentState();
+        StoredConnector existing = configs.get(connector).orElse(null);
+        if (existing != null && !allowReplace) {
+            throw new AlreadyExistsException("connector " + connector + " already exists");
+        }
+        Map<String, String> clean = checkedConfig(connector, config, existing);
+        JSONObject r = raft.call(Commands.putConnector(
+                new StoredConnector(connector, clean, TargetState.STARTED, List.of()), !allowReplace));
+        if (!r.getBooleanValue("ok")) {
+            throw new AlreadyExistsException(r.getString("error"));
+        }
+        boolean created = r.getBooleanValue("created");
+        log.info("Connector {} {} with config {}", connector, created ? "created" : "updated", Secrets.mask(clean));
+        return new Created<>(connectorInfo(connector), created);
+    }
+
+    @Override
+    public void deleteConnector(String connector) {
+        awaitCurrentState();
+        stored(connector);
+        requireOk(raft.call(Commands.removeConnector(connector)));
+        log.info("Connector {} deleted", connector);
+    }
+
+    @Override
+    public void pauseConnector(String connector) {
+        awaitCurrentState();
+        if (stored(connector).targetState() == TargetState.STOPPED) {
+            throw new ConflictException("connector " + connector + " is stopped; resume it first");
+        }
+        requireOk(raft.call(Commands.targetState(connector, TargetState.PAUSED)));
+    }
+
+    @Override
+    public void resumeConnector(String connector) {
+        awaitCurrentState();
+        stored(connector);
+        requireOk(raft.call(Commands.targetState(connector, TargetState.STARTED)));
+    }
+
+    @Override
+    public void stopConnector(String connector) {
+        awaitCurrentState();
+        stored(connector);
+        requireOk(raft.call(Commands.targetState(connector, TargetState.STOPPED)));
+    }
+
+    @Override
+    public ConnectorStateInfo restartConnector(String connector, boolean includeTasks, boolean onlyFailed) {
+        awaitCurrentState();
+        StoredConnector c = stored(connector);
+        if (c.targetState() == TargetState.STOPPED) {
+            return connectorStatus(connector);
+        }
+        List<Unit> units = new ArrayList<>();
+        if (!onlyFailed || reported(Unit.instance(connector)).status().state() == State.FAILED) {
+            units.add(Unit.instance(connector));
+        }
+        if (includeTasks) {
+            for (int i = 0; i < c.taskConfigs().size(); i++) {
+                Unit task = new Unit(connector, i);
+                if (!onlyFailed || reported(task).status().state() == State.FAILED) {
+                    units.add(task);
+                }
+            }
+        }
+        for (Unit unit : units) {
+            raft.call(Commands.restart(unit)); // refused only when unassigned: then it starts anew anyway
+        }
+        return connectorStatus(connector);
+    }
+
+    @Override
+    public void restartTask(ConnectorTaskId task) {
+        awaitCurrentState();
+        StoredConnector c = stored(task.connector());
+        if (task.task() < 0 || task.task() >= c.taskConfigs().size()) {
+            throw new NotFoundException("task " + task + " not found");
+        }
+        raft.call(Commands.restart(Unit.of(task)));
+    }
+
+    private static void requireOk(JSONObject result) {
+        if (!result.getBooleanValue("ok")) {
+            String error = result.getString("error");
+            if (error != null && error.endsWith("not found")) {
+                throw new NotFoundException(error);
+            }
+            throw new BadRequestException("connector", error);
+        }
+    }
+
+    // ---- what runs here ----
+
+    @Override
+    protected void stopLocally(String connector) {
+        for (Unit unit : List.copyOf(running.keySet())) {
+            if (unit.connector().equals(connector)) {
+                stopUnit(unit, true);
+            }
+        }
+    }
+
+    @Override
+    protected void startLocally(String connector) {
+        requestReconcile();
+    }
+
+    private void requestReconcile() {
+        if (closing || !reconcileQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reconciler.execute(() -> {
+                reconcileQueued.set(false);
+                try {
+                    reconcile();
+                } catch (RuntimeException e) {
+                    log.warn("Reconciling with the cluster state failed (will retry): {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            reconcileQueued.set(false);
+        }
+    }
+
+    private void reconcile() {
+        if (closing) {
+            return;
+        }
+        if (!lease.valid()) {
+            if (!running.isEmpty()) {
+                log.warn("Worker {} stops its {} units: no valid lease", me, running.size());
+                List.copyOf(running.keySet()).forEach(u -> stopUnit(u, false));
+            }
+            return;
+        }
+        Map<Unit, Slot> slots = state.slots();
+        for (Unit unit : List.copyOf(running.keySet())) {
+            Slot slot = slots.get(unit);
+            if (slot == null || !me.equals(slot.owner()) || !me.equals(slot.holder())
+                    || state.connector(unit.connector()).isEmpty()) {
+                stopUnit(unit, slot != null && me.equals(slot.holder()));
+            }
+        }
+        slots.forEach((unit, slot) -> {
+            if (me.equals(slot.holder()) && !me.equals(slot.owner()) && !running.containsKey(unit)) {
+                submitQuietly(Commands.release(unit, me), "release " + unit);
+            }
+        });
+        slots.forEach((unit, slot) -> {
+            if (!me.equals(slot.owner())) {
+                return;
+            }
+            StoredConnector c = state.connector(unit.connector()).orElse(null);
+            if (c == null || c.targetState() == TargetState.STOPPED) {
+                return;
+            }
+            if (slot.holder() == null) {
+                claim(unit);
+            } else if (me.equals(slot.holder())) {
+                bringUp(unit, slot, c);
+            }
+        });
+    }
+
+    private void claim(Unit unit) {
+        if (claiming.putIfAbsent(unit, Boolean.TRUE) != null) {
+            return;
+        }
+        raft.submit(Commands.hold(unit, me)).whenComplete((r, t) -> {
+            claiming.remove(unit);
+            if (t == null && r.getBooleanValue("ok")) {
+                requestReconcile();
+            }
+        });
+    }
+
+    /** Starts the unit, or restarts it when what it runs from changed; pauses or resumes it. */
+    private void bringUp(Unit unit, Slot slot, StoredConnector c) {
+        boolean paused = c.targetState() == TargetState.PAUSED;
+        Map<String, String> taskConfig = null;
+        if (!unit.isInstance()) {
+            if (unit.task() >= c.taskConfigs().size()) {
+                return;
+            }
+            taskConfig = c.taskConfigs().get(unit.task());
+        }
+        Started from = new Started(c.config(), taskConfig, slot.restarts(), paused);
+        Started now = running.get(unit);
+        if (now != null && now.config().equals(from.config()) && Objects.equals(now.taskConfig(), from.taskConfig())
+                && now.restarts() == from.restarts()) {
+            if (now.paused() != paused) {
+                worker.setPaused(unit.connector(), paused);
+                running.put(unit, from);
+            }
+            return;
+        }
+        if (now != null) {
+            stopUnit(unit, false);
+        }
+        ConnectorConfig cc = new ConnectorConfig(c.config());
+        running.put(unit, from);
+        if (unit.isInstance()) {
+            if (worker.startConnector(c.name(), cc, paused, () -> requestTaskConfigs(c.name()))) {
+                requestTaskConfigs(c.name());
+            }
+        } else {
+            worker.startTask(unit.taskId(), cc, taskConfig, paused);
+        }
+    }
+
+    /** The connector instance running here plans its tasks; changed plans are written to the log. */
+    private void requestTaskConfigs(String connector) {
+        reconciler.execute(() -> {
+            StoredConnector c = state.connector(connector).orElse(null);
+            if (c == null || !running.containsKey(Unit.instance(connector)) || !worker.isRunning(connector)) {
+                return;
+            }
+            int maxTasks;
+            try {
+                maxTasks = new ConnectorConfig(c.config()).maxTasks();
+            } catch (BadRequestException e) {
+                maxTasks = 1;
+            }
+            List<Map<String, String>> fresh = worker.taskConfigs(connector, maxTasks);
+            if (!fresh.equals(c.taskConfigs())) {
+                submitQuietly(Commands.taskConfigs(connector, me, fresh), "task configs of " + connector);
+            }
+        });
+    }
+
+    private void stopUnit(Unit unit, boolean release) {
+        running.remove(unit);
+        if (unit.isInstance()) {
+            worker.stopConnector(unit.connector());
+        } else {
+            worker.stopTasks(List.of(unit.taskId()));
+        }
+        if (release && lease.valid()) {
+            submitQuietly(Commands.release(unit, me), "release " + unit);
+        }
+    }
+
+    private void publish(Unit unit, Status status) {
+        if (closing || !running.containsKey(unit)) {
+            return;
+        }
+        publisher.execute(() -> submitQuietly(Commands.status(unit, me, status), "status of " + unit));
+    }
+
+    private void submitQuietly(JSONObject command, String what) {
+        raft.submit(command).whenComplete((r, t) -> {
+            if (t != null) {
+                log.debug("{} not committed: {}", what, t.toString());
+            } else if (!r.getBooleanValue("ok")) {
+                log.debug("{} refused: {}", what, r.getString("error"));
+            }
+        });
+    }
+
+    /** Stops everything here, hands it back to the cluster and leaves it, so others take over at once. */
+    @Override
+    public void close() {
+        closing = true;
+        reconciler.shutdown();
+        try {
+            reconciler.awaitTermination(workerConfig.taskShutdownTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Unit> units = List.copyOf(running.keySet());
+        running.clear();
+        worker.close();
+        boolean leaseValid = lease.valid();
+        leader.close();
+        lease.close();
+        if (leaseValid) {
+            try {
+                for (Unit u : units) {
+                    raft.submit(Commands.release(u, me));
+                }
+                raft.submit(Commands.leave(me)).get(2, TimeUnit.SECONDS);
+                log.info("Worker {} left the cluster", me);
+            } catch (Exception e) {
+                log.warn("Worker {} could not leave the cluster cleanly ({}): its lease will run out", me,
+                        e.toString());
+            }
+        }
+        publisher.shutdownNow();
+    }
+
+    /** What a unit running here was started from. */
+    private record Started(Map<String, String> config, Map<String, String> taskConfig, int restarts,
+                           boolean paused) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.openmessaging.omsconnect.cluster;
+
+import com.alibaba.fastjson2.JSONObject;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.store.OffsetStore;
+
+import java.util.Map;
+
+/**
+ * The cluster's source positions, in the replicated state. A task's write names the task and this worker,
+ * and is refused when this worker no longer holds the task: a worker whose lease ran out cannot move a
+ * position the task's new worker relies on.
+ */
+public final class RaftOffsetStore implements OffsetStore {
+    private final ClusterState state;
+    private final RaftNode raft;
+    private final String workerId;
+
+    public RaftOffsetStore(ClusterState state, RaftNode raft, String workerId) {
+        this.state = state;
+        this.raft = raft;
+        this.workerId = workerId;
+    }
+
+    @Override
+    public Map<RecordPartition, RecordOffset> positions(String connector) {
+        return state.positions(connector);
+    }
+
+    @Override
+    public RecordOffset position(String connector, RecordPartition partition) {
+        return state.positions(connector).get(partition);
+    }
+
+    @Override
+    public void commit(String connector, ConnectorTaskId writer, Map<RecordPartition, RecordOffset> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        JSONObject r = raft.call(Commands.positions(connector, writer == null ? null : Unit.of(writer), workerId,
+                updates));
+        if (!r.getBooleanValue("ok")) {
+            throw new FencedException(r.getString("error"));
+        }
+    }
+
+    @Override
+    public void delete(String connector) {
+        raft.call(Commands.deletePositions(connector));
+    }
+}

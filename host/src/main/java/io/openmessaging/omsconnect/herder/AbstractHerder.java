@@ -1,0 +1,528 @@
+package io.openmessaging.omsconnect.herder;
+
+import io.openmessaging.KeyValue;
+import io.openmessaging.connector.api.component.connector.Connector;
+import io.openmessaging.connector.api.data.RecordOffset;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.config.Secrets;
+import io.openmessaging.omsconnect.config.WorkerConfig;
+import io.openmessaging.omsconnect.driver.DriverException;
+import io.openmessaging.omsconnect.driver.DriverInfo;
+import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.driver.OmsDriverUrl;
+import io.openmessaging.omsconnect.plugin.ComponentType;
+import io.openmessaging.omsconnect.plugin.LoaderSwap;
+import io.openmessaging.omsconnect.plugin.PluginComponent;
+import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
+import io.openmessaging.omsconnect.plugin.PluginException;
+import io.openmessaging.omsconnect.plugin.PluginHost;
+import io.openmessaging.omsconnect.plugin.PluginListener;
+import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
+import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
+import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.rest.entity.TaskInfo;
+import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
+import io.openmessaging.omsconnect.store.ConfigStore;
+import io.openmessaging.omsconnect.store.OffsetStore;
+import io.openmessaging.omsconnect.store.StoredConnector;
+import io.openmessaging.omsconnect.store.TargetState;
+import io.openmessaging.omsconnect.worker.ConnectorConfig;
+import io.openmessaging.omsconnect.worker.KeyValues;
+import io.openmessaging.omsconnect.worker.State;
+import io.openmessaging.omsconnect.worker.Status;
+import io.openmessaging.omsconnect.worker.StatusTracker;
+import io.openmessaging.omsconnect.worker.Worker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What every herder does the same way, standalone or in a cluster: validation, the views of connectors,
+ * statuses and offsets, secrets masking and this worker's own administration (plugins, drivers, metrics).
+ * Subclasses decide where things run and how writes reach the stores.
+ */
+public abstract class AbstractHerder implements Herder {
+    private static final Logger log = LoggerFactory.getLogger(AbstractHerder.class);
+    private static final String VERSION = "0.1.0";
+    /** A config key quoted in a validation message: 'file' or "file". */
+    private static final Pattern QUOTED_KEY = Pattern.compile("['\"]([A-Za-z][A-Za-z0-9._-]*)['\"]");
+    protected final WorkerConfig workerConfig;
+    protected final PluginHost plugins;
+    protected final DriverRegistry drivers;
+    protected final ConfigStore configs;
+    protected final OffsetStore positions;
+    protected final StatusTracker statuses;
+    protected final Worker worker;
+
+    protected AbstractHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, Worker worker,
+                             StatusTracker statuses, ConfigStore configs, OffsetStore positions) {
+        this.workerConfig = workerConfig;
+        this.plugins = plugins;
+        this.drivers = drivers;
+        this.worker = worker;
+        this.statuses = statuses;
+        this.configs = configs;
+        this.positions = positions;
+        plugins.addListener(new PluginListener() {
+            @Override
+            public void pluginUnloading(PluginDescriptorInfo plugin) {
+                stopConnectorsOf(plugin.id());
+            }
+        });
+    }
+
+    /** Stops what of the connector runs on this worker (its plugin is about to go). */
+    protected abstract void stopLocally(String connector);
+
+    /** Starts again what of the connector should run on this worker (its plugin is back). */
+    protected abstract void startLocally(String connector);
+
+    /**
+     * Waits until this worker's view of the stores includes every change made anywhere before the call
+     * (a cluster's reads); a standalone worker's view always does.
+     */
+    protected void awaitCurrentState() {
+    }
+
+    /** Why this worker refuses a connector's OMS driver URL, or null when it does not. */
+    protected String refusedDriver(String url) {
+        return null;
+    }
+
+    /** "standalone" or "distributed". */
+    protected abstract String mode();
+
+    /** The status of a connector instance, and the worker that reported it. */
+    protected abstract ReportedStatus connectorStatusOf(String connector);
+
+    /** The status of a task, and the worker that reported it. */
+    protected abstract ReportedStatus taskStatusOf(ConnectorTaskId task);
+
+
+    // ---- connectors ----
+
+    @Override
+    public WorkerInfo workerInfo() {
+        return new WorkerInfo(VERSION, mode(), workerConfig.workerId(), workerConfig.omsDriverUrl());
+    }
+
+    @Override
+    public synchronized List<String> connectors() {
+        awaitCurrentState();
+        return configs.all().stream().map(StoredConnector::name).sorted().toList();
+    }
+
+    @Override
+    public synchronized ConnectorInfo connectorInfo(String connector) {
+        awaitCurrentState();
+        StoredConnector c = stored(connector);
+        return info(c);
+    }
+
+    protected ConnectorInfo info(StoredConnector c) {
+        List<ConnectorTaskId> tasks = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            tasks.add(new ConnectorTaskId(c.name(), i));
+        }
+        return new ConnectorInfo(c.name(), shownConfig(c), tasks, typeOf(c.config()));
+    }
+
+    /** The config as Kafka Connect shows it: with {@code name} (stored apart from the config), secrets masked. */
+    protected static Map<String, String> shownConfig(StoredConnector c) {
+        Map<String, String> config = new LinkedHashMap<>(c.config());
+        config.put("name", c.name());
+        return Secrets.mask(config);
+    }
+
+    @Override
+    public synchronized Map<String, String> connectorConfig(String connector) {
+        awaitCurrentState();
+        return shownConfig(stored(connector));
+    }
+
+    /**
+     * A config read with GET (secrets shown as {@link Secrets#MASK}) and PUT back must not replace the
+     * secrets with the mask: a value equal to the masked form of the stored one keeps the stored one.
+     */
+    /**
+     * The config a PUT asks for, checked: a valid name, no {@code name} key, masked secrets read back with
+     * GET kept as stored, every value valid. Nothing is stored here.
+     *
+     * @throws BadRequestException naming the first wrong field
+     */
+    protected Map<String, String> checkedConfig(String connector, Map<String, String> config,
+                                                StoredConnector existing) {
+        ConnectorNames.validate(connector);
+        Map<String, String> clean = new LinkedHashMap<>(config);
+        clean.remove("name");
+        if (existing != null) {
+            keepMaskedSecrets(clean, existing.config());
+        }
+        ConfigInfos validation = validate(new ConnectorConfig(clean));
+        if (validation.errorCount() > 0) {
+            ConfigInfos.ConfigValueInfo first = validation.configs().stream().map(ConfigInfos.ConfigInfo::value)
+                    .filter(v -> !v.errors().isEmpty()).findFirst().orElseThrow();
+            throw new BadRequestException(first.name(), first.name() + ": " + String.join("; ", first.errors()));
+        }
+        return clean;
+    }
+
+    private static void keepMaskedSecrets(Map<String, String> config, Map<String, String> stored) {
+        Map<String, String> masked = Secrets.mask(stored);
+        config.replaceAll((key, value) -> {
+            String before = stored.get(key);
+            return before != null && !before.equals(value) && value.equals(masked.get(key)) ? before : value;
+        });
+    }
+
+    @Override
+    public synchronized ConnectorStateInfo connectorStatus(String connector) {
+        awaitCurrentState();
+        StoredConnector c = stored(connector);
+        ReportedStatus s = connectorStatusOf(connector);
+        List<ConnectorStateInfo.TaskState> tasks = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            tasks.add(taskState(new ConnectorTaskId(connector, i)));
+        }
+        return new ConnectorStateInfo(connector,
+                new ConnectorStateInfo.ConnectorState(s.status().state().name(), s.workerId(), s.status().trace()),
+                tasks, typeOf(c.config()));
+    }
+
+    private ConnectorStateInfo.TaskState taskState(ConnectorTaskId id) {
+        ReportedStatus s = taskStatusOf(id);
+        return new ConnectorStateInfo.TaskState(id.task(), s.status().state().name(), s.workerId(), s.status().trace());
+    }
+
+    @Override
+    public synchronized List<TaskInfo> taskConfigs(String connector) {
+        awaitCurrentState();
+        StoredConnector c = stored(connector);
+        List<TaskInfo> out = new ArrayList<>();
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            out.add(new TaskInfo(new ConnectorTaskId(connector, i), Secrets.mask(c.taskConfigs().get(i))));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId task) {
+        awaitCurrentState();
+        StoredConnector c = stored(task.connector());
+        if (task.task() < 0 || task.task() >= c.taskConfigs().size()) {
+            throw new NotFoundException("task " + task + " not found");
+        }
+        return taskState(task);
+    }
+
+    // ---- offsets ----
+
+    @Override
+    public synchronized ConnectorOffsets offsets(String connector) {
+        awaitCurrentState();
+        StoredConnector c = stored(connector);
+        List<ConnectorOffsets.PartitionOffset> out = new ArrayList<>();
+        if ("source".equals(typeOf(c.config()))) {
+            positions.positions(connector).forEach((p, o) -> out.add(new ConnectorOffsets.PartitionOffset(
+                    new LinkedHashMap<>(p.getPartition()), new LinkedHashMap<>(o.getOffset()))));
+        }
+        return new ConnectorOffsets(out);
+    }
+
+    @Override
+    public synchronized void alterOffsets(String connector, ConnectorOffsets offsets) {
+        StoredConnector c = requireStoppedSource(connector);
+        if (offsets == null || offsets.offsets() == null) {
+            throw new BadRequestException("offsets", "body must be {\"offsets\": [{\"partition\": {...}, \"offset\": {...}}]}");
+        }
+        Map<RecordPartition, RecordOffset> updates = new LinkedHashMap<>();
+        for (ConnectorOffsets.PartitionOffset po : offsets.offsets()) {
+            if (po == null || po.partition() == null || po.partition().isEmpty()) {
+                throw new BadRequestException("partition", "every entry needs a non-empty \"partition\"");
+            }
+            updates.put(new RecordPartition(po.partition()), po.offset() == null ? null : new RecordOffset(po.offset()));
+        }
+        positions.commit(c.name(), null, updates);
+    }
+
+    @Override
+    public synchronized void resetOffsets(String connector) {
+        StoredConnector c = requireStoppedSource(connector);
+        positions.delete(c.name());
+    }
+
+    protected StoredConnector requireStoppedSource(String connector) {
+        StoredConnector c = stored(connector);
+        if (c.targetState() != TargetState.STOPPED) {
+            throw new ConflictException("connector " + connector + " must be STOPPED (PUT /connectors/"
+                    + connector + "/stop) before its offsets are changed");
+        }
+        if (!"source".equals(typeOf(c.config()))) {
+            throw new BadRequestException("connector", "sink offsets belong to the queue's consumer group; "
+                    + "OpenMessaging 0.3.1 pull consumers cannot seek, so they cannot be changed here");
+        }
+        return c;
+    }
+
+    // ---- validation ----
+
+    @Override
+    public ConfigInfos validateConnectorConfig(String connectorClass, Map<String, String> config) {
+        Map<String, String> withClass = new LinkedHashMap<>(config);
+        if (connectorClass != null && !connectorClass.isBlank()) {
+            withClass.put(ConnectorConfig.CONNECTOR_CLASS, connectorClass);
+            withClass.remove("connector.class");
+        }
+        return validate(new ConnectorConfig(withClass));
+    }
+
+    protected ConfigInfos validate(ConnectorConfig cc) {
+        ConfigValidation v = new ConfigValidation(cc.connectorClass());
+        String className = cc.connectorClass();
+        PluginComponent component = null;
+        if (className == null) {
+            v.error(ConnectorConfig.CONNECTOR_CLASS, null, "required");
+        } else {
+            component = plugins.component(className).filter(c -> c.type() == ComponentType.SOURCE
+                    || c.type() == ComponentType.SINK).orElse(null);
+            if (component == null) {
+                v.error(ConnectorConfig.CONNECTOR_CLASS, className, "no connector class " + className
+                        + " in any loaded plugin (see GET /connector-plugins)");
+            } else {
+                v.ok(ConnectorConfig.CONNECTOR_CLASS, className);
+            }
+        }
+        try {
+            v.ok(ConnectorConfig.MAX_TASKS, String.valueOf(cc.maxTasks()));
+        } catch (BadRequestException e) {
+            v.error(ConnectorConfig.MAX_TASKS, cc.get(ConnectorConfig.MAX_TASKS), e.getMessage());
+        }
+        String url = cc.omsDriverUrl(workerConfig.omsDriverUrl());
+        String driverError = refusedDriver(url) != null ? refusedDriver(url) : driverError(url);
+        if (driverError != null) {
+            v.error(ConnectorConfig.OMS_DRIVER_URL, url, driverError);
+        } else {
+            v.ok(ConnectorConfig.OMS_DRIVER_URL, url);
+        }
+        if (component != null && component.type() == ComponentType.SINK && cc.topics().isEmpty()) {
+            v.error(ConnectorConfig.TOPICS, null, "required for a sink connector");
+        }
+        for (String key : List.of(ConnectorConfig.VALUE_CONVERTER, ConnectorConfig.KEY_CONVERTER)) {
+            if (!worker.converters().exists(cc.get(key))) {
+                v.error(key, cc.get(key), "unknown converter class " + cc.get(key));
+            }
+        }
+        for (String alias : cc.transformAliases()) {
+            String key = "transforms." + alias + ".class";
+            String cls = cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class");
+            if (cls == null || plugins.component(cls).filter(c -> c.type() == ComponentType.TRANSFORM).isEmpty()) {
+                v.error(key, cls, cls == null ? "required for transform " + alias : "unknown transform class " + cls);
+            }
+        }
+        if (component != null && v.errorCount() == 0) {
+            validateWithConnector(component, cc, v);
+        }
+        return v.result();
+    }
+
+    /** The connector's own validate(): its ConnectException message is the error, on the key it names if any. */
+    @SuppressWarnings("rawtypes")
+    private void validateWithConnector(PluginComponent component, ConnectorConfig cc, ConfigValidation v) {
+        try {
+            Connector connector = plugins.newInstance(component.className(), Connector.class);
+            try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
+                KeyValue kv = KeyValues.of(cc.asMap());
+                connector.validate(kv);
+            }
+        } catch (Throwable t) {
+            String message = t.getMessage() == null ? t.toString() : t.getMessage();
+            String field = fieldNamedIn(message, cc.asMap().keySet());
+            v.error(field, cc.asMap().get(field), message);
+        }
+    }
+
+    /**
+     * The config key a connector's validation message is about, so the error lands on that key as in Kafka
+     * Connect: a quoted key of the config, else a key of the config the message mentions, else a quoted
+     * key-like word (a required key that is missing), else the connector class.
+     */
+    static String fieldNamedIn(String message, Set<String> keys) {
+        List<String> quoted = new ArrayList<>();
+        Matcher m = QUOTED_KEY.matcher(message);
+        while (m.find()) {
+            quoted.add(m.group(1));
+        }
+        return quoted.stream().filter(keys::contains).findFirst()
+                .or(() -> keys.stream().filter(message::contains).findFirst())
+                .or(() -> quoted.stream().findFirst())
+                .orElse(ConnectorConfig.CONNECTOR_CLASS);
+    }
+
+    private String driverError(String url) {
+        String name;
+        try {
+            name = OmsDriverUrl.parse(url).driver();
+        } catch (DriverException e) {
+            return e.getMessage();
+        }
+        boolean known = drivers.drivers().stream().anyMatch(d -> d.name().equals(name));
+        return known ? null : "no driver \"" + name + "\" in any loaded plugin (see GET /drivers)";
+    }
+
+    /** The {@code <driver>} of {@code oms:<driver>://...}; null when the URL is not of that form. */
+    protected static String driverName(String url) {
+        try {
+            return OmsDriverUrl.parse(url).driver();
+        } catch (DriverException e) {
+            return null;
+        }
+    }
+
+    // ---- plugins ----
+
+    @Override
+    public List<ConnectorPluginInfo> connectorPlugins() {
+        List<ConnectorPluginInfo> out = new ArrayList<>();
+        for (PluginComponent c : plugins.components()) {
+            out.add(new ConnectorPluginInfo(c.className(), c.type().restName(), c.version(), c.pluginId()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<PluginDescriptorInfo> plugins() {
+        return plugins.plugins();
+    }
+
+    @Override
+    public PluginDescriptorInfo plugin(String pluginId) {
+        return plugins.plugin(pluginId).orElseThrow(() -> new NotFoundException("plugin " + pluginId + " not found"));
+    }
+
+    @Override
+    public PluginDescriptorInfo installPlugin(String fileName, InputStream archive) {
+        PluginDescriptorInfo installed = plugins.install(fileName, archive);
+        log.info("Plugin {} {} installed ({} components)", installed.id(), installed.version(),
+                installed.components().size());
+        return installed;
+    }
+
+    @Override
+    public List<DriverInfo> drivers() {
+        return drivers.drivers();
+    }
+
+    @Override
+    public String metrics() {
+        return MetricsFormat.prometheus(worker.metrics(), statuses, connectors());
+    }
+
+    // ---- internals ----
+
+    protected StoredConnector stored(String connector) {
+        return configs.get(connector).orElseThrow(() -> new NotFoundException("connector " + connector + " not found"));
+    }
+
+    protected String typeOf(Map<String, String> config) {
+        String cls = new ConnectorConfig(config).connectorClass();
+        return plugins.component(cls).map(c -> c.type() == ComponentType.SOURCE ? "source"
+                : c.type() == ComponentType.SINK ? "sink" : "unknown").orElse("unknown");
+    }
+
+    protected static int safeMaxTasks(ConnectorConfig cc) {
+        try {
+            return cc.maxTasks();
+        } catch (BadRequestException e) {
+            return 1;
+        }
+    }
+
+
+    @Override
+    public void uninstallPlugin(String pluginId, boolean force) {
+        synchronized (this) {
+            plugin(pluginId);
+            List<String> users = connectorsUsing(pluginId);
+            boolean driverInUse = drivers.inUse(pluginId);
+            if (!force && (!users.isEmpty() || driverInUse)) {
+                throw new ConflictException("plugin " + pluginId + " is in use by "
+                        + (users.isEmpty() ? "running connectors through its driver" : "connectors " + users)
+                        + "; stop or delete them first, or use ?force=true");
+            }
+        }
+        // Outside the herder's lock: the plugin host calls back into stopConnectorsOf (which takes it) while
+        // holding its own lock, and its folder watcher does so from its own thread; holding ours here
+        // while waiting for the host's would deadlock against the watcher.
+        plugins.uninstall(pluginId);
+        log.info("Plugin {} uninstalled", pluginId);
+    }
+
+    @Override
+    public PluginDescriptorInfo reloadPlugin(String pluginId) {
+        List<String> users;
+        synchronized (this) {
+            plugin(pluginId);
+            users = connectorsUsing(pluginId);
+            // stopped before the plugin goes, so that no task meets a driver or class being unloaded under it
+            users.forEach(this::stopLocally);
+        }
+        PluginDescriptorInfo reloaded = plugins.reload(pluginId); // outside our lock: see uninstallPlugin
+        synchronized (this) {
+            users.forEach(this::startLocally);
+        }
+        return reloaded;
+    }
+
+    /** The connectors not STOPPED whose connector class, transforms or OMS driver come from the plugin. */
+    private List<String> connectorsUsing(String pluginId) {
+        List<String> users = new ArrayList<>();
+        for (StoredConnector c : configs.all()) {
+            if (c.targetState() != TargetState.STOPPED && pluginsUsedBy(new ConnectorConfig(c.config())).contains(pluginId)) {
+                users.add(c.name());
+            }
+        }
+        return users;
+    }
+
+    private Set<String> pluginsUsedBy(ConnectorConfig cc) {
+        Set<String> used = new HashSet<>();
+        List<String> classes = new ArrayList<>();
+        classes.add(cc.connectorClass());
+        for (String alias : cc.transformAliases()) {
+            String key = "transforms." + alias + ".class";
+            classes.add(cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class"));
+        }
+        for (String cls : classes) {
+            plugins.component(cls).ifPresent(pc -> used.add(pc.pluginId()));
+        }
+        String driver = driverName(cc.omsDriverUrl(workerConfig.omsDriverUrl()));
+        for (PluginComponent pc : plugins.components()) {
+            if (pc.type() == ComponentType.DRIVER && driver != null && driver.equals(pc.driverName())) {
+                used.add(pc.pluginId());
+            }
+        }
+        return used;
+    }
+
+    private synchronized void stopConnectorsOf(String pluginId) {
+        for (String name : connectorsUsing(pluginId)) {
+            stopLocally(name);
+            statuses.connector(name, Status.failed(new PluginException(PluginException.Reason.NOT_FOUND,
+                    "plugin " + pluginId + " was unloaded")));
+        }
+    }
+}
