@@ -36,6 +36,7 @@ public final class LeaseKeeper implements AutoCloseable {
     });
     private volatile boolean wasValid;
     private volatile long lastHeartbeatMillis;
+    private long lastFailureLogged = Long.MIN_VALUE / 2;
 
     /** @param onChange told when the lease becomes valid or lapses (from the lease's own threads) */
     public LeaseKeeper(ClusterConfig config, Supplier<String> restUrl, RaftNode raft, LongSupplier nanoClock,
@@ -80,7 +81,12 @@ public final class LeaseKeeper implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.debug("Heartbeat of {} not committed: {}", workerId, e.toString());
+            long now = nanoClock.getAsLong();
+            // once per 10 s at most: a worker cut off fails every heartbeat
+            if (now - lastFailureLogged > TimeUnit.SECONDS.toNanos(10)) {
+                lastFailureLogged = now;
+                log.warn("Heartbeat of {} not committed ({}): {}", workerId, raft.describe(), e.toString());
+            }
         }
     }
 
