@@ -24,7 +24,7 @@ public final class ClusterLeader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterLeader.class);
     static final long ROUND_MS = 100;
 
-    private final RaftNode raft;
+    private final CommandLog raft;
     private final ClusterState state;
     private final long leaseNanos;
     private final LongSupplier nanoClock;
@@ -34,7 +34,7 @@ public final class ClusterLeader implements AutoCloseable {
         return t;
     });
 
-    public ClusterLeader(RaftNode raft, ClusterState state, long leaseMs, LongSupplier nanoClock) {
+    public ClusterLeader(CommandLog raft, ClusterState state, long leaseMs, LongSupplier nanoClock) {
         this.raft = raft;
         this.state = state;
         this.leaseNanos = TimeUnit.MILLISECONDS.toNanos(leaseMs);

@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,7 +53,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
 
     private final ClusterConfig cluster;
     private final ClusterState state;
-    private final RaftNode raft;
+    private final CommandLog raft;
     private final LeaseKeeper lease;
     private final ClusterLeader leader;
     private final String me;
@@ -60,6 +61,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     /** What runs here, and what it was started from: a change of any of it restarts the unit. */
     private final Map<Unit, Started> running = new ConcurrentHashMap<>();
     private final Map<Unit, Boolean> claiming = new ConcurrentHashMap<>();
+    /** The pause state last applied to each connector's units here. */
+    private final Map<String, Boolean> pausedHere = new ConcurrentHashMap<>();
     private final ExecutorService reconciler = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "herder-reconcile");
         t.setDaemon(true);
@@ -70,12 +73,18 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService safetyNet = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "herder-reconcile-timer");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicLong reconciles = new java.util.concurrent.atomic.AtomicLong();
 
     public DistributedHerder(WorkerConfig workerConfig, ClusterConfig cluster, PluginHost plugins,
                              DriverRegistry drivers, Worker worker, StatusTracker statuses, ClusterState state,
-                             RaftNode raft, LongSupplier nanoClock, Supplier<String> restUrl) {
+                             CommandLog raft, LongSupplier nanoClock, Supplier<String> restUrl) {
         super(workerConfig, plugins, drivers, worker, statuses, new RaftConfigStore(state, raft),
                 new RaftOffsetStore(state, raft, cluster.workerId()));
         this.cluster = cluster;
@@ -85,6 +94,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         this.nanoClock = nanoClock;
         this.lease = new LeaseKeeper(cluster, restUrl, raft, nanoClock, this::requestReconcile);
         this.leader = new ClusterLeader(raft, state, cluster.leaseMs(), nanoClock);
+        worker.fence(lease::valid);
         state.addListener((type, connectors) -> {
             requestReconcile();
             if (!type.equals("heartbeat") && !type.equals("status") && !type.equals("positions")) {
@@ -108,30 +118,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     public void start() {
         lease.start();
         leader.start();
-        reconciler.execute(() -> {
-        });
         // a safety net: reconcile at least every second even if no change arrives
-        Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "herder-reconcile-timer");
-            t.setDaemon(true);
-            return t;
-        }).scheduleWithFixedDelay(this::requestReconcile, 1, 1, TimeUnit.SECONDS);
-    }
-
-    public ClusterState state() {
-        return state;
-    }
-
-    public RaftNode raft() {
-        return raft;
-    }
-
-    public LeaseKeeper lease() {
-        return lease;
-    }
-
-    public ClusterConfig cluster() {
-        return cluster;
+        safetyNet.scheduleWithFixedDelay(this::requestReconcile, 1, 1, TimeUnit.SECONDS);
     }
 
     // ---- views ----
@@ -324,11 +312,18 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
                     reconcile();
                 } catch (RuntimeException e) {
                     log.warn("Reconciling with the cluster state failed (will retry): {}", e.toString());
+                } finally {
+                    reconciles.incrementAndGet();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             reconcileQueued.set(false);
         }
+    }
+
+    /** How many reconciliations ran: lets a test know this worker looked at a change. */
+    long reconcileCount() {
+        return reconciles.get();
     }
 
     private void reconcile() {
@@ -398,8 +393,11 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         if (now != null && now.config().equals(from.config()) && Objects.equals(now.taskConfig(), from.taskConfig())
                 && now.restarts() == from.restarts()) {
             if (now.paused() != paused) {
-                worker.setPaused(unit.connector(), paused);
                 running.put(unit, from);
+                // one call pauses or resumes all of the connector's units here
+                if (!Objects.equals(pausedHere.put(unit.connector(), paused), paused)) {
+                    worker.setPaused(unit.connector(), paused);
+                }
             }
             return;
         }
@@ -408,6 +406,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         }
         ConnectorConfig cc = new ConnectorConfig(c.config());
         running.put(unit, from);
+        pausedHere.put(unit.connector(), paused);
         if (unit.isInstance()) {
             if (worker.startConnector(c.name(), cc, paused, () -> requestTaskConfigs(c.name()))) {
                 requestTaskConfigs(c.name());
@@ -470,6 +469,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     public void close() {
         closing = true;
+        safetyNet.shutdownNow();
         reconciler.shutdown();
         try {
             reconciler.awaitTermination(workerConfig.taskShutdownTimeoutMs() + 1000, TimeUnit.MILLISECONDS);

@@ -24,7 +24,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final String workerId;
     private final Supplier<String> restUrl;
     private final long leaseNanos;
-    private final RaftNode raft;
+    private final CommandLog raft;
     private final LongSupplier nanoClock;
     private final Runnable onChange;
     private final AtomicLong validUntil;
@@ -39,7 +39,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private long lastFailureLogged = Long.MIN_VALUE / 2;
 
     /** @param onChange told when the lease becomes valid or lapses (from the lease's own threads) */
-    public LeaseKeeper(ClusterConfig config, Supplier<String> restUrl, RaftNode raft, LongSupplier nanoClock,
+    public LeaseKeeper(ClusterConfig config, Supplier<String> restUrl, CommandLog raft, LongSupplier nanoClock,
                        Runnable onChange) {
         this.workerId = config.workerId();
         this.restUrl = restUrl;

@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public final class RaftConfigStore implements ConfigStore {
     private final ClusterState state;
-    private final RaftNode raft;
+    private final CommandLog raft;
 
-    public RaftConfigStore(ClusterState state, RaftNode raft) {
+    public RaftConfigStore(ClusterState state, CommandLog raft) {
         this.state = state;
         this.raft = raft;
     }

@@ -24,11 +24,10 @@ import java.util.stream.Collectors;
  *
  * <p>The stack and its timings are the ones NOTES-spikes.md found stable on loopback with two cores:
  * failures noticed in about a second, no spurious elections, the log fsynced before a write is acknowledged.
- * Two changes of ours on top: RAFT is {@link ResendingRaft}, which resends to lagging followers while busy
- * (stock RAFT let a restarted worker never catch up under steady heartbeats); and commits are sent at once,
- * so a follower applies (and answers the caller waiting on it) without waiting for the next entry.
+ * RAFT is our {@link ResendingRaft}: stock RAFT let a restarted worker never catch up under steady
+ * heartbeats, and its {@code send_commits_immediately} made followers commit entries of a deposed leader.
  */
-public final class RaftNode implements AutoCloseable {
+public final class RaftNode implements CommandLog, AutoCloseable {
     private final ClusterConfig config;
     private final ClusterState state;
     private final long commandTimeoutMs;
@@ -75,7 +74,7 @@ public final class RaftNode implements AutoCloseable {
                   <FRAG4/>
                   <raft.ELECTION vote_timeout="300"/>
                   <io.openmessaging.omsconnect.cluster.ResendingRaft members="%4$s" raft_id="%5$s" log_dir="%6$s"
-                      log_use_fsync="true" resend_interval="200" send_commits_immediately="true"/>
+                      log_use_fsync="true" resend_interval="200"/>
                   <raft.REDIRECT/>
                 </config>
                 """.formatted(host, config.listen().port(), hosts, voters, config.workerId(),
@@ -88,6 +87,7 @@ public final class RaftNode implements AutoCloseable {
      * committed within the timeout (a command whose leader died in flight is never failed by
      * jgroups-raft: the timeout is what ends it).
      */
+    @Override
     public CompletableFuture<JSONObject> submit(JSONObject command) {
         String id = command.getString("id");
         CompletableFuture<JSONObject> applied = state.awaitApplied(id);
@@ -113,6 +113,7 @@ public final class RaftNode implements AutoCloseable {
      * @return the result, {@code {"ok": true|false, "error"}}
      * @throws ClusterUnavailableException when it was not committed (no leader, timeout)
      */
+    @Override
     public JSONObject call(JSONObject command) {
         try {
             return submit(command).get();
@@ -128,11 +129,13 @@ public final class RaftNode implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean isLeader() {
         return raft != null && raft.isLeader();
     }
 
     /** The leader's Raft id, or null while there is none. */
+    @Override
     public String leader() {
         return raft == null || raft.leader() == null ? null : raft.leader().toString();
     }
@@ -146,6 +149,7 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /** Term, role, leader and log positions, for logs when the cluster misbehaves. */
+    @Override
     public String describe() {
         if (raft == null) {
             return "not started";

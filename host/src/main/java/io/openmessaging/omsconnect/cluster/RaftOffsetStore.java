@@ -15,10 +15,10 @@ import java.util.Map;
  */
 public final class RaftOffsetStore implements OffsetStore {
     private final ClusterState state;
-    private final RaftNode raft;
+    private final CommandLog raft;
     private final String workerId;
 
-    public RaftOffsetStore(ClusterState state, RaftNode raft, String workerId) {
+    public RaftOffsetStore(ClusterState state, CommandLog raft, String workerId) {
         this.state = state;
         this.raft = raft;
         this.workerId = workerId;

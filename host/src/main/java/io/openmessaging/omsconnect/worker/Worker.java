@@ -28,12 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Executes what the herder decides: runs connector instances and task threads on this worker. Each task
- * owns a named thread ({@code task-<connector>-<n>}) and the driver clients it uses. Thread-safe.
+ * owns a named thread ({@code task-<connector>-<n>}) and the driver clients it uses. Thread-safe. Not final:
+ * herders are unit-tested against a mocked one.
  */
-public final class Worker implements AutoCloseable {
+public class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     /** Connector config: restart failed tasks automatically (default true), and the backoff between tries. */
     public static final String TASK_RESTART_ENABLE = "task-restart-enable";
@@ -49,6 +51,7 @@ public final class Worker implements AutoCloseable {
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, RunningTask> tasks = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, TaskMetrics> metrics = new ConcurrentHashMap<>();
+    private volatile BooleanSupplier mayRun = () -> true;
     private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "task-restarter");
         t.setDaemon(true);
@@ -63,6 +66,14 @@ public final class Worker implements AutoCloseable {
         this.positions = positions;
         this.statuses = statuses;
         this.converters = new Converters(plugins);
+    }
+
+    /**
+     * What every task checks before each round: a cluster's herder makes it the lease, so that a worker that
+     * was paused or cut off starts no new call into a connector another worker may run by now.
+     */
+    public void fence(BooleanSupplier mayRun) {
+        this.mayRun = mayRun;
     }
 
     public Converters converters() {
@@ -175,6 +186,7 @@ public final class Worker implements AutoCloseable {
             }
             running.task = workerTask;
             workerTask.onFailure(this::taskFailed);
+            workerTask.fence(mayRun);
             statuses.task(id, Status.of(paused ? State.PAUSED : State.RUNNING));
             Thread thread = new Thread(workerTask, "task-" + id.connector() + "-" + id.task());
             thread.setDaemon(true);

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One task's loop on its own thread: start, then {@link #execute()} repeatedly until stopped, pausing in
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class WorkerTask implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(WorkerTask.class);
+    private static final long FENCED_WAIT_MS = 20;
 
     protected final ConnectorTaskId id;
     protected final StatusTracker statuses;
@@ -28,6 +30,7 @@ abstract class WorkerTask implements Runnable {
     private volatile Thread thread;
     private volatile java.util.function.Consumer<WorkerTask> failureListener = t -> {
     };
+    private volatile BooleanSupplier mayRun = () -> true;
 
     protected WorkerTask(ConnectorTaskId id, ClassLoader loader, StatusTracker statuses, TaskMetrics metrics,
                          boolean startPaused) {
@@ -36,6 +39,14 @@ abstract class WorkerTask implements Runnable {
         this.statuses = statuses;
         this.metrics = metrics;
         this.paused = startPaused;
+    }
+
+    /**
+     * Checked before every round: while it says no, the task makes no call into its connector (in a cluster,
+     * it is true while the worker holds its lease). A call already under way when it turns false finishes.
+     */
+    void fence(BooleanSupplier mayRun) {
+        this.mayRun = mayRun;
     }
 
     /** Creates and starts the plugin's task and the driver clients it needs. */
@@ -76,6 +87,10 @@ abstract class WorkerTask implements Runnable {
                 }
                 if (wasPaused) {
                     awaitResumeOrStop();
+                } else if (!mayRun.getAsBoolean()) {
+                    // fenced: the worker lost its cluster lease and is about to stop this task; no new call
+                    // into the connector may start meanwhile, another worker may be given the task
+                    Thread.sleep(FENCED_WAIT_MS);
                 } else {
                     execute();
                 }

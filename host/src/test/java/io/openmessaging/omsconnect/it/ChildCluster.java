@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * pause and restart them. Worker {@code i} is {@code w<i>}; the first {@code voters} vote. Each worker has
  * its own store and its own copy of the plugins; they share the queue.
  */
-final class ChildCluster implements AutoCloseable {
+public final class ChildCluster implements AutoCloseable {
     private final Path root;
     private final String driverUrl;
     private final long leaseMs;
@@ -31,12 +31,13 @@ final class ChildCluster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A worker of the cluster: its config and, while it runs, its process. */
-    static final class Node {
-        final String id;
-        final int restPort;
+    public static final class Node {
+        public final String id;
+        public final int restPort;
         final int raftPort;
         final Path dir;
         Process process;
+        volatile boolean frozen;
 
         Node(String id, int restPort, int raftPort, Path dir) {
             this.id = id;
@@ -46,7 +47,7 @@ final class ChildCluster implements AutoCloseable {
         }
     }
 
-    ChildCluster(Path root, int workers, int voters, String driverUrl, long leaseMs, Path... plugins) throws IOException {
+    public ChildCluster(Path root, int workers, int voters, String driverUrl, long leaseMs, Path... plugins) throws IOException {
         this.root = root;
         this.driverUrl = driverUrl;
         this.leaseMs = leaseMs;
@@ -89,15 +90,15 @@ final class ChildCluster implements AutoCloseable {
         }
     }
 
-    Node node(String id) {
+    public Node node(String id) {
         return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow();
     }
 
-    List<Node> nodes() {
+    public List<Node> nodes() {
         return nodes;
     }
 
-    void start(String id) throws Exception {
+    public void start(String id) throws Exception {
         Node n = node(id);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -107,41 +108,48 @@ final class ChildCluster implements AutoCloseable {
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(n.dir.resolve("out.log").toFile()));
         n.process = pb.start();
+        n.frozen = false;
     }
 
-    void startAll() throws Exception {
+    public void startAll() throws Exception {
         for (Node n : nodes) {
             start(n.id);
         }
     }
 
-    void kill9(String id) throws Exception {
+    public void kill9(String id) throws Exception {
         Node n = node(id);
         n.process.destroyForcibly().waitFor();
         n.process = null;
     }
 
     /** SIGTERM, and wait for the worker to have stopped its tasks and left. */
-    void stop(String id) throws Exception {
+    public void stop(String id) throws Exception {
         Node n = node(id);
         n.process.destroy();
         n.process.waitFor();
         n.process = null;
     }
 
-    void signal(String id, String signal) throws Exception {
-        long pid = node(id).process.pid();
-        new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start().waitFor();
+    public void signal(String id, String signal) throws Exception {
+        Node n = node(id);
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(n.process.pid())).inheritIO().start().waitFor();
+        if (signal.equals("STOP")) {
+            n.frozen = true;
+        } else if (signal.equals("CONT")) {
+            n.frozen = false;
+        }
     }
 
-    boolean running(String id) {
+    /** Alive and not frozen by SIGSTOP: a worker whose REST can answer. */
+    public boolean running(String id) {
         Node n = node(id);
-        return n.process != null && n.process.isAlive();
+        return n.process != null && n.process.isAlive() && !n.frozen;
     }
 
     // ---- REST ----
 
-    HttpResponse<String> call(String id, String method, String path, Object body) throws Exception {
+    public HttpResponse<String> call(String id, String method, String path, Object body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node(id).restPort + path))
                 .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -150,7 +158,7 @@ final class ChildCluster implements AutoCloseable {
     }
 
     /** The body of a 200 answer, or null when the worker is down or answered otherwise. */
-    String getOrNull(String id, String path) {
+    public String getOrNull(String id, String path) {
         try {
             HttpResponse<String> r = call(id, "GET", path, null);
             return r.statusCode() == 200 ? r.body() : null;
@@ -160,7 +168,7 @@ final class ChildCluster implements AutoCloseable {
     }
 
     /** {@code GET /cluster/workers} as some running worker sees it; null when none answers. */
-    JSONArray workers() {
+    public JSONArray workers() {
         for (Node n : nodes) {
             if (running(n.id)) {
                 String body = getOrNull(n.id, "/cluster/workers");
@@ -173,7 +181,7 @@ final class ChildCluster implements AutoCloseable {
     }
 
     /** The leader's id as the running workers see it, or null. */
-    String leader() {
+    public String leader() {
         JSONArray ws = workers();
         if (ws == null) {
             return null;
@@ -187,7 +195,7 @@ final class ChildCluster implements AutoCloseable {
     }
 
     /** Waits until the running workers see exactly {@code ids} as members, with a leader among them. */
-    void awaitMembers(Duration timeout, String... ids) throws Exception {
+    public void awaitMembers(Duration timeout, String... ids) throws Exception {
         List<String> want = List.of(ids).stream().sorted().toList();
         TestWorker.await("cluster members " + want, timeout, () -> {
             JSONArray ws = workers();
@@ -203,7 +211,7 @@ final class ChildCluster implements AutoCloseable {
     }
 
     /** A connector's status through a running worker, or null. */
-    JSONObject status(String connector) {
+    public JSONObject status(String connector) {
         for (Node n : nodes) {
             if (running(n.id)) {
                 String body = getOrNull(n.id, "/connectors/" + connector + "/status");
@@ -218,7 +226,7 @@ final class ChildCluster implements AutoCloseable {
     /**
      * True when the connector and {@code tasks} tasks are RUNNING, none of them on a worker in {@code notOn}.
      */
-    boolean runningEverywhereBut(String connector, int tasks, List<String> notOn) {
+    public boolean runningEverywhereBut(String connector, int tasks, List<String> notOn) {
         JSONObject s = status(connector);
         if (s == null || !"RUNNING".equals(s.getJSONObject("connector").getString("state"))
                 || notOn.contains(s.getJSONObject("connector").getString("worker_id"))) {
@@ -238,7 +246,7 @@ final class ChildCluster implements AutoCloseable {
     }
 
     /** The workers running the connector's instance or tasks, per its status. */
-    List<String> workersOf(String connector) {
+    public List<String> workersOf(String connector) {
         JSONObject s = status(connector);
         List<String> out = new ArrayList<>();
         if (s != null) {
@@ -251,7 +259,7 @@ final class ChildCluster implements AutoCloseable {
         return out;
     }
 
-    String logs(String id) {
+    public String logs(String id) {
         try {
             Path f = node(id).dir.resolve("out.log");
             List<String> lines = Files.exists(f) ? Files.readAllLines(f) : List.of();

@@ -1,5 +1,8 @@
 package io.openmessaging.omsconnect.it;
 
+import com.alibaba.fastjson2.JSON;
+import com.alibaba.fastjson2.JSONArray;
+import com.alibaba.fastjson2.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +59,117 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Membership at run time: a fourth, non-voting worker joins and takes a share, then leaves; a rolling
+     * restart of the three voters; the whole cluster stopped and started again with its state intact. The
+     * pipeline and the probe run throughout, as above. Also: the embedded queue is refused in a cluster.
+     */
+    @Test
+    void membersJoinLeaveAndRestartWithStateIntact() throws Exception {
+        Drivers.RABBITMQ.assumeAvailable();
+        Path probeDir = Files.createDirectories(dir.resolve("probe"));
+        Path probePlugin = ProbePlugins.write(Files.createDirectories(dir.resolve("built")));
+        Path in = dir.resolve("in.txt");
+        Path out = dir.resolve("out.txt");
+        Files.writeString(in, "");
+        String topic = "cluster-it-members-" + System.nanoTime();
+        try (ChildCluster cluster = new ChildCluster(dir.resolve("cluster"), 4, 3, Drivers.RABBITMQ.url(dir),
+                LEASE_MS, TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin("oms-driver-rabbitmq"),
+                probePlugin)) {
+            try {
+                membership(cluster, in, out, probeDir, topic);
+            } catch (Throwable t) {
+                cluster.nodes().forEach(n -> System.out.println("---- " + n.id + " ----\n" + cluster.logs(n.id)));
+                throw t;
+            }
+        }
+    }
+
+    private static void membership(ChildCluster cluster, Path in, Path out, Path probeDir, String topic) throws Exception {
+        for (String id : List.of("w1", "w2", "w3")) {
+            cluster.start(id);
+        }
+        cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
+        HttpResponse<String> local = cluster.call("w1", "POST", "/connectors", FilePipelineIT.connector("on-local",
+                Map.of("connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", "t",
+                        "oms-driver-url", "oms:local:///tmp/somewhere/default")));
+        assertEquals(400, local.statusCode(), local.body());
+        assertTrue(local.body().contains("oms-driver-url") && local.body().contains("network queue"), local.body());
+
+        create(cluster, "w1", "probe", Map.of("connector-class", ProbePlugins.SOURCE,
+                "probe.dir", probeDir.toString(), "max-task", String.valueOf(PROBE_TASKS)));
+        create(cluster, "w2", "file-source", Map.of("connector-class", FilePipelineIT.SOURCE,
+                "file", in.toString(), "connect-topicname", topic));
+        create(cluster, "w3", "file-sink", Map.of("connector-class", FilePipelineIT.SINK,
+                "file", out.toString(), "connect-topicnames", topic));
+        awaitAllRunning(cluster, List.of());
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
+        Thread writer = new Thread(() -> appendLines(in, writing, written), "it-lines");
+        writer.start();
+        try {
+            // a non-voting worker joins and is given a share
+            cluster.start("w4");
+            cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3", "w4");
+            TestWorker.await("w4 runs a share", Duration.ofSeconds(30), () -> {
+                List<String> on = new ArrayList<>(cluster.workersOf("probe"));
+                on.addAll(cluster.workersOf("file-source"));
+                on.addAll(cluster.workersOf("file-sink"));
+                return on.stream().filter("w4"::equals).count() >= 2;
+            });
+            JSONArray workers = cluster.workers();
+            for (int i = 0; i < workers.size(); i++) {
+                JSONObject w = workers.getJSONObject(i);
+                assertEquals(!"w4".equals(w.getString("id")), w.getBooleanValue("voter"), w.toString());
+            }
+            awaitAllRunning(cluster, List.of());
+
+            // it leaves: stopped on purpose, it hands its units back at once
+            long leaving = System.nanoTime();
+            cluster.stop("w4");
+            awaitAllRunning(cluster, List.of("w4"));
+            System.out.println("ClusterIT: w4 left → all RUNNING elsewhere in " + (System.nanoTime() - leaving) / 1_000_000 + " ms");
+            cluster.awaitMembers(Duration.ofSeconds(30), "w1", "w2", "w3");
+
+            // rolling restart
+            for (String id : List.of("w1", "w2", "w3")) {
+                cluster.stop(id);
+                awaitAllRunning(cluster, List.of(id));
+                cluster.start(id);
+                cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
+            }
+            awaitAllRunning(cluster, List.of());
+
+            // the whole cluster stopped and started: configs, tasks and positions are in the log
+            for (String id : List.of("w1", "w2", "w3")) {
+                cluster.stop(id);
+            }
+            for (String id : List.of("w1", "w2", "w3")) {
+                cluster.start(id);
+            }
+            cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
+            awaitAllRunning(cluster, List.of());
+            assertEquals(List.of("file-sink", "file-source", "probe"),
+                    JSON.parseArray(cluster.call("w2", "GET", "/connectors", null).body()).toJavaList(String.class)
+                            .stream().sorted().toList());
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+        awaitEveryLineAndNoOverlap(in, out, probeDir, written.get());
+    }
+
+    private static void awaitEveryLineAndNoOverlap(Path in, Path out, Path probeDir, int lines) throws Exception {
+        TestWorker.await(lines + " lines in the sink's file", Duration.ofSeconds(60),
+                () -> new HashSet<>(TestWorker.lines(out)).size() >= lines);
+        assertEquals(new HashSet<>(TestWorker.lines(in)), new HashSet<>(TestWorker.lines(out)),
+                "the sink's output holds exactly the input's lines");
+        List<ProbePlugins.Run> runs = ProbePlugins.runs(probeDir);
+        assertTrue(runs.size() > PROBE_TASKS, "task runs seen: " + runs.size());
+        assertEquals(List.of(), ProbePlugins.overlaps(runs), "two runs of one task were alive at once");
+    }
+
     private static void scenarios(ChildCluster cluster, Path in, Path out, Path probeDir, String topic) throws Exception {
         cluster.startAll();
         cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
@@ -110,16 +224,7 @@ class ClusterIT {
             writing.set(false);
             writer.join();
         }
-        int lines = written.get();
-        TestWorker.await(lines + " lines in the sink's file", Duration.ofSeconds(60),
-                () -> new HashSet<>(TestWorker.lines(out)).size() >= lines);
-        List<String> got = TestWorker.lines(out);
-        Set<String> expected = new HashSet<>(TestWorker.lines(in));
-        assertEquals(expected, new HashSet<>(got), "the sink's output holds exactly the input's lines");
-
-        List<ProbePlugins.Run> runs = ProbePlugins.runs(probeDir);
-        assertTrue(runs.size() > PROBE_TASKS, "task runs seen: " + runs.size());
-        assertEquals(List.of(), ProbePlugins.overlaps(runs), "two runs of one task were alive at once");
+        awaitEveryLineAndNoOverlap(in, out, probeDir, written.get());
     }
 
     private static void create(ChildCluster cluster, String via, String name, Map<String, String> config) throws Exception {

@@ -16,16 +16,18 @@ import java.util.stream.Stream;
 /**
  * A source connector compiled at test time that records where and when each of its task runs is alive, in
  * a folder outside the workers: every run writes {@code <task>.<worker>.<run>} and appends the time (ms)
- * there about every 10 ms while it polls. The worker's id is the child JVM's {@code probe.worker}
+ * there as each {@code poll} begins, about every 10 ms ({@code probe.every.ms}). A tick marks a call the
+ * worker started: a call already under way when a worker froze ({@code kill -STOP}) ends when it thaws,
+ * whatever any runtime does; what the worker controls is that no new one starts. The worker's id is the child JVM's {@code probe.worker}
  * property. From those files a test sees whether two runs of one task were ever alive at once.
  */
-final class ProbePlugins {
-    static final String SOURCE = "test.probe.ProbeSourceConnector";
+public final class ProbePlugins {
+    public static final String SOURCE = "test.probe.ProbeSourceConnector";
 
     private ProbePlugins() {
     }
 
-    static Path write(Path pluginsDir) {
+    public static Path write(Path pluginsDir) {
         Map<String, String> sources = new TreeMap<>();
         String imports = "package test.probe;\n"
                 + "import io.openmessaging.KeyValue;\n"
@@ -55,10 +57,11 @@ final class ProbePlugins {
                 + "}\n");
         sources.put("test.probe.ProbeSourceTask", imports
                 + "public class ProbeSourceTask extends SourceTask {\n"
-                + "  Path file;\n"
+                + "  Path file; long every;\n"
                 + "  public void start(KeyValue c) {\n"
                 + "    String name = c.getString(\"probe.task\") + \".\" + System.getProperty(\"probe.worker\", \"?\") + \".\" + UUID.randomUUID();\n"
                 + "    file = Path.of(c.getString(\"probe.dir\")).resolve(name);\n"
+                + "    every = Long.parseLong(c.getString(\"probe.every.ms\") == null ? \"10\" : c.getString(\"probe.every.ms\"));\n"
                 + "    tick();\n"
                 + "  }\n"
                 + "  void tick() {\n"
@@ -66,8 +69,8 @@ final class ProbePlugins {
                 + "    catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n"
                 + "  }\n"
                 + "  public List<ConnectRecord> poll() throws InterruptedException {\n"
-                + "    Thread.sleep(10);\n"
                 + "    tick();\n"
+                + "    Thread.sleep(every);\n"
                 + "    return Collections.emptyList();\n"
                 + "  }\n"
                 + "  public void stop() {}\n"
