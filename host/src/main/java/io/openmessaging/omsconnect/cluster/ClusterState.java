@@ -122,8 +122,11 @@ public final class ClusterState implements StateMachine {
             case "restart" -> restart(unitOf(c));
             case "positions" -> positions(c);
             case "deletePositions" -> {
-                positions.remove(c.getString("name"));
-                yield ok();
+                JSONObject refused = unlessStopped(c.getString("name"));
+                if (refused == null) {
+                    positions.remove(c.getString("name"));
+                }
+                yield refused == null ? ok() : refused;
             }
             case "barrier" -> ok();
             default -> refused("unknown command " + type);
@@ -309,6 +312,11 @@ public final class ClusterState implements StateMachine {
                 r.put("fenced", true);
                 return r;
             }
+        } else {
+            JSONObject refused = unlessStopped(name);
+            if (refused != null) {
+                return refused;
+            }
         }
         Map<RecordPartition, RecordOffset> updates = new LinkedHashMap<>();
         JSONArray list = c.getJSONArray("updates");
@@ -320,6 +328,15 @@ public final class ClusterState implements StateMachine {
         }
         positions.put(name, OffsetStore.merged(positions.getOrDefault(name, Map.of()), updates));
         return ok();
+    }
+
+    /** An administrator changes positions only while no task of the connector may write them. */
+    private JSONObject unlessStopped(String name) {
+        StoredConnector c = connectors.get(name);
+        if (c == null || c.targetState() != TargetState.STOPPED) {
+            return refused("connector " + name + " is not STOPPED");
+        }
+        return null;
     }
 
     /** The units the configs call for: each connector not STOPPED, its instance and its planned tasks. */

@@ -13,6 +13,7 @@ import io.openmessaging.omsconnect.herder.ReportedStatus;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.store.StoredConnector;
@@ -275,6 +276,31 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         raft.call(Commands.restart(Unit.of(task)));
     }
 
+    /**
+     * Not under the herder's lock: the log orders concurrent writes, and the state machine takes an
+     * administrator's positions only while the connector is STOPPED, whatever a worker saw when it checked.
+     */
+    @Override
+    public void alterOffsets(String connector, ConnectorOffsets offsets) {
+        awaitCurrentState();
+        StoredConnector c = requireStoppedSource(connector);
+        requireStopped(raft.call(Commands.positions(c.name(), null, null, offsetUpdates(offsets))), connector);
+    }
+
+    @Override
+    public void resetOffsets(String connector) {
+        awaitCurrentState();
+        StoredConnector c = requireStoppedSource(connector);
+        requireStopped(raft.call(Commands.deletePositions(c.name())), connector);
+    }
+
+    private static void requireStopped(JSONObject result, String connector) {
+        if (!result.getBooleanValue("ok")) {
+            throw new ConflictException("connector " + connector + " must be STOPPED (PUT /connectors/" + connector
+                    + "/stop) before its offsets are changed: " + result.getString("error"));
+        }
+    }
+
     private static void requireOk(JSONObject result) {
         if (!result.getBooleanValue("ok")) {
             String error = result.getString("error");
@@ -289,11 +315,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
 
     @Override
     protected void stopLocally(String connector) {
-        for (Unit unit : List.copyOf(running.keySet())) {
-            if (unit.connector().equals(connector)) {
-                stopUnit(unit, true);
-            }
-        }
+        stopUnits(running.keySet().stream().filter(u -> u.connector().equals(connector)).toList(), true);
     }
 
     @Override
@@ -333,18 +355,20 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         if (!lease.valid()) {
             if (!running.isEmpty()) {
                 log.warn("Worker {} stops its {} units: no valid lease", me, running.size());
-                List.copyOf(running.keySet()).forEach(u -> stopUnit(u, false));
+                stopUnits(List.copyOf(running.keySet()), false);
             }
             return;
         }
         Map<Unit, Slot> slots = state.slots();
+        List<Unit> gone = new ArrayList<>();
         for (Unit unit : List.copyOf(running.keySet())) {
             Slot slot = slots.get(unit);
             if (slot == null || !me.equals(slot.owner()) || !me.equals(slot.holder())
                     || state.connector(unit.connector()).isEmpty()) {
-                stopUnit(unit, slot != null && me.equals(slot.holder()));
+                gone.add(unit);
             }
         }
+        stopUnits(gone, true);
         slots.forEach((unit, slot) -> {
             if (me.equals(slot.holder()) && !me.equals(slot.owner()) && !running.containsKey(unit)) {
                 submitQuietly(Commands.release(unit, me), "release " + unit);
@@ -437,14 +461,38 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     }
 
     private void stopUnit(Unit unit, boolean release) {
-        running.remove(unit);
-        if (unit.isInstance()) {
-            worker.stopConnector(unit.connector());
-        } else {
-            worker.stopTasks(List.of(unit.taskId()));
+        stopUnits(List.of(unit), release);
+    }
+
+    /**
+     * Stops units here, the tasks all at once (a rebalance may take many away, each waiting for its
+     * connector's current call to return); then, when {@code release} and this worker still holds its
+     * lease, hands each back through the log so that its new owner may claim it.
+     */
+    private void stopUnits(List<Unit> units, boolean release) {
+        if (units.isEmpty()) {
+            return;
+        }
+        List<ConnectorTaskId> tasks = new ArrayList<>();
+        for (Unit unit : units) {
+            running.remove(unit);
+            if (unit.isInstance()) {
+                worker.stopConnector(unit.connector());
+            } else {
+                tasks.add(unit.taskId());
+            }
+        }
+        if (!tasks.isEmpty()) {
+            worker.stopTasks(tasks);
         }
         if (release && lease.valid()) {
-            submitQuietly(Commands.release(unit, me), "release " + unit);
+            Map<Unit, Slot> slots = state.slots();
+            for (Unit unit : units) {
+                Slot slot = slots.get(unit);
+                if (slot != null && me.equals(slot.holder())) {
+                    submitQuietly(Commands.release(unit, me), "release " + unit);
+                }
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -31,6 +33,15 @@ public final class RaftNode implements CommandLog, AutoCloseable {
     private final ClusterConfig config;
     private final ClusterState state;
     private final long commandTimeoutMs;
+    private static final long ATTEMPT_MS = 1000;
+    private static final long RETRY_MS = 100;
+    /** Commands a late duplicate of which could undo a newer one: sent once, retried only when nothing was sent. */
+    private static final java.util.Set<String> SENT_ONCE = java.util.Set.of("status", "positions", "restart");
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "cluster-command-retry");
+        t.setDaemon(true);
+        return t;
+    });
     private JChannel channel;
     private RaftHandle raft;
 
@@ -83,28 +94,46 @@ public final class RaftNode implements CommandLog, AutoCloseable {
 
     /**
      * Appends a command and completes with its result once this worker applied it, so that what the
-     * caller reads next already includes it. Fails when there is no leader or the command was not
-     * committed within the timeout (a command whose leader died in flight is never failed by
-     * jgroups-raft: the timeout is what ends it).
+     * caller reads next already includes it. Tried again while there is no leader or no answer (see
+     * {@link #attempt}); fails when it was not applied within the timeout.
      */
     @Override
     public CompletableFuture<JSONObject> submit(JSONObject command) {
         String id = command.getString("id");
         CompletableFuture<JSONObject> applied = state.awaitApplied(id);
         byte[] bytes = JSON.toJSONBytes(command);
-        try {
-            raft.setAsync(bytes, 0, bytes.length).whenComplete((r, t) -> {
-                if (t != null) {
-                    state.forget(id);
-                    applied.completeExceptionally(t);
-                }
-            });
-        } catch (Exception e) {
-            state.forget(id);
-            applied.completeExceptionally(e);
-        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(commandTimeoutMs);
+        attempt(bytes, applied, deadline, !SENT_ONCE.contains(command.getString("type")));
         return applied.orTimeout(commandTimeoutMs, TimeUnit.MILLISECONDS)
                 .whenComplete((r, t) -> state.forget(id));
+    }
+
+    /**
+     * Sends the command to the leader, and again while it is not applied here: after {@value #RETRY_MS} ms
+     * when there was no leader (nothing was sent), and, when {@code resend}, after {@value #ATTEMPT_MS} ms
+     * without an answer (a command sent to a leader that died is never answered). Such a command may be
+     * applied twice: that is harmless for those re-sent (a create finds the connector, an assignment or
+     * expiry its generation or heartbeat gone, a hold or release is checked again); statuses, positions and
+     * restart requests are never re-sent after silence, since a late second copy could undo a newer one.
+     */
+    private void attempt(byte[] bytes, CompletableFuture<JSONObject> applied, long deadline, boolean resend) {
+        if (applied.isDone() || System.nanoTime() - deadline > 0 || retries.isShutdown()) {
+            return;
+        }
+        long retryIn = ATTEMPT_MS;
+        try {
+            raft.setAsync(bytes, 0, bytes.length);
+            if (!resend) {
+                return;
+            }
+        } catch (Exception noLeader) {
+            retryIn = RETRY_MS;
+        }
+        try {
+            retries.schedule(() -> attempt(bytes, applied, deadline, resend), retryIn, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the node is closing: the caller's timeout ends it
+        }
     }
 
     /**
@@ -169,6 +198,7 @@ public final class RaftNode implements CommandLog, AutoCloseable {
 
     @Override
     public void close() {
+        retries.shutdownNow();
         if (channel != null) {
             channel.close();
             channel = null;

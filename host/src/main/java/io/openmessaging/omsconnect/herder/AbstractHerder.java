@@ -121,13 +121,13 @@ public abstract class AbstractHerder implements Herder {
     }
 
     @Override
-    public synchronized List<String> connectors() {
+    public List<String> connectors() {
         awaitCurrentState();
         return configs.all().stream().map(StoredConnector::name).sorted().toList();
     }
 
     @Override
-    public synchronized ConnectorInfo connectorInfo(String connector) {
+    public ConnectorInfo connectorInfo(String connector) {
         awaitCurrentState();
         StoredConnector c = stored(connector);
         return info(c);
@@ -149,7 +149,7 @@ public abstract class AbstractHerder implements Herder {
     }
 
     @Override
-    public synchronized Map<String, String> connectorConfig(String connector) {
+    public Map<String, String> connectorConfig(String connector) {
         awaitCurrentState();
         return shownConfig(stored(connector));
     }
@@ -190,7 +190,7 @@ public abstract class AbstractHerder implements Herder {
     }
 
     @Override
-    public synchronized ConnectorStateInfo connectorStatus(String connector) {
+    public ConnectorStateInfo connectorStatus(String connector) {
         awaitCurrentState();
         StoredConnector c = stored(connector);
         ReportedStatus s = connectorStatusOf(connector);
@@ -209,7 +209,7 @@ public abstract class AbstractHerder implements Herder {
     }
 
     @Override
-    public synchronized List<TaskInfo> taskConfigs(String connector) {
+    public List<TaskInfo> taskConfigs(String connector) {
         awaitCurrentState();
         StoredConnector c = stored(connector);
         List<TaskInfo> out = new ArrayList<>();
@@ -220,7 +220,7 @@ public abstract class AbstractHerder implements Herder {
     }
 
     @Override
-    public synchronized ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId task) {
+    public ConnectorStateInfo.TaskState taskStatus(ConnectorTaskId task) {
         awaitCurrentState();
         StoredConnector c = stored(task.connector());
         if (task.task() < 0 || task.task() >= c.taskConfigs().size()) {
@@ -232,7 +232,7 @@ public abstract class AbstractHerder implements Herder {
     // ---- offsets ----
 
     @Override
-    public synchronized ConnectorOffsets offsets(String connector) {
+    public ConnectorOffsets offsets(String connector) {
         awaitCurrentState();
         StoredConnector c = stored(connector);
         List<ConnectorOffsets.PartitionOffset> out = new ArrayList<>();
@@ -246,6 +246,11 @@ public abstract class AbstractHerder implements Herder {
     @Override
     public synchronized void alterOffsets(String connector, ConnectorOffsets offsets) {
         StoredConnector c = requireStoppedSource(connector);
+        positions.commit(c.name(), null, offsetUpdates(offsets));
+    }
+
+    /** The positions a PATCH asks for; a null offset removes its partition. */
+    protected static Map<RecordPartition, RecordOffset> offsetUpdates(ConnectorOffsets offsets) {
         if (offsets == null || offsets.offsets() == null) {
             throw new BadRequestException("offsets", "body must be {\"offsets\": [{\"partition\": {...}, \"offset\": {...}}]}");
         }
@@ -256,7 +261,7 @@ public abstract class AbstractHerder implements Herder {
             }
             updates.put(new RecordPartition(po.partition()), po.offset() == null ? null : new RecordOffset(po.offset()));
         }
-        positions.commit(c.name(), null, updates);
+        return updates;
     }
 
     @Override

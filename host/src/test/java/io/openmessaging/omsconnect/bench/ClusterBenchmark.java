@@ -1,6 +1,11 @@
 package io.openmessaging.omsconnect.bench;
 
 import com.alibaba.fastjson2.JSONObject;
+import io.openmessaging.omsconnect.cluster.ClusterConfig;
+import io.openmessaging.omsconnect.cluster.ClusterState;
+import io.openmessaging.omsconnect.cluster.Commands;
+import io.openmessaging.omsconnect.cluster.RaftNode;
+import io.openmessaging.omsconnect.cluster.Unit;
 import io.openmessaging.omsconnect.it.ChildCluster;
 import io.openmessaging.omsconnect.it.ProbePlugins;
 import io.openmessaging.omsconnect.it.TestWorker;
@@ -29,8 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     follower and the leader; the killed worker is restarted between trials;</li>
  * <li>REST write latency ({@code PUT /connectors/c/pause|resume}, each a command through the log) through the
  *     leader and through a follower, p50/p99;</li>
- * <li>position commits/s the control plane sustains ({@code PATCH /connectors/c/offsets} of a stopped source
- *     from 8 clients; each is one command);</li>
+ * <li>position commits/s the control plane sustains: three Raft members in this JVM, 8 threads committing a
+ *     task's positions through the leader and through a follower; and the same through REST
+ *     ({@code PATCH /connectors/c/offsets} of a stopped source from 8 clients: a read barrier and a command each);</li>
  * <li>rebalance: time until a fourth worker that joins a cluster running 200 connectors (400 units) holds
  *     its share and every unit is RUNNING.</li>
  * </ol>
@@ -50,16 +56,31 @@ public final class ClusterBenchmark {
         Path probe = ProbePlugins.write(Files.createDirectories(root.resolve("built")));
         String url = "oms:rabbitmq://guest:guest@127.0.0.1:5672/default?rabbitmq.stream.max-age=1h"
                 + "&rabbitmq.stream.segment-bytes=4000000";
+        if (System.getProperty("bench.only", "").contains("controlplane") || System.getProperty("bench.only") == null) {
+            controlPlane(root);
+        }
+        if (System.getProperty("bench.only", "").equals("controlplane")) {
+            return;
+        }
         try (ChildCluster cluster = new ChildCluster(root.resolve("cluster"), 4, 3, url, LEASE_MS,
                 TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin("oms-driver-rabbitmq"), probe)) {
             for (String id : List.of("w1", "w2", "w3")) {
                 cluster.start(id);
             }
             cluster.awaitMembers(Duration.ofSeconds(90), "w1", "w2", "w3");
-            failover(cluster, root, trials);
-            writeLatency(cluster);
-            positionCommits(cluster, root);
-            rebalance(cluster, root);
+            List<String> only = List.of(System.getProperty("bench.only", "failover,latency,positions,rebalance").split(","));
+            if (only.contains("failover")) {
+                failover(cluster, root, trials);
+            }
+            if (only.contains("latency")) {
+                writeLatency(cluster, root);
+            }
+            if (only.contains("positions")) {
+                positionCommits(cluster, root);
+            }
+            if (only.contains("rebalance")) {
+                rebalance(cluster, root);
+            }
         }
     }
 
@@ -107,8 +128,13 @@ public final class ClusterBenchmark {
                 all.size(), pct(all, 50), pct(all, 100), pct(follower, 50), pct(leader, 50));
     }
 
-    private static void writeLatency(ChildCluster cluster) throws Exception {
+    private static void writeLatency(ChildCluster cluster, Path root) throws Exception {
         String lead = cluster.leader();
+        if (cluster.status("file-source") == null) {
+            Path file = Files.writeString(root.resolve("latency.txt"), "");
+            create(cluster, lead, "file-source", Map.of("connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",
+                    "file", file.toString(), "connect-topicname", "latency-" + System.nanoTime()));
+        }
         String follower = List.of("w1", "w2", "w3").stream().filter(id -> !id.equals(lead)).findFirst().orElseThrow();
         for (String[] via : new String[][]{{lead, "leader"}, {follower, "follower"}}) {
             List<Long> micros = new ArrayList<>();
@@ -129,6 +155,52 @@ public final class ClusterBenchmark {
         cluster.call(lead, "PUT", "/connectors/file-source/resume", null);
     }
 
+    /**
+     * The control plane alone: three Raft members in this JVM (fsync on, as in a worker), 8 threads each
+     * committing a task's source positions (the command a source task sends at every flush), through the
+     * leader and through a follower.
+     */
+    private static void controlPlane(Path root) throws Exception {
+        List<ClusterConfig.Address> members = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                members.add(new ClusterConfig.Address("r" + i, "127.0.0.1", s.getLocalPort()));
+            }
+        }
+        List<RaftNode> nodes = new ArrayList<>();
+        String name = "bench-" + System.nanoTime();
+        try {
+            for (ClusterConfig.Address m : members) {
+                ClusterConfig config = new ClusterConfig(name, m.id(), members, m, null,
+                        LEASE_MS, root.resolve("raft-" + m.id()));
+                RaftNode node = new RaftNode(config, new ClusterState(System::nanoTime), 5000);
+                node.start();
+                nodes.add(node);
+            }
+            TestWorker.await("a Raft leader", Duration.ofSeconds(30), () -> nodes.stream().anyMatch(RaftNode::isLeader));
+            RaftNode leader = nodes.stream().filter(RaftNode::isLeader).findFirst().orElseThrow();
+            RaftNode follower = nodes.stream().filter(n -> !n.isLeader()).findFirst().orElseThrow();
+            leader.call(Commands.putConnector(new io.openmessaging.omsconnect.store.StoredConnector("bench",
+                    Map.of(), io.openmessaging.omsconnect.store.TargetState.STARTED, List.of()), true));
+            Unit unit = Unit.instance("bench");
+            leader.call(Commands.assign(0, Map.of(unit, "bench-worker")));
+            leader.call(Commands.hold(unit, "bench-worker"));
+            for (RaftNode via : List.of(leader, follower)) {
+                throughput(8, "CONTROL PLANE position commits via the " + (via == leader ? "leader" : "follower")
+                        + " (fsync on)", (client, n) -> {
+                    JSONObject r = via.call(Commands.positions("bench", unit, "bench-worker", Map.of(
+                            new io.openmessaging.connector.api.data.RecordPartition(Map.of("file", "p" + client)),
+                            new io.openmessaging.connector.api.data.RecordOffset(Map.of("position", n)))));
+                    if (!r.getBooleanValue("ok")) {
+                        throw new IllegalStateException(r.toString());
+                    }
+                });
+            }
+        } finally {
+            nodes.forEach(RaftNode::close);
+        }
+    }
+
     private static void positionCommits(ChildCluster cluster, Path root) throws Exception {
         String lead = cluster.leader();
         Path file = Files.writeString(root.resolve("positions.txt"), "");
@@ -136,41 +208,21 @@ public final class ClusterBenchmark {
                 "file", file.toString(), "connect-topicname", "positions-" + System.nanoTime()));
         cluster.call(lead, "PUT", "/connectors/positions/stop", null);
         List<String> workers = List.of("w1", "w2", "w3");
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        long start = System.nanoTime();
-        long until = start + 10_000_000_000L;
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < 8; c++) {
-            int client = c;
-            clients.add(pool.submit(() -> {
-                int n = 0;
-                while (System.nanoTime() < until) {
-                    JSONObject body = JSONObject.of("offsets", List.of(Map.of("partition", Map.of("file", "p" + client),
-                            "offset", Map.of("position", n++))));
-                    HttpResponse<String> r = cluster.call(workers.get(client % 3), "PATCH", "/connectors/positions/offsets", body);
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("PATCH offsets answered " + r.statusCode() + ": " + r.body());
-                    }
-                    done.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : clients) {
-            f.get();
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("POSITION commits through the log: %.0f/s (8 REST clients over 3 workers, %d in %.1f s)%n",
-                done.get() / seconds, done.get(), seconds);
+        throughput(8, "REST position changes (PATCH /connectors/c/offsets over 3 workers)", (client, n) -> {
+            JSONObject body = JSONObject.of("offsets", List.of(Map.of("partition", Map.of("file", "p" + client),
+                    "offset", Map.of("position", n))));
+            HttpResponse<String> r = cluster.call(workers.get(client % 3), "PATCH", "/connectors/positions/offsets", body);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("PATCH offsets answered " + r.statusCode() + ": " + r.body());
+            }
+        });
         cluster.call(lead, "DELETE", "/connectors/positions", null);
     }
 
     private static void rebalance(ChildCluster cluster, Path root) throws Exception {
         Path probeDir = Files.createDirectories(root.resolve("probe"));
         for (String c : List.of("file-source", "file-sink")) {
-            cluster.call(cluster.leader(), "DELETE", "/connectors/" + c, null);
+            cluster.call(cluster.leader(), "DELETE", "/connectors/" + c, null); // 404 when absent: fine
         }
         for (int i = 0; i < 200; i++) {
             create(cluster, "w" + (1 + i % 3), "probe-" + i, Map.of("connector-class", ProbePlugins.SOURCE,
@@ -197,13 +249,27 @@ public final class ClusterBenchmark {
                 (end - start) / 1_000_000, (end - joined) / 1_000_000);
     }
 
-    private static boolean allRunning(ChildCluster cluster, int connectors, List<String> notOn) {
-        for (int i = 0; i < connectors; i++) {
-            if (!cluster.runningEverywhereBut("probe-" + i, 1, notOn)) {
-                return false;
-            }
+    /** Every probe connector and its task RUNNING, none on {@code notOn}: one {@code ?expand=status} call. */
+    private static boolean allRunning(ChildCluster cluster, int connectors, List<String> notOn) throws Exception {
+        HttpResponse<String> r = cluster.call("w1", "GET", "/connectors?expand=status", null);
+        if (r.statusCode() != 200) {
+            return false;
         }
-        return true;
+        JSONObject all = JSONObject.parseObject(r.body());
+        int running = 0;
+        for (String name : all.keySet()) {
+            if (!name.startsWith("probe-")) {
+                continue;
+            }
+            JSONObject status = all.getJSONObject(name).getJSONObject("status");
+            JSONObject connector = status.getJSONObject("connector");
+            var tasks = status.getJSONArray("tasks");
+            boolean ok = "RUNNING".equals(connector.getString("state")) && !notOn.contains(connector.getString("worker_id"))
+                    && tasks.size() == 1 && "RUNNING".equals(tasks.getJSONObject(0).getString("state"))
+                    && !notOn.contains(tasks.getJSONObject(0).getString("worker_id"));
+            running += ok ? 1 : 0;
+        }
+        return running == connectors;
     }
 
     private static void create(ChildCluster cluster, String via, String name, Map<String, String> config) throws Exception {
@@ -217,6 +283,40 @@ public final class ClusterBenchmark {
         TestWorker.await("the pipeline RUNNING" + (notOn.isEmpty() ? "" : " off " + notOn), Duration.ofSeconds(90),
                 () -> cluster.runningEverywhereBut("file-source", 1, notOn)
                         && cluster.runningEverywhereBut("file-sink", 1, notOn));
+    }
+
+    /** One operation of a throughput client: {@code n} counts that client's operations. */
+    @FunctionalInterface
+    private interface Operation {
+        void run(int client, long n) throws Exception;
+    }
+
+    /** Runs {@code clients} threads doing {@code op} for 10 s; prints and returns operations per second. */
+    private static double throughput(int clients, String what, Operation op) throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        long until = start + 10_000_000_000L;
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            running.add(pool.submit(() -> {
+                long n = 0;
+                while (System.nanoTime() < until) {
+                    op.run(client, n++);
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double perSecond = done.get() / seconds;
+        System.out.printf("%s: %.0f/s (%d clients, %d in %.1f s)%n", what, perSecond, clients, done.get(), seconds);
+        return perSecond;
     }
 
     private static long pct(List<Long> values, int p) {

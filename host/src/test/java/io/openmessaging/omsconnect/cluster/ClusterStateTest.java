@@ -116,9 +116,14 @@ class ClusterStateTest {
         assertFalse(fenced.getBooleanValue("ok"));
         assertTrue(fenced.getBooleanValue("fenced"));
         assertEquals(10L, state.positions("a").get(p).getOffset().get("pos"));
-        // an administrator's change names no task and is taken
+        // an administrator's change names no task: taken only while the connector is STOPPED
+        assertFalse(ok(Commands.positions("a", null, null, Map.of(p, new RecordOffset(Map.of("pos", 0L))))));
+        assertFalse(ok(Commands.deletePositions("a")));
+        assertTrue(ok(Commands.targetState("a", TargetState.STOPPED)));
         assertTrue(ok(Commands.positions("a", null, null, Map.of(p, new RecordOffset(Map.of("pos", 0L))))));
         assertEquals(0L, state.positions("a").get(p).getOffset().get("pos"));
+        assertTrue(ok(Commands.deletePositions("a")));
+        assertTrue(state.positions("a").isEmpty());
     }
 
     @Test

@@ -40,23 +40,7 @@ class ClusterIT {
 
     @Test
     void tasksMoveOnFailuresAndNeverRunTwice() throws Exception {
-        Drivers.RABBITMQ.assumeAvailable();
-        Path probeDir = Files.createDirectories(dir.resolve("probe"));
-        Path probePlugin = ProbePlugins.write(Files.createDirectories(dir.resolve("built")));
-        Path in = dir.resolve("in.txt");
-        Path out = dir.resolve("out.txt");
-        Files.writeString(in, "");
-        String topic = "cluster-it-" + System.nanoTime();
-        try (ChildCluster cluster = new ChildCluster(dir.resolve("cluster"), 3, 3, Drivers.RABBITMQ.url(dir),
-                LEASE_MS, TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin("oms-driver-rabbitmq"),
-                probePlugin)) {
-            try {
-                scenarios(cluster, in, out, probeDir, topic);
-            } catch (Throwable t) {
-                cluster.nodes().forEach(n -> System.out.println("---- " + n.id + " ----\n" + cluster.logs(n.id)));
-                throw t;
-            }
-        }
+        onCluster(3, ClusterIT::scenarios);
     }
 
     /**
@@ -66,18 +50,29 @@ class ClusterIT {
      */
     @Test
     void membersJoinLeaveAndRestartWithStateIntact() throws Exception {
+        onCluster(4, ClusterIT::membership);
+    }
+
+    /** What a scenario gets: the cluster, the pipeline's input and output files, the probe's folder, a topic. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run(ChildCluster cluster, Path in, Path out, Path probeDir, String topic) throws Exception;
+    }
+
+    /** Runs a scenario on {@code workers} workers, three of them voting; prints their logs when it fails. */
+    private void onCluster(int workers, Scenario scenario) throws Exception {
         Drivers.RABBITMQ.assumeAvailable();
         Path probeDir = Files.createDirectories(dir.resolve("probe"));
         Path probePlugin = ProbePlugins.write(Files.createDirectories(dir.resolve("built")));
         Path in = dir.resolve("in.txt");
         Path out = dir.resolve("out.txt");
         Files.writeString(in, "");
-        String topic = "cluster-it-members-" + System.nanoTime();
-        try (ChildCluster cluster = new ChildCluster(dir.resolve("cluster"), 4, 3, Drivers.RABBITMQ.url(dir),
+        String topic = "cluster-it-" + System.nanoTime();
+        try (ChildCluster cluster = new ChildCluster(dir.resolve("cluster"), workers, 3, Drivers.RABBITMQ.url(dir),
                 LEASE_MS, TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin("oms-driver-rabbitmq"),
                 probePlugin)) {
             try {
-                membership(cluster, in, out, probeDir, topic);
+                scenario.run(cluster, in, out, probeDir, topic);
             } catch (Throwable t) {
                 cluster.nodes().forEach(n -> System.out.println("---- " + n.id + " ----\n" + cluster.logs(n.id)));
                 throw t;
