@@ -50,6 +50,8 @@ public final class ClusterState implements StateMachine {
     private final Map<Unit, Slot> slots = new TreeMap<>();
     private final Map<String, Member> members = new TreeMap<>();
     private final Map<Unit, ReportedState> statuses = new HashMap<>();
+    /** The worker's sequence number of each unit's last status: a late or repeated copy is refused. */
+    private final Map<Unit, Long> statusSeq = new HashMap<>();
     private final Map<String, Map<RecordPartition, RecordOffset>> positions = new HashMap<>();
     private long generation;
     private long applied;
@@ -289,7 +291,13 @@ public final class ClusterState implements StateMachine {
         if (!worker.equals(holderOf(unit))) {
             return refused(unit + " is not held by " + worker);
         }
+        long seq = c.getLongValue("seq");
+        ReportedState last = statuses.get(unit);
+        if (last != null && worker.equals(last.workerId()) && seq <= statusSeq.getOrDefault(unit, 0L)) {
+            return refused("an older status of " + unit + " from " + worker); // a late copy
+        }
         statuses.put(unit, new ReportedState(State.valueOf(c.getString("state")), c.getString("trace"), worker));
+        statusSeq.put(unit, seq);
         return ok();
     }
 
@@ -457,6 +465,7 @@ public final class ClusterState implements StateMachine {
             o.put("state", s.state().name());
             o.put("trace", s.trace());
             o.put("worker", s.workerId());
+            o.put("seq", statusSeq.getOrDefault(u, 0L));
             st.add(o);
         });
         root.put("statuses", st);
@@ -488,6 +497,7 @@ public final class ClusterState implements StateMachine {
             slots.clear();
             members.clear();
             statuses.clear();
+            statusSeq.clear();
             positions.clear();
             for (Object item : root.getJSONArray("connectors")) {
                 JSONObject o = (JSONObject) item;
@@ -513,6 +523,7 @@ public final class ClusterState implements StateMachine {
                 JSONObject o = (JSONObject) item;
                 statuses.put(unitOf(o), new ReportedState(State.valueOf(o.getString("state")), o.getString("trace"),
                         o.getString("worker")));
+                statusSeq.put(unitOf(o), o.getLongValue("seq"));
             }
             JSONObject ps = root.getJSONObject("positions");
             for (String name : ps.keySet()) {

@@ -114,8 +114,10 @@ public final class Commands {
         return unitCommand("release", unit, worker);
     }
 
-    public static JSONObject status(Unit unit, String worker, Status status) {
+    /** @param seq increasing per worker: a status with a lower one than the last taken is a late copy */
+    public static JSONObject status(Unit unit, String worker, Status status, long seq) {
         JSONObject o = unitCommand("status", unit, worker);
+        o.put("seq", seq);
         o.put("state", status.state().name());
         o.put("trace", status.trace());
         return o;

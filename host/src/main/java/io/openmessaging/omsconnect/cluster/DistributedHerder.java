@@ -62,6 +62,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     /** What runs here, and what it was started from: a change of any of it restarts the unit. */
     private final Map<Unit, Started> running = new ConcurrentHashMap<>();
     private final Map<Unit, Boolean> claiming = new ConcurrentHashMap<>();
+    /** When each unit's status was last sent: a repair waits a second for one in flight. */
+    private final Map<Unit, Long> publishedNanos = new ConcurrentHashMap<>();
     /** The pause state last applied to each connector's units here. */
     private final Map<String, Boolean> pausedHere = new ConcurrentHashMap<>();
     private final ExecutorService reconciler = Executors.newSingleThreadExecutor(r -> {
@@ -81,6 +83,9 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     });
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private volatile boolean closing;
+    /** Orders this worker's statuses: starts at the wall clock so that a restarted worker's come after. */
+    private final java.util.concurrent.atomic.AtomicLong statusSeq =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
     private final java.util.concurrent.atomic.AtomicLong reconciles = new java.util.concurrent.atomic.AtomicLong();
 
     public DistributedHerder(WorkerConfig workerConfig, ClusterConfig cluster, PluginHost plugins,
@@ -388,6 +393,27 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
                 bringUp(unit, slot, c);
             }
         });
+        repairStatuses();
+    }
+
+    /**
+     * Publishes again the status of a unit running here that the log does not show as this worker's
+     * current one: a status command can be lost (its leader died before answering); statuses change on
+     * events, so nothing else would repair it.
+     */
+    private void repairStatuses() {
+        for (Unit unit : List.copyOf(running.keySet())) {
+            Status local = unit.isInstance() ? statuses.connector(unit.connector()) : statuses.task(unit.taskId());
+            if (local.state() == State.UNASSIGNED) {
+                continue;
+            }
+            ReportedState logged = state.status(unit).orElse(null);
+            Long publishedAt = publishedNanos.get(unit);
+            boolean inFlight = publishedAt != null && nanoClock.getAsLong() - publishedAt < TimeUnit.SECONDS.toNanos(1);
+            if (!inFlight && (logged == null || logged.state() != local.state() || !me.equals(logged.workerId()))) {
+                publish(unit, local);
+            }
+        }
     }
 
     private void claim(Unit unit) {
@@ -500,7 +526,9 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         if (closing || !running.containsKey(unit)) {
             return;
         }
-        publisher.execute(() -> submitQuietly(Commands.status(unit, me, status), "status of " + unit));
+        long seq = statusSeq.incrementAndGet();
+        publishedNanos.put(unit, nanoClock.getAsLong());
+        publisher.execute(() -> submitQuietly(Commands.status(unit, me, status, seq), "status of " + unit));
     }
 
     private void submitQuietly(JSONObject command, String what) {

@@ -36,7 +36,7 @@ public final class RaftNode implements CommandLog, AutoCloseable {
     private static final long ATTEMPT_MS = 1000;
     private static final long RETRY_MS = 100;
     /** Commands a late duplicate of which could undo a newer one: sent once, retried only when nothing was sent. */
-    private static final java.util.Set<String> SENT_ONCE = java.util.Set.of("status", "positions", "restart");
+    private static final java.util.Set<String> SENT_ONCE = java.util.Set.of("positions", "restart");
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cluster-command-retry");
         t.setDaemon(true);
@@ -113,8 +113,9 @@ public final class RaftNode implements CommandLog, AutoCloseable {
      * when there was no leader (nothing was sent), and, when {@code resend}, after {@value #ATTEMPT_MS} ms
      * without an answer (a command sent to a leader that died is never answered). Such a command may be
      * applied twice: that is harmless for those re-sent (a create finds the connector, an assignment or
-     * expiry its generation or heartbeat gone, a hold or release is checked again); statuses, positions and
-     * restart requests are never re-sent after silence, since a late second copy could undo a newer one.
+     * expiry its generation or heartbeat gone, a hold or release is checked again, a status carries its
+     * sequence number); positions and restart requests are never re-sent after silence, since a late
+     * second copy could undo a newer one or restart twice.
      */
     private void attempt(byte[] bytes, CompletableFuture<JSONObject> applied, long deadline, boolean resend) {
         if (applied.isDone() || System.nanoTime() - deadline > 0 || retries.isShutdown()) {

@@ -150,9 +150,14 @@ class ClusterStateTest {
     void onlyTheHolderReportsStatusAndPlansTasks() {
         createWithTasks("a", 1);
         assertFalse(ok(Commands.taskConfigs("a", "w2", List.of())), "w2 does not hold the instance");
-        assertFalse(ok(Commands.status(Unit.instance("a"), "w2", Status.of(State.RUNNING))));
-        assertTrue(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING))));
+        assertFalse(ok(Commands.status(Unit.instance("a"), "w2", Status.of(State.RUNNING), 1)));
+        assertTrue(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING), 5)));
         assertEquals(new ReportedState(State.RUNNING, null, "w1"), state.status(Unit.instance("a")).orElseThrow());
+        // a late copy of an older status (re-sent while its first copy was in flight) does not undo a newer one
+        assertTrue(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.PAUSED), 7)));
+        assertFalse(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING), 5)));
+        assertFalse(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING), 6)));
+        assertEquals(State.PAUSED, state.status(Unit.instance("a")).orElseThrow().state());
     }
 
     @Test

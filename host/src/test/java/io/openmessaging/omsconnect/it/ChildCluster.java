@@ -263,7 +263,7 @@ public final class ChildCluster implements AutoCloseable {
         try {
             Path f = node(id).dir.resolve("out.log");
             List<String> lines = Files.exists(f) ? Files.readAllLines(f) : List.of();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 150), lines.size()));
         } catch (IOException e) {
             return e.toString();
         }

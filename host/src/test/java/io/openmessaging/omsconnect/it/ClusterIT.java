@@ -75,6 +75,10 @@ class ClusterIT {
                 scenario.run(cluster, in, out, probeDir, topic);
             } catch (Throwable t) {
                 cluster.nodes().forEach(n -> System.out.println("---- " + n.id + " ----\n" + cluster.logs(n.id)));
+                System.out.println("---- workers: " + cluster.workers());
+                for (String c : List.of("probe", "file-source", "file-sink")) {
+                    System.out.println("---- " + c + ": " + cluster.status(c));
+                }
                 throw t;
             }
         }
@@ -181,6 +185,21 @@ class ClusterIT {
         awaitAllRunning(cluster, List.of());
         Set<String> used = new HashSet<>(cluster.workersOf("probe"));
         assertTrue(used.size() >= 2, "the probe's units spread over the workers: " + used);
+
+        // changed through another follower: the tasks restart with the new config, wherever they run
+        String other = cluster.nodes().stream().map(n -> n.id).filter(id -> !id.equals(leader) && !id.equals(follower))
+                .findFirst().orElseThrow();
+        HttpResponse<String> changed = cluster.call(other, "PUT", "/connectors/probe/config", Map.of(
+                "connector-class", ProbePlugins.SOURCE, "probe.dir", probeDir.toString(),
+                "max-task", String.valueOf(PROBE_TASKS), "probe.every.ms", "5"));
+        assertEquals(200, changed.statusCode(), changed.body());
+        TestWorker.await("the probe's tasks on the new config", Duration.ofSeconds(60), () -> {
+            String tasks = cluster.getOrNull(leader, "/connectors/probe/tasks");
+            return tasks != null && JSON.parseArray(tasks).size() == PROBE_TASKS
+                    && JSON.parseArray(tasks).stream().allMatch(t -> "5".equals(((JSONObject) t)
+                    .getJSONObject("config").getString("probe.every.ms")));
+        });
+        awaitAllRunning(cluster, List.of());
 
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger written = new AtomicInteger();
