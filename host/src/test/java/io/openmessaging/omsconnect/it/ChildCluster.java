@@ -102,7 +102,10 @@ public final class ChildCluster implements AutoCloseable {
         Node n = node(id);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-Dprobe.worker=" + n.id,
+        // C1 only and the serial collector: a worker here boots faster and leaves the two cores to the others;
+        // these tests measure what happens, not how fast records flow
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dprobe.worker=" + n.id,
                 "-Domsconnect.logDir=" + n.dir.resolve("logs"), "-cp", cp, "io.openmessaging.omsconnect.WorkerMain",
                 n.dir.resolve("connect.conf").toString());
         pb.redirectErrorStream(true);
