@@ -64,6 +64,7 @@ public final class ClusterBenchmark {
         }
         try (ChildCluster cluster = new ChildCluster(root.resolve("cluster"), 4, 3, url, LEASE_MS,
                 TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin("oms-driver-rabbitmq"), probe)) {
+            cluster.jvmOptions(List.of()); // workers as in production: the default JIT and collector
             for (String id : List.of("w1", "w2", "w3")) {
                 cluster.start(id);
             }

@@ -28,6 +28,12 @@ public final class ChildCluster implements AutoCloseable {
     private final long leaseMs;
     private final List<Node> nodes = new ArrayList<>();
     private final String members;
+    /**
+     * Options of the workers' JVMs. Tests: C1 only and the serial collector, so a worker boots faster and
+     * leaves the two cores to the others (they check what happens, not how fast records flow); a benchmark
+     * passes none, to measure workers as they run in production.
+     */
+    private List<String> jvmOptions = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** A worker of the cluster: its config and, while it runs, its process. */
@@ -90,6 +96,12 @@ public final class ChildCluster implements AutoCloseable {
         }
     }
 
+    /** Replaces the workers' JVM options (see the field). */
+    public ChildCluster jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     public Node node(String id) {
         return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow();
     }
@@ -102,12 +114,12 @@ public final class ChildCluster implements AutoCloseable {
         Node n = node(id);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // C1 only and the serial collector: a worker here boots faster and leaves the two cores to the others;
-        // these tests measure what happens, not how fast records flow
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dprobe.worker=" + n.id,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dprobe.worker=" + n.id,
                 "-Domsconnect.logDir=" + n.dir.resolve("logs"), "-cp", cp, "io.openmessaging.omsconnect.WorkerMain",
-                n.dir.resolve("connect.conf").toString());
+                n.dir.resolve("connect.conf").toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(n.dir.resolve("out.log").toFile()));
         n.process = pb.start();
