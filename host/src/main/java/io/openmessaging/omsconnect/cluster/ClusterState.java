@@ -54,7 +54,6 @@ public final class ClusterState implements StateMachine {
     private final Map<Unit, Long> statusSeq = new HashMap<>();
     private final Map<String, Map<RecordPartition, RecordOffset>> positions = new HashMap<>();
     private long generation;
-    private long applied;
     private final Map<String, Long> heartbeatSeenNanos = new HashMap<>();
     private final Map<String, CompletableFuture<JSONObject>> waiting = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -84,7 +83,6 @@ public final class ClusterState implements StateMachine {
         JSONObject result;
         Set<String> touched = new TreeSet<>();
         synchronized (this) {
-            applied++;
             try {
                 result = dispatch(command, touched);
             } catch (RuntimeException e) {
@@ -410,11 +408,6 @@ public final class ClusterState implements StateMachine {
 
     public synchronized long generation() {
         return generation;
-    }
-
-    /** How many commands this worker applied since it started: a change counter for reads. */
-    public synchronized long appliedCount() {
-        return applied;
     }
 
     public synchronized Map<String, Member> members() {

@@ -170,14 +170,6 @@ public final class RaftNode implements CommandLog, AutoCloseable {
         return raft == null || raft.leader() == null ? null : raft.leader().toString();
     }
 
-    public long term() {
-        return raft == null ? 0 : raft.currentTerm();
-    }
-
-    public String role() {
-        return raft == null ? "none" : raft.raft().role();
-    }
-
     /** Term, role, leader and log positions, for logs when the cluster misbehaves. */
     @Override
     public String describe() {
@@ -187,14 +179,6 @@ public final class RaftNode implements CommandLog, AutoCloseable {
         RAFT r = raft.raft();
         return "role=" + r.role() + " term=" + r.currentTerm() + " leader=" + leader() + " commit=" + r.commitIndex()
                 + " appended=" + r.lastAppended() + " members=" + r.members();
-    }
-
-    public void onRoleChange(Runnable listener) {
-        raft.addRoleListener(role -> listener.run());
-    }
-
-    RAFT protocol() {
-        return raft.raft();
     }
 
     @Override
