@@ -212,7 +212,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         }
         boolean created = r.getBooleanValue("created");
         log.info("Connector {} {} with config {}", connector, created ? "created" : "updated", Secrets.mask(clean));
-        return new Created<>(connectorInfo(connector), created);
+        return new Created<>(info(stored(connector)), created); // applied here already: no barrier
     }
 
     @Override
@@ -251,7 +251,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         awaitCurrentState();
         StoredConnector c = stored(connector);
         if (c.targetState() == TargetState.STOPPED) {
-            return connectorStatus(connector);
+            return statusOf(c);
         }
         List<Unit> units = new ArrayList<>();
         if (!onlyFailed || reported(Unit.instance(connector)).status().state() == State.FAILED) {
@@ -268,7 +268,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         for (Unit unit : units) {
             raft.call(Commands.restart(unit)); // refused only when unassigned: then it starts anew anyway
         }
-        return connectorStatus(connector);
+        return statusOf(stored(connector)); // the requests are applied here already: no barrier
     }
 
     @Override
@@ -473,13 +473,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
             if (c == null || !running.containsKey(Unit.instance(connector)) || !worker.isRunning(connector)) {
                 return;
             }
-            int maxTasks;
-            try {
-                maxTasks = new ConnectorConfig(c.config()).maxTasks();
-            } catch (BadRequestException e) {
-                maxTasks = 1;
-            }
-            List<Map<String, String>> fresh = worker.taskConfigs(connector, maxTasks);
+            List<Map<String, String>> fresh = worker.taskConfigs(connector,
+                    safeMaxTasks(new ConnectorConfig(c.config())));
             if (!fresh.equals(c.taskConfigs())) {
                 submitQuietly(Commands.taskConfigs(connector, me, fresh), "task configs of " + connector);
             }

@@ -192,7 +192,12 @@ public abstract class AbstractHerder implements Herder {
     @Override
     public ConnectorStateInfo connectorStatus(String connector) {
         awaitCurrentState();
-        StoredConnector c = stored(connector);
+        return statusOf(stored(connector));
+    }
+
+    /** The connector's status as this worker's view of the stores has it (no wait for the cluster). */
+    protected ConnectorStateInfo statusOf(StoredConnector c) {
+        String connector = c.name();
         ReportedStatus s = connectorStatusOf(connector);
         List<ConnectorStateInfo.TaskState> tasks = new ArrayList<>();
         for (int i = 0; i < c.taskConfigs().size(); i++) {
