@@ -20,7 +20,6 @@ import java.io.DataOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,11 +138,10 @@ public final class ClusterState implements StateMachine {
         if (existing != null && c.getBooleanValue("create")) {
             return refused("connector " + name + " already exists");
         }
-        Map<String, String> config = c.getObject("config", new TypeReference<LinkedHashMap<String, String>>() {
-        });
-        TargetState target = existing != null ? existing.targetState() : TargetState.valueOf(c.getString("targetState"));
+        StoredConnector asked = StoredConnector.fromJson(c);
+        TargetState target = existing != null ? existing.targetState() : asked.targetState();
         // a new config plans its tasks anew: the instance's holder restarts it and writes them
-        connectors.put(name, new StoredConnector(name, config, target, List.of()));
+        connectors.put(name, new StoredConnector(name, asked.config(), target, List.of()));
         if (target == TargetState.STOPPED) {
             statuses.put(Unit.instance(name), new ReportedState(State.STOPPED, null, null));
         }
@@ -324,15 +322,8 @@ public final class ClusterState implements StateMachine {
                 return refused;
             }
         }
-        Map<RecordPartition, RecordOffset> updates = new LinkedHashMap<>();
-        JSONArray list = c.getJSONArray("updates");
-        for (int i = 0; i < list.size(); i++) {
-            JSONObject e = list.getJSONObject(i);
-            JSONObject offset = e.getJSONObject("offset");
-            updates.put(new RecordPartition(PositionValues.normalize(e.getJSONObject("partition"))),
-                    offset == null ? null : new RecordOffset(PositionValues.normalize(offset)));
-        }
-        positions.put(name, OffsetStore.merged(positions.getOrDefault(name, Map.of()), updates));
+        positions.put(name, OffsetStore.merged(positions.getOrDefault(name, Map.of()),
+                PositionValues.fromJson(c.getJSONArray("updates"))));
         return ok();
     }
 
@@ -434,12 +425,7 @@ public final class ClusterState implements StateMachine {
         JSONObject root = new JSONObject();
         JSONArray cs = new JSONArray();
         for (StoredConnector c : connectors.values()) {
-            JSONObject o = new JSONObject();
-            o.put("name", c.name());
-            o.put("config", c.config());
-            o.put("targetState", c.targetState().name());
-            o.put("taskConfigs", c.taskConfigs());
-            cs.add(o);
+            cs.add(c.toJson());
         }
         root.put("connectors", cs);
         JSONArray ss = new JSONArray();
@@ -463,16 +449,7 @@ public final class ClusterState implements StateMachine {
         });
         root.put("statuses", st);
         JSONObject ps = new JSONObject();
-        positions.forEach((name, map) -> {
-            JSONArray list = new JSONArray();
-            map.forEach((p, o) -> {
-                JSONObject e = new JSONObject();
-                e.put("partition", p.getPartition());
-                e.put("offset", o.getOffset());
-                list.add(e);
-            });
-            ps.put(name, list);
-        });
+        positions.forEach((name, map) -> ps.put(name, PositionValues.toJson(map)));
         root.put("positions", ps);
         root.put("generation", generation);
         byte[] bytes = JSON.toJSONBytes(root);
@@ -493,12 +470,8 @@ public final class ClusterState implements StateMachine {
             statusSeq.clear();
             positions.clear();
             for (Object item : root.getJSONArray("connectors")) {
-                JSONObject o = (JSONObject) item;
-                connectors.put(o.getString("name"), new StoredConnector(o.getString("name"),
-                        o.getObject("config", new TypeReference<LinkedHashMap<String, String>>() {
-                        }), TargetState.valueOf(o.getString("targetState")),
-                        o.getObject("taskConfigs", new TypeReference<List<Map<String, String>>>() {
-                        })));
+                StoredConnector c = StoredConnector.fromJson((JSONObject) item);
+                connectors.put(c.name(), c);
             }
             for (Object item : root.getJSONArray("slots")) {
                 JSONObject o = (JSONObject) item;
@@ -520,13 +493,7 @@ public final class ClusterState implements StateMachine {
             }
             JSONObject ps = root.getJSONObject("positions");
             for (String name : ps.keySet()) {
-                Map<RecordPartition, RecordOffset> map = new LinkedHashMap<>();
-                for (Object item : ps.getJSONArray(name)) {
-                    JSONObject e = (JSONObject) item;
-                    map.put(new RecordPartition(PositionValues.normalize(e.getJSONObject("partition"))),
-                            new RecordOffset(PositionValues.normalize(e.getJSONObject("offset"))));
-                }
-                positions.put(name, map);
+                positions.put(name, PositionValues.fromJson(ps.getJSONArray(name)));
             }
             generation = root.getLongValue("generation");
         }

@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSONArray;
 import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.store.PositionValues;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.Status;
@@ -39,9 +40,7 @@ public final class Commands {
     /** @param create true: refused when the connector exists; false: creates or replaces */
     public static JSONObject putConnector(StoredConnector c, boolean create) {
         JSONObject o = command("put");
-        o.put("name", c.name());
-        o.put("config", c.config());
-        o.put("targetState", c.targetState().name());
+        o.putAll(c.toJson());
         o.put("create", create);
         return o;
     }
@@ -137,14 +136,7 @@ public final class Commands {
             o.put("task", writer.task());
             o.put("worker", worker);
         }
-        JSONArray list = new JSONArray();
-        updates.forEach((p, off) -> {
-            JSONObject e = new JSONObject();
-            e.put("partition", p.getPartition());
-            e.put("offset", off == null ? null : off.getOffset());
-            list.add(e);
-        });
-        o.put("updates", list);
+        o.put("updates", PositionValues.toJson(updates));
         return o;
     }
 

@@ -2,7 +2,6 @@ package io.openmessaging.omsconnect.store;
 
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
-import com.alibaba.fastjson2.TypeReference;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,12 +70,7 @@ public final class FileConfigStore implements ConfigStore {
         JSONObject root = new JSONObject();
         List<Object> list = new ArrayList<>();
         for (StoredConnector c : next.values()) {
-            JSONObject o = new JSONObject();
-            o.put("name", c.name());
-            o.put("config", c.config());
-            o.put("targetState", c.targetState().name());
-            o.put("taskConfigs", c.taskConfigs());
-            list.add(o);
+            list.add(c.toJson());
         }
         root.put("version", 1);
         root.put("connectors", list);
@@ -102,14 +96,7 @@ public final class FileConfigStore implements ConfigStore {
         }
         JSONObject root = JSON.parseObject(new String(bytes, StandardCharsets.UTF_8));
         for (Object item : root.getJSONArray("connectors")) {
-            JSONObject o = (JSONObject) item;
-            Map<String, String> config = o.getObject("config", new TypeReference<LinkedHashMap<String, String>>() {
-            });
-            List<Map<String, String>> tasks = o.getObject("taskConfigs",
-                    new TypeReference<List<Map<String, String>>>() {
-                    });
-            StoredConnector c = new StoredConnector(o.getString("name"), config,
-                    TargetState.valueOf(o.getString("targetState")), tasks == null ? List.of() : tasks);
+            StoredConnector c = StoredConnector.fromJson((JSONObject) item);
             connectors.put(c.name(), c);
         }
     }

@@ -1,8 +1,6 @@
 package io.openmessaging.omsconnect.store;
 
 import com.alibaba.fastjson2.JSON;
-import com.alibaba.fastjson2.JSONArray;
-import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
@@ -58,15 +56,8 @@ public final class FileOffsetStore implements OffsetStore {
     }
 
     private void write(String connector, Map<RecordPartition, RecordOffset> next) {
-        JSONArray arr = new JSONArray();
-        next.forEach((p, o) -> {
-            JSONObject e = new JSONObject();
-            e.put("partition", p.getPartition());
-            e.put("offset", o.getOffset());
-            arr.add(e);
-        });
         try {
-            file(connector).write(JSON.toJSONString(arr).getBytes(StandardCharsets.UTF_8));
+            file(connector).write(JSON.toJSONString(PositionValues.toJson(next)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write positions of " + connector, e);
         }
@@ -78,19 +69,12 @@ public final class FileOffsetStore implements OffsetStore {
     }
 
     private Map<RecordPartition, RecordOffset> read(String connector) {
-        Map<RecordPartition, RecordOffset> result = new LinkedHashMap<>();
         try {
             byte[] bytes = file(connector).read();
             if (bytes == null) {
-                return result;
+                return new LinkedHashMap<>();
             }
-            JSONArray arr = JSON.parseArray(new String(bytes, StandardCharsets.UTF_8));
-            for (Object item : arr) {
-                JSONObject e = (JSONObject) item;
-                result.put(new RecordPartition(PositionValues.normalize(e.getJSONObject("partition"))),
-                        new RecordOffset(PositionValues.normalize(e.getJSONObject("offset"))));
-            }
-            return result;
+            return PositionValues.fromJson(JSON.parseArray(new String(bytes, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read positions of " + connector, e);
         }
