@@ -6,11 +6,13 @@ import com.alibaba.fastjson2.JSONObject;
 import com.alibaba.fastjson2.TypeReference;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.herder.ReportedStatus;
 import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.store.PositionValues;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.State;
+import io.openmessaging.omsconnect.worker.Status;
 import org.jgroups.raft.StateMachine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,7 @@ public final class ClusterState implements StateMachine {
     private final Map<String, StoredConnector> connectors = new TreeMap<>();
     private final Map<Unit, Slot> slots = new TreeMap<>();
     private final Map<String, Member> members = new TreeMap<>();
-    private final Map<Unit, ReportedState> statuses = new HashMap<>();
+    private final Map<Unit, ReportedStatus> statuses = new HashMap<>();
     /** The worker's sequence number of each unit's last status: a late or repeated copy is refused. */
     private final Map<Unit, Long> statusSeq = new HashMap<>();
     private final Map<String, Map<RecordPartition, RecordOffset>> positions = new HashMap<>();
@@ -143,7 +145,7 @@ public final class ClusterState implements StateMachine {
         // a new config plans its tasks anew: the instance's holder restarts it and writes them
         connectors.put(name, new StoredConnector(name, asked.config(), target, List.of()));
         if (target == TargetState.STOPPED) {
-            statuses.put(Unit.instance(name), new ReportedState(State.STOPPED, null, null));
+            statuses.put(Unit.instance(name), new ReportedStatus(Status.of(State.STOPPED), null));
         }
         retireUnwanted();
         touched.add(name);
@@ -171,7 +173,7 @@ public final class ClusterState implements StateMachine {
         if (state == TargetState.STOPPED) {
             next = next.withTaskConfigs(List.of());
             statuses.keySet().removeIf(u -> u.connector().equals(name));
-            statuses.put(Unit.instance(name), new ReportedState(State.STOPPED, null, null));
+            statuses.put(Unit.instance(name), new ReportedStatus(Status.of(State.STOPPED), null));
         }
         connectors.put(name, next);
         retireUnwanted();
@@ -230,7 +232,7 @@ public final class ClusterState implements StateMachine {
             return s;
         });
         statuses.replaceAll((unit, st) -> worker.equals(st.workerId())
-                ? new ReportedState(State.UNASSIGNED, null, null) : st);
+                ? new ReportedStatus(Status.UNASSIGNED, null) : st);
         retireUnwanted();
         return ok();
     }
@@ -288,11 +290,11 @@ public final class ClusterState implements StateMachine {
             return refused(unit + " is not held by " + worker);
         }
         long seq = c.getLongValue("seq");
-        ReportedState last = statuses.get(unit);
+        ReportedStatus last = statuses.get(unit);
         if (last != null && worker.equals(last.workerId()) && seq <= statusSeq.getOrDefault(unit, 0L)) {
             return refused("an older status of " + unit + " from " + worker); // a late copy
         }
-        statuses.put(unit, new ReportedState(State.valueOf(c.getString("state")), c.getString("trace"), worker));
+        statuses.put(unit, new ReportedStatus(new Status(State.valueOf(c.getString("state")), c.getString("trace")), worker));
         statusSeq.put(unit, seq);
         return ok();
     }
@@ -410,7 +412,7 @@ public final class ClusterState implements StateMachine {
         return Optional.ofNullable(heartbeatSeenNanos.get(worker));
     }
 
-    public synchronized Optional<ReportedState> status(Unit unit) {
+    public synchronized Optional<ReportedStatus> status(Unit unit) {
         return Optional.ofNullable(statuses.get(unit));
     }
 
@@ -441,8 +443,8 @@ public final class ClusterState implements StateMachine {
         JSONArray st = new JSONArray();
         statuses.forEach((u, s) -> {
             JSONObject o = unitJson(u);
-            o.put("state", s.state().name());
-            o.put("trace", s.trace());
+            o.put("state", s.status().state().name());
+            o.put("trace", s.status().trace());
             o.put("worker", s.workerId());
             o.put("seq", statusSeq.getOrDefault(u, 0L));
             st.add(o);
@@ -487,7 +489,7 @@ public final class ClusterState implements StateMachine {
             }
             for (Object item : root.getJSONArray("statuses")) {
                 JSONObject o = (JSONObject) item;
-                statuses.put(unitOf(o), new ReportedState(State.valueOf(o.getString("state")), o.getString("trace"),
+                statuses.put(unitOf(o), new ReportedStatus(new Status(State.valueOf(o.getString("state")), o.getString("trace")),
                         o.getString("worker")));
                 statusSeq.put(unitOf(o), o.getLongValue("seq"));
             }

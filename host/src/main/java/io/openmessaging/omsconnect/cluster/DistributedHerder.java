@@ -146,8 +146,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     }
 
     private ReportedStatus reported(Unit unit) {
-        return state.status(unit).map(s -> new ReportedStatus(new Status(s.state(), s.trace()), s.workerId()))
-                .orElse(new ReportedStatus(Status.UNASSIGNED, null));
+        return state.status(unit).orElse(new ReportedStatus(Status.UNASSIGNED, null));
     }
 
     @Override
@@ -407,10 +406,10 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
             if (local.state() == State.UNASSIGNED) {
                 continue;
             }
-            ReportedState logged = state.status(unit).orElse(null);
+            ReportedStatus logged = state.status(unit).orElse(null);
             Long publishedAt = publishedNanos.get(unit);
             boolean inFlight = publishedAt != null && nanoClock.getAsLong() - publishedAt < TimeUnit.SECONDS.toNanos(1);
-            if (!inFlight && (logged == null || logged.state() != local.state() || !me.equals(logged.workerId()))) {
+            if (!inFlight && (logged == null || logged.status().state() != local.state() || !me.equals(logged.workerId()))) {
                 publish(unit, local);
             }
         }

@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.herder.ReportedStatus;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.State;
@@ -134,7 +135,7 @@ class ClusterStateTest {
         assertTrue(ok(Commands.hold(task, "w2")));
         assertTrue(ok(Commands.targetState("a", TargetState.STOPPED)));
         assertEquals(new Slot(null, "w2", 0), state.slots().get(task), "unassigned, still held");
-        assertEquals(State.STOPPED, state.status(Unit.instance("a")).orElseThrow().state());
+        assertEquals(State.STOPPED, state.status(Unit.instance("a")).orElseThrow().status().state());
         // resumed at once: the task comes back, but nobody may run it before w2 let go
         assertTrue(ok(Commands.targetState("a", TargetState.STARTED)));
         assertTrue(ok(Commands.assign(state.generation(), Map.of(Unit.instance("a"), "w1"))));
@@ -152,12 +153,12 @@ class ClusterStateTest {
         assertFalse(ok(Commands.taskConfigs("a", "w2", List.of())), "w2 does not hold the instance");
         assertFalse(ok(Commands.status(Unit.instance("a"), "w2", Status.of(State.RUNNING), 1)));
         assertTrue(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING), 5)));
-        assertEquals(new ReportedState(State.RUNNING, null, "w1"), state.status(Unit.instance("a")).orElseThrow());
+        assertEquals(new ReportedStatus(Status.of(State.RUNNING), "w1"), state.status(Unit.instance("a")).orElseThrow());
         // a late copy of an older status (re-sent while its first copy was in flight) does not undo a newer one
         assertTrue(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.PAUSED), 7)));
         assertFalse(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING), 5)));
         assertFalse(ok(Commands.status(Unit.instance("a"), "w1", Status.of(State.RUNNING), 6)));
-        assertEquals(State.PAUSED, state.status(Unit.instance("a")).orElseThrow().state());
+        assertEquals(State.PAUSED, state.status(Unit.instance("a")).orElseThrow().status().state());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.herder.ReportedStatus;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.Status;
@@ -158,7 +159,7 @@ class DistributedHerderTest {
         verify(worker, timeout(5000)).startTask(eq(new ConnectorTaskId("c", 1)), any(), any(), eq(false));
         StatusTracker statuses = statusesOf(herder);
         statuses.task(new ConnectorTaskId("c", 1), Status.of(State.RUNNING));
-        assertEquals(new ReportedState(State.RUNNING, null, "w1"), awaitStatus(new Unit("c", 1)));
+        assertEquals(new ReportedStatus(Status.of(State.RUNNING), "w1"), awaitStatus(new Unit("c", 1)));
         assertEquals("RUNNING", herder.connectorStatus("c").tasks().get(1).state());
         assertEquals("w1", herder.connectorStatus("c").tasks().get(1).workerId());
     }
@@ -173,7 +174,7 @@ class DistributedHerderTest {
         }
     }
 
-    private ReportedState awaitStatus(Unit unit) {
+    private ReportedStatus awaitStatus(Unit unit) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
             var s = state.status(unit);
