@@ -31,7 +31,6 @@ import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.ConnectorConfig;
 import io.openmessaging.omsconnect.worker.KeyValues;
-import io.openmessaging.omsconnect.worker.State;
 import io.openmessaging.omsconnect.worker.Status;
 import io.openmessaging.omsconnect.worker.StatusTracker;
 import io.openmessaging.omsconnect.worker.Worker;
@@ -45,8 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,37 +1,19 @@
 package io.openmessaging.omsconnect.herder;
 
-import io.openmessaging.KeyValue;
 import io.openmessaging.connector.api.component.connector.Connector;
-import io.openmessaging.connector.api.data.RecordOffset;
-import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.config.WorkerConfig;
-import io.openmessaging.omsconnect.driver.DriverException;
-import io.openmessaging.omsconnect.driver.DriverInfo;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
-import io.openmessaging.omsconnect.driver.OmsDriverUrl;
-import io.openmessaging.omsconnect.plugin.ComponentType;
-import io.openmessaging.omsconnect.plugin.LoaderSwap;
-import io.openmessaging.omsconnect.plugin.PluginComponent;
-import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
-import io.openmessaging.omsconnect.plugin.PluginException;
 import io.openmessaging.omsconnect.plugin.PluginHost;
-import io.openmessaging.omsconnect.plugin.PluginListener;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
-import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
-import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
-import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
-import io.openmessaging.omsconnect.rest.entity.TaskInfo;
-import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
 import io.openmessaging.omsconnect.store.ConfigStore;
 import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.ConnectorConfig;
-import io.openmessaging.omsconnect.worker.KeyValues;
 import io.openmessaging.omsconnect.worker.State;
 import io.openmessaging.omsconnect.worker.Status;
 import io.openmessaging.omsconnect.worker.StatusTracker;
@@ -39,17 +21,11 @@ import io.openmessaging.omsconnect.worker.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The herder of a standalone worker: connector configs and target states live in files under the store
