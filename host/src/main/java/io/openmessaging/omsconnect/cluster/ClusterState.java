@@ -420,6 +420,10 @@ public final class ClusterState implements StateMachine {
         return Map.copyOf(positions.getOrDefault(connector, Map.of()));
     }
 
+    public synchronized RecordOffset position(String connector, RecordPartition partition) {
+        return positions.getOrDefault(connector, Map.of()).get(partition);
+    }
+
     // ---- snapshots ----
 
     @Override

@@ -31,7 +31,7 @@ public final class RaftOffsetStore implements OffsetStore {
 
     @Override
     public RecordOffset position(String connector, RecordPartition partition) {
-        return state.positions(connector).get(partition);
+        return state.position(connector, partition); // one entry, not a copy of all the connector's
     }
 
     @Override
