@@ -37,6 +37,11 @@ public final class WorkerMain implements AutoCloseable {
     private AbstractHerder herder;
     private RaftNode raft;
     private RestServer rest;
+    /**
+     * Where this worker's REST answers, kept apart from {@link #rest}: heartbeats carry it until the herder
+     * has left the cluster, which is after the REST server stopped taking calls.
+     */
+    private volatile String restUrl;
 
     public WorkerMain(WorkerConfig config) {
         this.config = config;
@@ -100,11 +105,12 @@ public final class WorkerMain implements AutoCloseable {
         Worker worker = new Worker(config, plugins, drivers, new RaftOffsetStore(state, raft, config.workerId()),
                 statuses);
         DistributedHerder distributed = new DistributedHerder(config, cluster, plugins, drivers, worker, statuses,
-                state, raft, System::nanoTime, () -> cluster.restAdvertisedUrl() != null ? cluster.restAdvertisedUrl()
-                : "http://" + config.restBindAddress() + ":" + rest.port());
+                state, raft, System::nanoTime, () -> restUrl);
         herder = distributed;
         rest = new RestServer(config, herder);
         rest.start();
+        restUrl = cluster.restAdvertisedUrl() != null ? cluster.restAdvertisedUrl()
+                : "http://" + config.restBindAddress() + ":" + rest.port();
         raft.start();
         distributed.start();
         log.info("Worker {} joined cluster {} as a {} member ({})", config.workerId(), cluster.clusterName(),

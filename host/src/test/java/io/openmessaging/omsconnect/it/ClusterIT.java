@@ -25,15 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Three workers in three JVMs form a cluster over RabbitMQ and go through what clusters go through:
- * connectors created through a follower, {@code kill -9} of a follower and of the leader, a worker paused
- * ({@code kill -STOP}) longer than its lease and resumed. Throughout, a file pipeline moves lines and a probe
- * connector records when each of its task runs is alive. At the end every line arrived and no two runs of
- * one task were ever alive at once.
+ * Three workers in three JVMs form a cluster and go through what clusters go through: connectors created
+ * through a follower, {@code kill -9} of a follower and of the leader, a worker paused ({@code kill -STOP})
+ * longer than its lease and resumed. Throughout, a file pipeline over RabbitMQ and one over RocketMQ move
+ * lines and a probe connector records when each of its task runs is alive. At the end every line arrived
+ * (duplicates only within a commit window of a failure) and no two runs of one task were ever alive at once.
  */
 class ClusterIT {
     private static final long LEASE_MS = 2000;
     private static final int PROBE_TASKS = 6;
+    /** The lines appended every 20 ms: 500 lines/s, enough to cross every failure with records in flight. */
+    private static final int LINES_PER_BATCH = 10;
+    /**
+     * What one failure may deliver twice: the lines of one commit window. Sources commit positions every
+     * 200 ms here, sinks ack as they write; the longest window is RocketMQ's client, which persists a
+     * consumer's acked offset to the broker every 5 s, so a sink that moves re-reads up to 5 s of lines.
+     */
+    private static final int DUPLICATES_PER_FAILURE = 5 * 1000 / 20 * LINES_PER_BATCH;
 
     @TempDir
     Path dir;
@@ -53,30 +61,50 @@ class ClusterIT {
         onCluster(4, ClusterIT::membership);
     }
 
-    /** What a scenario gets: the cluster, the pipeline's input and output files, the probe's folder, a topic. */
+    /** What a scenario gets: the cluster, the file pipelines to run through it, the probe's folder. */
     @FunctionalInterface
     private interface Scenario {
-        void run(ChildCluster cluster, Path in, Path out, Path probeDir, String topic) throws Exception;
+        void run(ChildCluster cluster, List<Pipeline> pipelines, Path probeDir) throws Exception;
+    }
+
+    /**
+     * A file source and a file sink joined by a topic on one queue; a connector names its queue, so one
+     * cluster runs a pipeline over each network queue at once.
+     */
+    private record Pipeline(String source, String sink, String url, Path in, Path out, String topic) {
+        static Pipeline over(Drivers driver, Path dir) throws IOException {
+            String name = driver.name().toLowerCase();
+            String sink = name + "-sink";
+            Path in = dir.resolve(name + "-in.txt");
+            Files.writeString(in, "");
+            String topic = driver.prepareTopic("cluster-it-" + name + "-" + System.nanoTime(), sink);
+            return new Pipeline(name + "-source", sink, driver.url(dir), in, dir.resolve(name + "-out.txt"), topic);
+        }
+
+        void create(ChildCluster cluster, String via) throws Exception {
+            ClusterIT.create(cluster, via, source, Map.of("connector-class", FilePipelineIT.SOURCE,
+                    "file", in.toString(), "connect-topicname", topic, "oms-driver-url", url));
+            ClusterIT.create(cluster, via, sink, Map.of("connector-class", FilePipelineIT.SINK,
+                    "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url));
+        }
     }
 
     /** Runs a scenario on {@code workers} workers, three of them voting; prints their logs when it fails. */
     private void onCluster(int workers, Scenario scenario) throws Exception {
         Drivers.RABBITMQ.assumeAvailable();
+        Drivers.ROCKETMQ.assumeAvailable();
         Path probeDir = Files.createDirectories(dir.resolve("probe"));
         Path probePlugin = ProbePlugins.write(Files.createDirectories(dir.resolve("built")));
-        Path in = dir.resolve("in.txt");
-        Path out = dir.resolve("out.txt");
-        Files.writeString(in, "");
-        String topic = "cluster-it-" + System.nanoTime();
+        List<Pipeline> pipelines = List.of(Pipeline.over(Drivers.RABBITMQ, dir), Pipeline.over(Drivers.ROCKETMQ, dir));
         try (ChildCluster cluster = new ChildCluster(dir.resolve("cluster"), workers, 3, Drivers.RABBITMQ.url(dir),
-                LEASE_MS, TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin("oms-driver-rabbitmq"),
-                probePlugin)) {
+                LEASE_MS, TestWorker.builtPlugin("file-connector"), TestWorker.builtPlugin(Drivers.RABBITMQ.plugin),
+                TestWorker.builtPlugin(Drivers.ROCKETMQ.plugin), probePlugin)) {
             try {
-                scenario.run(cluster, in, out, probeDir, topic);
+                scenario.run(cluster, pipelines, probeDir);
             } catch (Throwable t) {
                 cluster.nodes().forEach(n -> System.out.println("---- " + n.id + " ----\n" + cluster.logs(n.id)));
                 System.out.println("---- workers: " + cluster.workers());
-                for (String c : List.of("probe", "file-source", "file-sink")) {
+                for (String c : connectors(pipelines)) {
                     System.out.println("---- " + c + ": " + cluster.status(c));
                 }
                 throw t;
@@ -84,92 +112,106 @@ class ClusterIT {
         }
     }
 
-    private static void membership(ChildCluster cluster, Path in, Path out, Path probeDir, String topic) throws Exception {
+    private static void membership(ChildCluster cluster, List<Pipeline> pipelines, Path probeDir) throws Exception {
         for (String id : List.of("w1", "w2", "w3")) {
             cluster.start(id);
         }
         cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
         HttpResponse<String> local = cluster.call("w1", "POST", "/connectors", FilePipelineIT.connector("on-local",
-                Map.of("connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", "t",
+                Map.of("connector-class", FilePipelineIT.SOURCE, "file", pipelines.get(0).in.toString(), "connect-topicname", "t",
                         "oms-driver-url", "oms:local:///tmp/somewhere/default")));
         assertEquals(400, local.statusCode(), local.body());
         assertTrue(local.body().contains("oms-driver-url") && local.body().contains("network queue"), local.body());
 
         create(cluster, "w1", "probe", Map.of("connector-class", ProbePlugins.SOURCE,
                 "probe.dir", probeDir.toString(), "max-task", String.valueOf(PROBE_TASKS)));
-        create(cluster, "w2", "file-source", Map.of("connector-class", FilePipelineIT.SOURCE,
-                "file", in.toString(), "connect-topicname", topic));
-        create(cluster, "w3", "file-sink", Map.of("connector-class", FilePipelineIT.SINK,
-                "file", out.toString(), "connect-topicnames", topic));
-        awaitAllRunning(cluster, List.of());
+        pipelines.get(0).create(cluster, "w2");
+        pipelines.get(1).create(cluster, "w3");
+        awaitAllRunning(cluster, pipelines, List.of());
 
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger written = new AtomicInteger();
-        Thread writer = new Thread(() -> appendLines(in, writing, written), "it-lines");
+        Thread writer = new Thread(() -> appendLines(pipelines, writing, written), "it-lines");
         writer.start();
+        int events = 0;
         try {
             // a non-voting worker joins and is given a share
             cluster.start("w4");
             cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3", "w4");
-            TestWorker.await("w4 runs a share", Duration.ofSeconds(30), () -> {
-                List<String> on = new ArrayList<>(cluster.workersOf("probe"));
-                on.addAll(cluster.workersOf("file-source"));
-                on.addAll(cluster.workersOf("file-sink"));
-                return on.stream().filter("w4"::equals).count() >= 2;
-            });
+            TestWorker.await("w4 runs a share", Duration.ofSeconds(30), () -> connectors(pipelines).stream()
+                    .flatMap(c -> cluster.workersOf(c).stream()).filter("w4"::equals).count() >= 2);
             JSONArray workers = cluster.workers();
             for (int i = 0; i < workers.size(); i++) {
                 JSONObject w = workers.getJSONObject(i);
                 assertEquals(!"w4".equals(w.getString("id")), w.getBooleanValue("voter"), w.toString());
             }
-            awaitAllRunning(cluster, List.of());
+            awaitAllRunning(cluster, pipelines, List.of());
 
             // it leaves: stopped on purpose, it hands its units back at once
             long leaving = System.nanoTime();
             cluster.stop("w4");
-            awaitAllRunning(cluster, List.of("w4"));
+            events++;
+            JSONArray left = cluster.workers();
+            assertTrue(left.stream().noneMatch(w -> "w4".equals(((JSONObject) w).getString("id"))),
+                    "w4 left as it stopped, not when its lease ran out: " + left);
+            awaitAllRunning(cluster, pipelines, List.of("w4"));
             System.out.println("ClusterIT: w4 left → all RUNNING elsewhere in " + (System.nanoTime() - leaving) / 1_000_000 + " ms");
             cluster.awaitMembers(Duration.ofSeconds(30), "w1", "w2", "w3");
 
             // rolling restart
             for (String id : List.of("w1", "w2", "w3")) {
                 cluster.stop(id);
-                awaitAllRunning(cluster, List.of(id));
+                events++;
+                awaitAllRunning(cluster, pipelines, List.of(id));
                 cluster.start(id);
                 cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
             }
-            awaitAllRunning(cluster, List.of());
+            awaitAllRunning(cluster, pipelines, List.of());
 
             // the whole cluster stopped and started: configs, tasks and positions are in the log
             for (String id : List.of("w1", "w2", "w3")) {
                 cluster.stop(id);
             }
+            events++;
             for (String id : List.of("w1", "w2", "w3")) {
                 cluster.start(id);
             }
             cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
-            awaitAllRunning(cluster, List.of());
-            assertEquals(List.of("file-sink", "file-source", "probe"),
+            awaitAllRunning(cluster, pipelines, List.of());
+            assertEquals(connectors(pipelines).stream().sorted().toList(),
                     JSON.parseArray(cluster.call("w2", "GET", "/connectors", null).body()).toJavaList(String.class)
                             .stream().sorted().toList());
         } finally {
             writing.set(false);
             writer.join();
         }
-        awaitEveryLineAndNoOverlap(in, out, probeDir, written.get());
+        awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), events);
     }
 
-    private static void awaitEveryLineAndNoOverlap(Path in, Path out, Path probeDir, int lines) throws Exception {
-        TestWorker.await(lines + " lines in the sink's file", Duration.ofSeconds(60),
-                () -> new HashSet<>(TestWorker.lines(out)).size() >= lines);
-        assertEquals(new HashSet<>(TestWorker.lines(in)), new HashSet<>(TestWorker.lines(out)),
-                "the sink's output holds exactly the input's lines");
+    /**
+     * Every line of every pipeline arrived, duplicates only within a commit window of each failure, and
+     * no two runs of one probe task were alive at once.
+     */
+    private static void awaitEveryLineAndNoOverlap(List<Pipeline> pipelines, Path probeDir, int lines, int failures)
+            throws Exception {
+        for (Pipeline p : pipelines) {
+            TestWorker.await(lines + " lines in " + p.sink + "'s file", Duration.ofSeconds(60),
+                    () -> new HashSet<>(TestWorker.lines(p.out)).size() >= lines);
+            List<String> out = TestWorker.lines(p.out);
+            assertEquals(new HashSet<>(TestWorker.lines(p.in)), new HashSet<>(out),
+                    "the output of " + p.sink + " holds exactly the input's lines");
+            int duplicates = out.size() - new HashSet<>(out).size();
+            System.out.println("ClusterIT: " + p.sink + ": " + lines + " lines, " + duplicates + " duplicates over "
+                    + failures + " failures");
+            assertTrue(duplicates <= failures * DUPLICATES_PER_FAILURE, p.sink + " wrote " + duplicates
+                    + " duplicates over " + failures + " failures: more than a commit window each");
+        }
         List<ProbePlugins.Run> runs = ProbePlugins.runs(probeDir);
         assertTrue(runs.size() > PROBE_TASKS, "task runs seen: " + runs.size());
         assertEquals(List.of(), ProbePlugins.overlaps(runs), "two runs of one task were alive at once");
     }
 
-    private static void scenarios(ChildCluster cluster, Path in, Path out, Path probeDir, String topic) throws Exception {
+    private static void scenarios(ChildCluster cluster, List<Pipeline> pipelines, Path probeDir) throws Exception {
         cluster.startAll();
         cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
         String leader = cluster.leader();
@@ -178,11 +220,10 @@ class ClusterIT {
         // created through a follower: the write goes through the log to everyone
         create(cluster, follower, "probe", Map.of("connector-class", ProbePlugins.SOURCE,
                 "probe.dir", probeDir.toString(), "max-task", String.valueOf(PROBE_TASKS)));
-        create(cluster, follower, "file-source", Map.of("connector-class", FilePipelineIT.SOURCE,
-                "file", in.toString(), "connect-topicname", topic));
-        create(cluster, follower, "file-sink", Map.of("connector-class", FilePipelineIT.SINK,
-                "file", out.toString(), "connect-topicnames", topic));
-        awaitAllRunning(cluster, List.of());
+        for (Pipeline p : pipelines) {
+            p.create(cluster, follower);
+        }
+        awaitAllRunning(cluster, pipelines, List.of());
         Set<String> used = new HashSet<>(cluster.workersOf("probe"));
         assertTrue(used.size() >= 2, "the probe's units spread over the workers: " + used);
 
@@ -199,46 +240,53 @@ class ClusterIT {
                     && JSON.parseArray(tasks).stream().allMatch(t -> "5".equals(((JSONObject) t)
                     .getJSONObject("config").getString("probe.every.ms")));
         });
-        awaitAllRunning(cluster, List.of());
+        awaitAllRunning(cluster, pipelines, List.of());
 
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger written = new AtomicInteger();
-        Thread writer = new Thread(() -> appendLines(in, writing, written), "it-lines");
+        Thread writer = new Thread(() -> appendLines(pipelines, writing, written), "it-lines");
         writer.start();
         try {
             // kill -9 a follower
             String victim = cluster.nodes().stream().map(n -> n.id).filter(id -> !id.equals(cluster.leader()))
                     .filter(id -> cluster.workersOf("probe").contains(id)).findFirst().orElse(follower);
-            long failover = killAndAwaitMoved(cluster, victim);
+            long failover = killAndAwaitMoved(cluster, pipelines, victim);
             System.out.println("ClusterIT: kill -9 of follower " + victim + " → all RUNNING elsewhere in " + failover + " ms");
             cluster.start(victim);
             cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
 
             // kill -9 the leader
             String oldLeader = cluster.leader();
-            failover = killAndAwaitMoved(cluster, oldLeader);
+            failover = killAndAwaitMoved(cluster, pipelines, oldLeader);
             System.out.println("ClusterIT: kill -9 of leader " + oldLeader + " → all RUNNING elsewhere in " + failover + " ms");
             cluster.start(oldLeader);
             cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
-            awaitAllRunning(cluster, List.of());
+            awaitAllRunning(cluster, pipelines, List.of());
 
             // pause a worker holding probe tasks longer than its lease: its tasks move, and when it comes
             // back it must not run them alongside their new workers
             String paused = cluster.workersOf("probe").get(1);
             cluster.signal(paused, "STOP");
             long stoppedAt = System.nanoTime();
-            awaitAllRunning(cluster, List.of(paused));
+            awaitAllRunning(cluster, pipelines, List.of(paused));
             System.out.println("ClusterIT: " + paused + " paused → all RUNNING elsewhere in "
                     + (System.nanoTime() - stoppedAt) / 1_000_000 + " ms");
             TestWorker.await("15 s of pause", Duration.ofSeconds(30), () -> System.nanoTime() - stoppedAt > 15_000_000_000L);
             cluster.signal(paused, "CONT");
             cluster.awaitMembers(Duration.ofSeconds(60), "w1", "w2", "w3");
-            awaitAllRunning(cluster, List.of());
+            awaitAllRunning(cluster, pipelines, List.of());
         } finally {
             writing.set(false);
             writer.join();
         }
-        awaitEveryLineAndNoOverlap(in, out, probeDir, written.get());
+        awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), 3);
+    }
+
+    /** The probe and every pipeline's two connectors. */
+    private static List<String> connectors(List<Pipeline> pipelines) {
+        List<String> names = new ArrayList<>(List.of("probe"));
+        pipelines.forEach(p -> names.addAll(List.of(p.source, p.sink)));
+        return names;
     }
 
     private static void create(ChildCluster cluster, String via, String name, Map<String, String> config) throws Exception {
@@ -246,29 +294,33 @@ class ClusterIT {
         assertEquals(201, r.statusCode(), r.body());
     }
 
-    private static void awaitAllRunning(ChildCluster cluster, List<String> notOn) throws Exception {
+    private static void awaitAllRunning(ChildCluster cluster, List<Pipeline> pipelines, List<String> notOn)
+            throws Exception {
         TestWorker.await("every connector and task RUNNING" + (notOn.isEmpty() ? "" : " off " + notOn),
-                Duration.ofSeconds(60), () -> cluster.runningEverywhereBut("probe", PROBE_TASKS, notOn)
-                        && cluster.runningEverywhereBut("file-source", 1, notOn)
-                        && cluster.runningEverywhereBut("file-sink", 1, notOn));
+                Duration.ofSeconds(60), () -> connectors(pipelines).stream().allMatch(c ->
+                        cluster.runningEverywhereBut(c, c.equals("probe") ? PROBE_TASKS : 1, notOn)));
     }
 
     /** @return ms from the kill until every unit RUNNING on the other workers */
-    private static long killAndAwaitMoved(ChildCluster cluster, String victim) throws Exception {
+    private static long killAndAwaitMoved(ChildCluster cluster, List<Pipeline> pipelines, String victim) throws Exception {
         long start = System.nanoTime();
         cluster.kill9(victim);
-        awaitAllRunning(cluster, List.of(victim));
+        awaitAllRunning(cluster, pipelines, List.of(victim));
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void appendLines(Path in, AtomicBoolean writing, AtomicInteger written) {
+    /** Appends the same numbered lines to every pipeline's input until told to stop. */
+    private static void appendLines(List<Pipeline> pipelines, AtomicBoolean writing, AtomicInteger written) {
         try {
             while (writing.get()) {
                 StringBuilder b = new StringBuilder();
-                for (int i = 0; i < 50; i++) {
-                    b.append(String.format("line-%08d xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%n", written.getAndIncrement()));
+                for (int i = 0; i < LINES_PER_BATCH; i++) {
+                    b.append(String.format("line-%08d xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%n", written.get() + i));
                 }
-                Files.writeString(in, b, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                for (Pipeline p : pipelines) {
+                    Files.writeString(p.in, b, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                }
+                written.addAndGet(LINES_PER_BATCH);
                 Thread.sleep(20);
             }
         } catch (IOException | InterruptedException e) {
