@@ -48,11 +48,16 @@ final class ChildWorker {
         return new Config(conf, port);
     }
 
-    /** Starts {@code WorkerMain conf}, output to {@code log}; logs under the conf's folder. */
+    /**
+     * Starts {@code WorkerMain conf}, output to {@code log}; logs under the conf's folder. C1 only and the
+     * serial collector: tests start workers many times and check what they do, not how fast (as
+     * {@link ChildCluster} does).
+     */
     static Process start(Path conf, Path log) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Domsconnect.logDir=" + conf.getParent().resolve("logs"),
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Domsconnect.logDir=" + conf.getParent().resolve("logs"),
                 "-cp", cp, "io.openmessaging.omsconnect.WorkerMain", conf.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
