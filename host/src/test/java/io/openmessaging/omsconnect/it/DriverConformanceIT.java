@@ -264,6 +264,92 @@ class DriverConformanceIT {
         });
     }
 
+    /**
+     * Consumers of one group in two processes share the group's messages: each message goes to one of
+     * them, and when one dies ({@code kill -9}) the other goes on from the group's committed position. The
+     * sink tasks of one connector on different workers of a cluster rely on this. Not on the embedded queue:
+     * it lives in one process.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Drivers.class, names = {"RABBITMQ", "ROCKETMQ"})
+    void consumersOfOneGroupInTwoProcessesShareItsMessages(Drivers driver) throws Exception {
+        MessagingAccessPoint ap = open(driver);
+        // two queues where a topic has queues (RocketMQ), so that each consumer gets one to read
+        String q = driver.prepareTopic(unknownQueue(), 2, "g");
+        Path there = dir.resolve("received-by-the-other-process.txt");
+        Process other = GroupConsumerProcess.start(dir.resolve("plugins"), url, q, "g", there, dir.resolve("other.log"));
+        cleanup.add(0, other::destroyForcibly);
+        TestWorker.await("the other process's consumer to attach", BOUND, () -> wholeLines(there).contains("started"));
+        PullConsumer here = consumer(ap, q, "g");
+        Producer p = producer(ap);
+        List<String> gotHere = new ArrayList<>();
+
+        // while the group settles which of them reads, a message may reach both (at least once)
+        sendAndAwaitInGroup(p, q, 0, 50, here, gotHere, there);
+        // settled: each message reaches one of them only
+        int hereBefore = gotHere.size();
+        int thereBefore = wholeLines(there).size();
+        sendAndAwaitInGroup(p, q, 50, 100, here, gotHere, there);
+        List<String> secondHere = gotHere.subList(hereBefore, gotHere.size());
+        List<String> secondThere = wholeLines(there).subList(thereBefore, wholeLines(there).size());
+        assertEquals(List.of(), secondHere.stream().filter(secondThere::contains).toList(),
+                "messages delivered to both consumers of the group (here: " + secondHere.size() + ", there: "
+                        + secondThere.size() + ")");
+
+        System.out.println(driver + ": of 50 settled messages, " + secondHere.size() + " were read here, "
+                + secondThere.size() + " in the other process");
+
+        // the other process dies: this one reads on, from the group's committed position
+        other.destroyForcibly().waitFor();
+        int before = gotHere.size();
+        for (int i = 100; i < 150; i++) {
+            p.send(p.createBytesMessage(q, body(i)));
+        }
+        long deadline = System.nanoTime() + FIRST_DELIVERY.toNanos();
+        List<String> afterDeath = gotHere.subList(before, gotHere.size());
+        while (!afterDeath.containsAll(expected(100, 150))) {
+            Message m = next(here, deadline, "after the other consumer died, only "
+                    + afterDeath.stream().filter(expected(100, 150)::contains).distinct().count() + " of 50 arrived");
+            gotHere.add(new String(m.getBody(byte[].class), StandardCharsets.UTF_8));
+            here.ack(RecordMessageCodec.ackHandle(m));
+            afterDeath = gotHere.subList(before, gotHere.size());
+        }
+    }
+
+    /** Sends {@code from..to} and receives here until the two consumers of the group have all of them. */
+    private static void sendAndAwaitInGroup(Producer p, String q, int from, int to, PullConsumer here,
+                                            List<String> gotHere, Path there) throws Exception {
+        for (int i = from; i < to; i++) {
+            p.send(p.createBytesMessage(q, body(i)));
+        }
+        long deadline = System.nanoTime() + FIRST_DELIVERY.toNanos();
+        KeyValue timeout = new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 200);
+        while (true) {
+            Set<String> both = new java.util.HashSet<>(gotHere);
+            both.addAll(wholeLines(there));
+            if (both.containsAll(expected(from, to))) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "the group's two consumers got "
+                    + expected(from, to).stream().filter(both::contains).count() + " of " + (to - from));
+            Message m = here.receive(timeout);
+            if (m != null) {
+                gotHere.add(new String(m.getBody(byte[].class), StandardCharsets.UTF_8));
+                here.ack(RecordMessageCodec.ackHandle(m));
+            }
+        }
+    }
+
+    /** The lines of a file another process appends to, without a last line it is still writing. */
+    private static List<String> wholeLines(Path file) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n", -1)).stream()
+                .filter(l -> !l.isEmpty()).toList();
+    }
+
     @ParameterizedTest
     @EnumSource(Drivers.class)
     void aOneMegabyteMessageArrivesWhole(Drivers driver) throws Exception {

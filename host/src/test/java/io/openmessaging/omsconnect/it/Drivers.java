@@ -55,8 +55,13 @@ enum Drivers {
      * ({@link ChildRocketMq#createTopic}).
      */
     String prepareTopic(String topic, String... groups) {
+        return prepareTopic(topic, 1, groups);
+    }
+
+    /** As above, with {@code queues} queues where the broker splits a topic (RocketMQ). */
+    String prepareTopic(String topic, int queues, String... groups) {
         if (this == ROCKETMQ) {
-            ChildRocketMq.shared().createTopic(topic, 1, groups);
+            ChildRocketMq.shared().createTopic(topic, queues, groups);
         }
         return topic;
     }
