@@ -136,6 +136,11 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     }
 
     @Override
+    protected String clusterId() {
+        return cluster.clusterName();
+    }
+
+    @Override
     protected ReportedStatus connectorStatusOf(String connector) {
         return reported(Unit.instance(connector));
     }

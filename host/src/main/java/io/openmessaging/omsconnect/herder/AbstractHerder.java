@@ -103,6 +103,9 @@ public abstract class AbstractHerder implements Herder {
     /** "standalone" or "distributed". */
     protected abstract String mode();
 
+    /** The id of the cluster this worker belongs to; a standalone worker is a cluster of its own. */
+    protected abstract String clusterId();
+
     /** The status of a connector instance, and the worker that reported it. */
     protected abstract ReportedStatus connectorStatusOf(String connector);
 
@@ -114,7 +117,7 @@ public abstract class AbstractHerder implements Herder {
 
     @Override
     public WorkerInfo workerInfo() {
-        return new WorkerInfo(VERSION, mode(), workerConfig.workerId(), workerConfig.omsDriverUrl());
+        return new WorkerInfo(VERSION, workerConfig.workerId(), mode(), clusterId(), workerConfig.omsDriverUrl());
     }
 
     @Override
@@ -405,7 +408,9 @@ public abstract class AbstractHerder implements Herder {
     public List<ConnectorPluginInfo> connectorPlugins() {
         List<ConnectorPluginInfo> out = new ArrayList<>();
         for (PluginComponent c : plugins.components()) {
-            out.add(new ConnectorPluginInfo(c.className(), c.type().restName(), c.version(), c.pluginId()));
+            if (c.type().kafkaType() != null) {
+                out.add(new ConnectorPluginInfo(c.className(), c.type().kafkaType(), c.version()));
+            }
         }
         return out;
     }

@@ -51,6 +51,11 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     }
 
     @Override
+    protected String clusterId() {
+        return workerConfig.workerId();
+    }
+
+    @Override
     protected ReportedStatus connectorStatusOf(String connector) {
         return new ReportedStatus(statuses.connector(connector), workerConfig.workerId());
     }

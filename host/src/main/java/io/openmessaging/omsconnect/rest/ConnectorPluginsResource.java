@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Kafka Connect's {@code GET /connector-plugins[?connectorsOnly=false]} ({@code [{"class", "type",
- * "version", "plugin"}]}; by default only source and sink connectors) and
+ * "version"}]}; by default only source and sink connectors, else transformations and converters too) and
  * {@code PUT /connector-plugins/{class}/config/validate} (body: a config map → ConfigInfos).
  */
 final class ConnectorPluginsResource {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,14 @@ class RestContractIT {
         assertEquals(status, e.getIntValue("error_code"), r.body());
         assertFalse(e.getString("message") == null || e.getString("message").isBlank(), r.body());
         return e;
+    }
+
+    /** The key or parameter a 400 names: in its header, and in its message too. */
+    private static String field(HttpResponse<String> r) {
+        String field = r.headers().firstValue("Omsconnect-Error-Field").orElse(null);
+        assertNotNull(field, r.body());
+        assertTrue(JSON.parseObject(r.body()).getString("message").contains(field), r.body());
+        return field;
     }
 
     private static Map<String, Object> create(String name, Map<String, String> config) {
@@ -152,12 +161,14 @@ class RestContractIT {
         JSONObject root = object(w.get("/"), 200);
         assertNotNull(root.getString("version"));
         assertTrue(root.containsKey("commit"), root.toString());
-        assertEquals("it-worker", root.getString("worker_id"));
-        assertTrue(root.getString("oms_driver_url").startsWith("oms:local://"), root.toString());
+        assertEquals("it-worker", root.getString("kafka_cluster_id"), "a standalone worker is its own cluster");
+        JSONObject worker = object(w.get("/worker"), 200);
+        assertEquals("it-worker", worker.getString("worker_id"));
+        assertEquals("standalone", worker.getString("mode"));
+        assertTrue(worker.getString("oms_driver_url").startsWith("oms:local://"), worker.toString());
 
         JSONObject health = object(w.get("/health"), 200);
-        assertEquals("UP", health.getString("status"));
-        assertEquals("it-worker", health.getString("worker_id"));
+        assertEquals("healthy", health.getString("status"));
 
         JSONArray drivers = array(w.get("/drivers"));
         JSONObject local = drivers.stream().map(JSONObject.class::cast).filter(d -> "local".equals(d.getString("name")))
@@ -189,13 +200,15 @@ class RestContractIT {
 
         // 409 duplicate, 400 unknown class naming the field, 400 bad names, 400 no config
         error(w.send("POST", "/connectors", create("crud-src", source(in, "crud"))), 409);
-        JSONObject unknown = error(w.send("POST", "/connectors", create("crud-x",
-                Map.of("connector-class", "no.such.Connector"))), 400);
-        assertEquals("connector-class", unknown.getString("field"), unknown.toString());
+        HttpResponse<String> unknownClass = w.send("POST", "/connectors", create("crud-x",
+                Map.of("connector-class", "no.such.Connector")));
+        JSONObject unknown = error(unknownClass, 400);
+        assertEquals("connector-class", field(unknownClass), unknown.toString());
         assertTrue(unknown.getString("message").contains("no.such.Connector"), unknown.toString());
         for (String bad : new String[]{"", "a/b", "..", "x".repeat(201), "bad\nname"}) {
-            JSONObject e = error(w.send("POST", "/connectors", create(bad, source(in, "crud"))), 400);
-            assertEquals("name", e.getString("field"), bad + ": " + e);
+            HttpResponse<String> r = w.send("POST", "/connectors", create(bad, source(in, "crud")));
+            JSONObject e = error(r, 400);
+            assertEquals("name", field(r), bad + ": " + e);
         }
         error(w.send("POST", "/connectors", Map.of("name", "crud-y")), 400);
         for (String malformed : new String[]{"", "{\"name\":", "[]", "{'name':'crud-y','config':{}}", "{\"name\":\"crud\\x41\"}"}) {
@@ -301,8 +314,9 @@ class RestContractIT {
                         + ",\"connect-topicname\":\"cfg\",\"batch-size\":20,\"x-flag\":true}"), 200);
         assertEquals("20", typed.getJSONObject("config").getString("batch-size"));
         assertEquals("true", typed.getJSONObject("config").getString("x-flag"));
-        JSONObject nested = error(w.send("PUT", "/connectors/cfg-src/config", "{\"file\":{\"a\":1}}"), 400);
-        assertEquals("file", nested.getString("field"));
+        HttpResponse<String> nested = w.send("PUT", "/connectors/cfg-src/config", "{\"file\":{\"a\":1}}");
+        error(nested, 400);
+        assertEquals("file", field(nested));
         error(w.send("PUT", "/connectors/cfg-src/config", Map.of("connector-class", "no.such.Connector")), 400);
         error(w.send("PUT", "/connectors/cfg-src/config", Map.of("connector-class", SOURCE, "name", "not-cfg-src")), 400);
         error(w.get("/connectors/missing/config"), 404);
@@ -475,10 +489,12 @@ class RestContractIT {
                 .findFirst().orElseThrow(() -> new AssertionError(plugins.toString()));
         assertEquals("source", src.getString("type"));
         assertNotNull(src.getString("version"));
-        assertEquals("file-connector", src.getString("plugin"));
+        assertEquals(Set.of("class", "type", "version"), src.keySet(), "Kafka's PluginInfo, exactly");
         assertTrue(plugins.stream().map(JSONObject.class::cast).allMatch(p -> List.of("source", "sink").contains(p.getString("type"))),
                 "connectors only by default: " + plugins);
-        array(w.get("/connector-plugins?connectorsOnly=false"));
+        JSONArray all = array(w.get("/connector-plugins?connectorsOnly=false"));
+        assertTrue(all.stream().map(JSONObject.class::cast).noneMatch(p -> "driver".equals(p.getString("type"))),
+                "drivers are no Kafka plugin type (GET /drivers lists them): " + all);
 
         // a complete config: no errors
         JSONObject ok = validate(SOURCE, Map.of("file", dir.resolve("v.txt").toString(), "connect-topicname", "v"));

@@ -7,6 +7,7 @@ import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
+import io.openmessaging.omsconnect.rest.http.ErrorMapper;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.mockito.ArgumentCaptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.openmessaging.omsconnect.rest.Fixtures.info;
 import static io.openmessaging.omsconnect.rest.Fixtures.status;
@@ -82,7 +84,7 @@ class ConnectorsResourceTest extends MockedHerderTest {
         verify(herder).stopConnector("c1");
         RestHarness.Response bad = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"NAPPING\"}");
         assertEquals(400, bad.status());
-        assertEquals("initial_state", bad.json().getString("field"));
+        assertField(bad, "initial_state");
     }
 
     @Test
@@ -115,8 +117,8 @@ class ConnectorsResourceTest extends MockedHerderTest {
         when(herder.putConnectorConfig(anyString(), anyMap(), anyBoolean()))
                 .thenThrow(new BadRequestException("connector.class", "unknown class Nope"));
         RestHarness.Response r = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{\"connector.class\":\"Nope\"}}");
-        assertError(r, 400, "unknown class Nope");
-        assertEquals("connector.class", r.json().getString("field"));
+        assertError(r, 400, "connector.class: unknown class Nope");
+        assertField(r, "connector.class");
     }
 
     @Test
@@ -244,7 +246,9 @@ class ConnectorsResourceTest extends MockedHerderTest {
     static void assertField(RestHarness.Response r, String field) {
         assertEquals(400, r.status(), r.body());
         assertEquals(400, r.json().getIntValue("error_code"), r.body());
-        assertEquals(field, r.json().getString("field"), r.body());
+        assertEquals(field, r.header(ErrorMapper.FIELD_HEADER), r.body());
+        assertTrue(r.json().getString("message").contains(field), r.body());
+        assertEquals(Set.of("error_code", "message"), r.json().keySet(), "Kafka's error body, exactly");
         assertTrue(r.json().getString("message") != null && !r.json().getString("message").isEmpty());
     }
 

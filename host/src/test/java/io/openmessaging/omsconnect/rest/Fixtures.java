@@ -21,7 +21,7 @@ final class Fixtures {
     }
 
     static WorkerInfo worker() {
-        return new WorkerInfo("0.1.0", "abc", "w1", "oms:local:///tmp/mq/default");
+        return new WorkerInfo("0.1.0", "w1", "standalone", "w1", "oms:local:///tmp/mq/default");
     }
 
     static Map<String, String> config(String name) {

@@ -172,11 +172,11 @@ class PluginsResourceTest extends MockedHerderTest {
     @Test
     void listsConnectorPluginsKafkaShape() {
         when(herder.connectorPlugins()).thenReturn(List.of(
-                new ConnectorPluginInfo(Fixtures.SOURCE, "source", "1.0", "file-connector"),
-                new ConnectorPluginInfo("x.Upper", "transform", "1.0", "t")));
+                new ConnectorPluginInfo(Fixtures.SOURCE, "source", "1.0"),
+                new ConnectorPluginInfo("x.Upper", "transformation", "1.0")));
         JSONArray connectors = rest.get("/connector-plugins").array();
         assertEquals(1, connectors.size());
-        assertEquals(keys("class", "type", "version", "plugin"), connectors.getJSONObject(0).keySet());
+        assertEquals(keys("class", "type", "version"), connectors.getJSONObject(0).keySet());
         assertEquals(Fixtures.SOURCE, connectors.getJSONObject(0).getString("class"));
         assertEquals(2, rest.get("/connector-plugins?connectorsOnly=false").array().size());
     }

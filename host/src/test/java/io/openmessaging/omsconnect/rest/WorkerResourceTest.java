@@ -1,45 +1,64 @@
 package io.openmessaging.omsconnect.rest;
 
 import com.alibaba.fastjson2.JSONObject;
+import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.when;
 
-/** GET /, /health, /metrics. */
+/** GET /, /worker, /health, /metrics. */
 class WorkerResourceTest extends MockedHerderTest {
 
     @Test
-    void rootIsServerInfoWithMaskedDriverUrl() {
-        when(herder.workerInfo()).thenReturn(new WorkerInfo("0.1.0", "abc", "w1", "oms:rabbitmq://u:pw@h:5672/vh"));
+    void rootIsKafkasServerInfoExactly() {
+        when(herder.workerInfo()).thenReturn(new WorkerInfo("0.1.0", "w1", "distributed", "prod", "oms:local:///x"));
         JSONObject info = rest.get("/").json();
+        assertEquals(Set.of("version", "commit", "kafka_cluster_id"), info.keySet());
         assertEquals("0.1.0", info.getString("version"));
-        assertEquals("abc", info.getString("commit"));
+        assertEquals("prod", info.getString("kafka_cluster_id"));
+    }
+
+    @Test
+    void workerShowsItsIdModeClusterAndMaskedDriverUrl() {
+        when(herder.workerInfo()).thenReturn(new WorkerInfo("0.1.0", "w1", "distributed", "prod",
+                "oms:rabbitmq://u:pw@h:5672/vh"));
+        JSONObject info = rest.get("/worker").json();
         assertEquals("w1", info.getString("worker_id"));
+        assertEquals("distributed", info.getString("mode"));
+        assertEquals("prod", info.getString("cluster_id"));
         assertEquals("oms:rabbitmq://u:******@h:5672/vh", info.getString("oms_driver_url"));
     }
 
     @Test
-    void healthIsUp() {
-        when(herder.workerInfo()).thenReturn(Fixtures.worker());
+    void healthIsKafkasHealthy() {
         when(herder.connectors()).thenReturn(List.of("a", "b"));
         RestHarness.Response r = rest.get("/health");
         assertEquals(200, r.status());
-        assertEquals("UP", r.json().getString("status"));
-        assertEquals("w1", r.json().getString("worker_id"));
-        assertEquals(2, r.json().getIntValue("connectors"));
+        assertEquals(Set.of("status", "message"), r.json().keySet());
+        assertEquals("healthy", r.json().getString("status"));
     }
 
     @Test
-    void healthIsDownWhenTheHerderFails() {
-        when(herder.workerInfo()).thenThrow(new IllegalStateException("stores closed"));
+    void healthIsUnhealthyWhenTheHerderFails() {
+        when(herder.connectors()).thenThrow(new IllegalStateException("stores closed"));
+        RestHarness.Response r = rest.get("/health");
+        assertEquals(500, r.status());
+        assertEquals("unhealthy", r.json().getString("status"));
+        assertEquals("stores closed", r.json().getString("message"));
+    }
+
+    @Test
+    void healthIsStartingWhileTheClusterHasNoLeader() {
+        when(herder.connectors()).thenThrow(new ClusterUnavailableException("no leader yet"));
         RestHarness.Response r = rest.get("/health");
         assertEquals(503, r.status());
-        assertEquals("DOWN", r.json().getString("status"));
+        assertEquals("starting", r.json().getString("status"));
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The one place where failures become HTTP answers {@code {"error_code", "message"}}. Typed refusals keep
+ * The one place where failures become HTTP answers {@code {"error_code", "message"}} (plus, for a 400 about
+ * one key or parameter, the {@value #FIELD_HEADER} header). Typed refusals keep
  * their message; anything unexpected is a 500 with a generic message and a reference, logged once with
  * its stack trace. Statuses: herder NotFound 404, AlreadyExists/Conflict 409, BadRequest 400, ClusterUnavailable 503;
  * plugin BAD_ARCHIVE 400, NOT_FOUND 404, CONFLICT 409, LOAD_FAILED 422 (the plugin's content could not
@@ -78,9 +79,19 @@ public final class ErrorMapper {
         return reply(500, "internal error (ref " + ref + "); see the worker log", null);
     }
 
+    /** Response header naming the config key or parameter a 400 is about, when there is one. */
+    public static final String FIELD_HEADER = "Omsconnect-Error-Field";
+
+    /** An error answer; the message names {@code field} (prefixed with it when it does not already). */
     public static Reply reply(int status, String message, String field) {
-        return new Reply(status, new ErrorMessage(status, message == null ? "HTTP " + status : message, field),
-                Reply.JSON, Map.of());
+        String text = message == null ? "HTTP " + status : message;
+        if (field == null) {
+            return new Reply(status, new ErrorMessage(status, text), Reply.JSON, Map.of());
+        }
+        if (!text.contains(field)) {
+            text = field + ": " + text;
+        }
+        return new Reply(status, new ErrorMessage(status, text), Reply.JSON, Map.of(FIELD_HEADER, field));
     }
 
     private static boolean tooLarge(Throwable t) {

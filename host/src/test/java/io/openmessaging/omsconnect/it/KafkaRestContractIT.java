@@ -1,0 +1,166 @@
+package io.openmessaging.omsconnect.it;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
+import org.apache.kafka.connect.runtime.rest.entities.ErrorMessage;
+import org.apache.kafka.connect.runtime.rest.entities.PluginInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ServerInfo;
+import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
+import org.apache.kafka.connect.runtime.rest.entities.WorkerStatus;
+import org.apache.kafka.connect.runtime.isolation.PluginType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.openmessaging.omsconnect.it.FilePipelineIT.SINK;
+import static io.openmessaging.omsconnect.it.FilePipelineIT.SOURCE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kafka Connect's own REST entity classes ({@code connect-runtime} 4.x), read with a default Jackson
+ * {@link ObjectMapper} (unknown fields fail), parse every answer of our Kafka Connect routes, success and
+ * error alike: a client written against Kafka Connect works against us unchanged.
+ */
+class KafkaRestContractIT {
+    private static final ObjectMapper KAFKA_JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+    static TestWorker w;
+
+    @BeforeAll
+    static void startWorker() throws Exception {
+        w = TestWorker.create(dir, "file-connector", "oms-driver-local").start();
+    }
+
+    @AfterAll
+    static void stopWorker() {
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** The body as Kafka's class {@code type}, after checking the status. */
+    private static <T> T as(HttpResponse<String> r, int status, TypeReference<T> type) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        return KAFKA_JSON.readValue(r.body(), type);
+    }
+
+    private static <T> T as(HttpResponse<String> r, int status, Class<T> type) throws Exception {
+        assertEquals(status, r.statusCode(), r.body());
+        return KAFKA_JSON.readValue(r.body(), type);
+    }
+
+    private static ErrorMessage error(HttpResponse<String> r, int status) throws Exception {
+        ErrorMessage e = as(r, status, ErrorMessage.class);
+        assertEquals(status, e.errorCode(), r.body());
+        assertNotNull(e.message(), r.body());
+        return e;
+    }
+
+    private static Map<String, Object> create(String name, Map<String, String> config) {
+        return Map.of("name", name, "config", config);
+    }
+
+    @Test
+    void workerRoutes() throws Exception {
+        ServerInfo server = as(w.get("/"), 200, ServerInfo.class);
+        assertNotNull(server.version());
+        assertNotNull(server.clusterId());
+        WorkerStatus health = as(w.get("/health"), 200, WorkerStatus.class);
+        assertEquals("healthy", health.status());
+
+        List<PluginInfo> connectors = as(w.get("/connector-plugins"), 200, new TypeReference<>() { });
+        assertTrue(connectors.stream().anyMatch(p -> p.className().equals(SOURCE) && p.type() == PluginType.SOURCE),
+                connectors.toString());
+        assertTrue(connectors.stream().anyMatch(p -> p.className().equals(SINK) && p.type() == PluginType.SINK),
+                connectors.toString());
+        List<PluginInfo> all = as(w.get("/connector-plugins?connectorsOnly=false"), 200, new TypeReference<>() { });
+        assertTrue(all.size() >= connectors.size(), all.toString());
+    }
+
+    @Test
+    void connectorLifecycle() throws Exception {
+        Path in = dir.resolve("lifecycle.txt");
+        Files.writeString(in, "a\nb\n");
+        Map<String, String> config = Map.of("connector.class", SOURCE, "file", in.toString(), "topic", "lifecycle");
+        ConnectorInfo created = as(w.send("POST", "/connectors", create("kc-src", config)), 201, ConnectorInfo.class);
+        assertEquals("kc-src", created.name());
+        assertEquals(ConnectorType.SOURCE, created.type());
+        error(w.send("POST", "/connectors", create("kc-src", config)), 409);
+
+        TestWorker.await("kc-src and its task RUNNING", WAIT, () -> {
+            ConnectorStateInfo s = as(w.get("/connectors/kc-src/status"), 200, ConnectorStateInfo.class);
+            return "RUNNING".equals(s.connector().state()) && s.tasks().size() == 1
+                    && "RUNNING".equals(s.tasks().get(0).state());
+        });
+        ConnectorInfo info = as(w.get("/connectors/kc-src"), 200, ConnectorInfo.class);
+        assertEquals(List.of(0), info.tasks().stream().map(t -> t.task()).toList());
+        Map<String, String> read = as(w.get("/connectors/kc-src/config"), 200, new TypeReference<>() { });
+        assertEquals(in.toString(), read.get("file"));
+        List<TaskInfo> tasks = as(w.get("/connectors/kc-src/tasks"), 200, new TypeReference<>() { });
+        assertEquals(1, tasks.size());
+        ConnectorStateInfo.TaskState task = as(w.get("/connectors/kc-src/tasks/0/status"), 200,
+                ConnectorStateInfo.TaskState.class);
+        assertEquals(0, task.id());
+        List<String> names = as(w.get("/connectors"), 200, new TypeReference<>() { });
+        assertTrue(names.contains("kc-src"), names.toString());
+        Map<String, Map<String, Object>> expanded = as(w.get("/connectors?expand=status&expand=info"), 200,
+                new TypeReference<>() { });
+        KAFKA_JSON.convertValue(expanded.get("kc-src").get("status"), ConnectorStateInfo.class);
+        KAFKA_JSON.convertValue(expanded.get("kc-src").get("info"), ConnectorInfo.class);
+
+        ConnectorInfo updated = as(w.send("PUT", "/connectors/kc-src/config",
+                Map.of("connector.class", SOURCE, "file", in.toString(), "topic", "lifecycle2")), 200, ConnectorInfo.class);
+        assertEquals("lifecycle2", updated.config().get("topic"));
+
+        assertEquals(202, w.send("PUT", "/connectors/kc-src/pause", "").statusCode());
+        assertEquals(202, w.send("PUT", "/connectors/kc-src/resume", "").statusCode());
+        ConnectorStateInfo restarting = as(w.send("POST", "/connectors/kc-src/restart?includeTasks=true", ""), 202,
+                ConnectorStateInfo.class);
+        assertEquals("kc-src", restarting.name());
+        assertEquals(204, w.send("PUT", "/connectors/kc-src/stop", "").statusCode());
+        TestWorker.await("kc-src STOPPED", WAIT, () -> "STOPPED".equals(as(w.get("/connectors/kc-src/status"), 200,
+                ConnectorStateInfo.class).connector().state()));
+        ConnectorOffsets offsets = as(w.get("/connectors/kc-src/offsets"), 200, ConnectorOffsets.class);
+        assertNotNull(offsets.offsets());
+
+        assertEquals(204, w.delete("/connectors/kc-src").statusCode());
+        error(w.get("/connectors/kc-src"), 404);
+        error(w.get("/connectors/kc-src/status"), 404);
+    }
+
+    @Test
+    void validationAndBadInput() throws Exception {
+        ConfigInfos valid = as(w.send("PUT", "/connector-plugins/FileSourceConnector/config/validate",
+                Map.of("connector.class", SOURCE, "name", "v", "file", "/tmp/x", "topic", "t")), 200, ConfigInfos.class);
+        assertEquals(0, valid.errorCount(), valid.toString());
+        ConfigInfos invalid = as(w.send("PUT", "/connector-plugins/FileSourceConnector/config/validate",
+                Map.of("connector.class", SOURCE, "name", "v", "topic", "t", "errors.tolerance", "sometimes")), 200,
+                ConfigInfos.class);
+        assertTrue(invalid.errorCount() > 0, invalid.toString());
+
+        ErrorMessage bad = error(w.send("POST", "/connectors", create("kc-bad",
+                Map.of("connector.class", SOURCE, "topic", "t"))), 400);
+        assertTrue(bad.message().contains("file"), bad.message());
+        error(w.send("POST", "/connectors", create("kc-bad", Map.of("connector.class", "no.such.Connector"))), 400);
+        error(w.send("POST", "/connectors", "{not json"), 400);
+        error(w.send("PUT", "/connectors/kc-none/pause", ""), 404);
+    }
+}
