@@ -6,6 +6,7 @@ import io.openmessaging.connector.api.data.ConnectRecord;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.connector.api.errors.RetriableException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ public class FileSinkTask extends SinkTask {
     private final Object lock = new Object();
     private SinkConfig config;
     private LineWriter writer;
+    /** Held while {@link #writer} is open: no other task writes the file meanwhile. */
+    private OutputLock outputLock;
+    private boolean stopped;
     private CommitLog commits;
     private SinkPositions positions;
     /** Length in the last commit appended: a flush with nothing new appends none. */
@@ -56,35 +60,65 @@ public class FileSinkTask extends SinkTask {
     public void start(KeyValue taskConfig) {
         SinkConfig parsed = SinkConfig.from(taskConfig);
         synchronized (lock) {
-            CommitLog log = new CommitLog(parsed.file(), parsed.fsync());
-            CommitRecord committed;
-            try {
-                committed = OutputRecovery.recover(parsed.file(), log, parsed.fsync(), taskName());
-            } catch (IOException e) {
-                closeQuietly(log);
-                throw new ConnectException("cannot recover " + parsed.file() + " to its last commit: " + e.getMessage()
-                    + " (deleting " + log.path() + " makes the sink take the file's current length as committed:"
-                    + " check that it ends in a whole line first)", e);
-            }
-            try {
-                writer = LineWriter.open(parsed.file(), parsed.fsync());
-            } catch (IOException e) {
-                closeQuietly(log);
-                throw new ConnectException("cannot open " + parsed.file() + " for appending: " + e.getMessage(), e);
-            }
-            commits = log;
-            positions = new SinkPositions(committed.offsets());
-            committedLength = committed.length();
-            failure = null;
             config = parsed;
+            failure = null;
+            stopped = false;
+            if (!openIfFree()) {
+                LOG.warn("File sink task {}: {} is still being written by another task ({} is locked); this one "
+                    + "writes once that one has stopped", taskName(), parsed.file(), OutputLock.lockFile(parsed.file()));
+            }
         }
-        LOG.info("File sink task {} started on {} from topics {} at byte {}", taskName(), parsed.file(), parsed.topics(),
+    }
+
+    /**
+     * Takes the output's lock, cuts the file back to its last commit and opens it for appending: only
+     * once no other task writes it. Under {@link #lock}.
+     *
+     * @return false while another task holds the output
+     */
+    private boolean openIfFree() {
+        if (writer != null) {
+            return true;
+        }
+        OutputLock taken = OutputLock.tryAcquire(config.file());
+        if (taken == null) {
+            return false;
+        }
+        CommitLog log = new CommitLog(config.file(), config.fsync());
+        CommitRecord committed;
+        try {
+            committed = OutputRecovery.recover(config.file(), log, config.fsync(), taskName());
+        } catch (IOException e) {
+            closeQuietly(log);
+            release(taken);
+            throw new ConnectException("cannot recover " + config.file() + " to its last commit: " + e.getMessage()
+                + " (deleting " + log.path() + " makes the sink take the file's current length as committed:"
+                + " check that it ends in a whole line first)", e);
+        }
+        try {
+            writer = LineWriter.open(config.file(), config.fsync());
+        } catch (IOException e) {
+            closeQuietly(log);
+            release(taken);
+            throw new ConnectException("cannot open " + config.file() + " for appending: " + e.getMessage(), e);
+        }
+        outputLock = taken;
+        commits = log;
+        positions = new SinkPositions(committed.offsets());
+        committedLength = committed.length();
+        LOG.info("File sink task {} started on {} from topics {} at byte {}", taskName(), config.file(), config.topics(),
             committedLength);
+        return true;
     }
 
     @Override
     public void put(List<ConnectRecord> records) throws ConnectException {
         synchronized (lock) {
+            if (config != null && !stopped && !openIfFree()) {
+                // the worker puts the same records again after a backoff: nothing is taken meanwhile
+                throw new RetriableException("file sink task " + taskName() + ": " + config.file()
+                    + " is still being written by another task");
+            }
             LineWriter open = openWriter();
             try {
                 for (ConnectRecord record : records) {
@@ -115,6 +149,9 @@ public class FileSinkTask extends SinkTask {
     @Override
     public void flush(Map<RecordPartition, RecordOffset> currentOffsets) throws ConnectException {
         synchronized (lock) {
+            if (writer == null && config != null && !stopped) {
+                return; // never opened (another task held the output): nothing was put, nothing to commit
+            }
             commit(openWriter());
         }
     }
@@ -145,6 +182,7 @@ public class FileSinkTask extends SinkTask {
     @Override
     public void stop() {
         synchronized (lock) {
+            stopped = true;
             if (writer != null) {
                 try {
                     // what was put is whole in the file once flushed: committing it spares duplicates if the
@@ -165,11 +203,46 @@ public class FileSinkTask extends SinkTask {
                     } finally {
                         writer = null;
                         closeQuietly(commits);
+                        release(outputLock);
+                        outputLock = null;
                     }
                 }
             }
         }
         LOG.info("File sink task {} stopped", taskName());
+    }
+
+    /**
+     * For crash tests: what the OS does to the files of a process killed with {@code kill -9}. The buffered
+     * lines are lost, nothing is committed, the output's lock is let go.
+     */
+    void simulateProcessDeath() {
+        synchronized (lock) {
+            stopped = true;
+            if (writer != null) {
+                try {
+                    writer.discard();
+                } catch (IOException e) {
+                    // a dead process's files are closed whatever happened
+                }
+                writer = null;
+                closeQuietly(commits);
+                release(outputLock);
+                outputLock = null;
+            }
+        }
+    }
+
+    /** Last, after everything written was committed: the next writer of the file may start. */
+    private void release(OutputLock held) {
+        if (held == null) {
+            return;
+        }
+        try {
+            held.close();
+        } catch (IOException e) {
+            LOG.warn("File sink task {} could not release the lock of {}: {}", taskName(), config.file(), e.getMessage());
+        }
     }
 
     private void closeQuietly(CommitLog log) {

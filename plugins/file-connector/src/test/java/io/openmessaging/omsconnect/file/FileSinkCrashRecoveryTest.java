@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crashes without a process: a task that is dropped without {@code stop()} is a {@code kill -9}
- * (what it buffered is lost), bytes appended to the file directly are what it had written out
+ * Crashes without a process: a task dropped with {@code simulateProcessDeath()} is a {@code kill -9}
+ * (what it buffered is lost, the OS lets go of its files and lock), bytes appended to the file directly are what it had written out
  * after its last commit, maybe half a line; a new task on the same file is the restart, and the
  * records put into it are the queue's redelivery of everything not acknowledged.
  */
@@ -99,6 +99,7 @@ class FileSinkCrashRecoveryTest {
         crashed.put(records(lines, 5, 7)); // buffered, lost with the process
         append(out(), "lines-5\nlines-6\nlin"); // what it had written out: a line and a half
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start();
         assertEquals(lines(lines, 0, 4), content(), "cut back to the commit");
         // not acked before the crash: the queue delivers 3..7 again, then the new 8..9
@@ -125,6 +126,7 @@ class FileSinkCrashRecoveryTest {
         crashed.put(batch.subList(2, 3));
         append(out(), "c\n"); // written out, never committed
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start();
         restarted.put(batch);
         restarted.stop();
@@ -173,6 +175,7 @@ class FileSinkCrashRecoveryTest {
         crashed.put(records(topic("lines"), 0, 1));
         append(out(), "lines-0\nli"); // the crash's torn tail
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start();
         assertEquals("from an older version\nhalf a li", content());
         restarted.stop();
@@ -228,6 +231,7 @@ class FileSinkCrashRecoveryTest {
         crashed.put(records(a, 10, 10));
         append(out(), "a-1");
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start();
         // the same partitions as new instances, their records interleaved
         RecordPartition a2 = topic("a");
@@ -278,6 +282,7 @@ class FileSinkCrashRecoveryTest {
         crashed.put(records(lines, 100, 120));
         append(out(), "lines-100\nlines-1");
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start("fsync", "true");
         assertEquals(lines(lines, 0, 99), content());
         restarted.put(records(lines, 50, 150));
@@ -300,6 +305,7 @@ class FileSinkCrashRecoveryTest {
         crashed.put(List.of(record(lines, large, Map.of("queueOffset", 1L)), record(lines, large, Map.of("queueOffset", 2L))));
         assertTrue(Files.size(out()) > "lines-0\n".length(), "some of it written out before any commit");
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start();
         assertEquals("lines-0\n", content());
         restarted.stop();
@@ -316,6 +322,7 @@ class FileSinkCrashRecoveryTest {
         String log = Files.readString(commitLog());
         Files.writeString(commitLog(), log.substring(0, log.length() - 5));
 
+        crashed.simulateProcessDeath();
         FileSinkTask restarted = start();
         assertEquals(lines(lines, 0, 1), content());
         restarted.put(records(lines, 2, 3));
@@ -351,6 +358,7 @@ class FileSinkCrashRecoveryTest {
         again.put(records(lines, 4, 4));
         again.flush(Map.of());
         String threeCommits = Files.readString(commitLog());
+        again.simulateProcessDeath();
         Files.writeString(commitLog(), threeCommits.replaceFirst("commit 32", "commit 33"));
         ConnectException refused = assertThrows(ConnectException.class, this::start);
         assertTrue(refused.getMessage().contains(commitLog().toString()), refused.getMessage());
@@ -454,6 +462,7 @@ class FileSinkCrashRecoveryTest {
             }
             next = Math.max(next, delivered + 1);
             // the crash: part of the unflushed buffer may have been written out, cut anywhere
+            task.simulateProcessDeath();
             String tail = lines(lines, delivered + 1, delivered + 3);
             append(out(), tail.substring(0, random.nextInt(tail.length())));
         }
