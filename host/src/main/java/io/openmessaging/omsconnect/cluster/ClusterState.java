@@ -130,6 +130,12 @@ public final class ClusterState implements StateMachine {
                 yield refused == null ? ok() : refused;
             }
             case "barrier" -> ok();
+            case "logLevel" -> {
+                for (Listener l : listeners) {
+                    l.logLevel(c.getString("namespace"), c.getString("level"), c.getLongValue("at"));
+                }
+                yield ok();
+            }
             default -> refused("unknown command " + type);
         };
     }
@@ -519,5 +525,12 @@ public final class ClusterState implements StateMachine {
     public interface Listener {
         /** @param connectors the connectors whose config, target state, tasks or holders changed */
         void applied(String commandType, Set<String> connectors);
+
+        /**
+         * A log level set for the whole cluster at {@code atMillis} (wall clock of the worker that asked). Not
+         * part of the state: a worker that replays the log after a restart sees old ones again.
+         */
+        default void logLevel(String namespace, String level, long atMillis) {
+        }
     }
 }

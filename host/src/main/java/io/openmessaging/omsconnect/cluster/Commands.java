@@ -150,4 +150,13 @@ public final class Commands {
     public static JSONObject barrier() {
         return command("barrier");
     }
+
+    /** A log level for every worker (Kafka's {@code PUT /admin/loggers/{namespace}?scope=cluster}). */
+    public static JSONObject logLevel(String namespace, String level, long atMillis) {
+        JSONObject o = command("logLevel");
+        o.put("namespace", namespace);
+        o.put("level", level);
+        o.put("at", atMillis);
+        return o;
+    }
 }

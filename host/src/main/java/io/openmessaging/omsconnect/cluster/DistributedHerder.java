@@ -4,10 +4,10 @@ import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.logging.LogLevels;
 import io.openmessaging.omsconnect.herder.AbstractHerder;
 import io.openmessaging.omsconnect.herder.AlreadyExistsException;
 import io.openmessaging.omsconnect.herder.BadRequestException;
-import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.herder.ReportedStatus;
 import io.openmessaging.omsconnect.plugin.PluginHost;
@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The herder of a worker in a cluster. Writes are commands through the replicated log, whichever worker
@@ -101,10 +102,26 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         this.lease = new LeaseKeeper(cluster, restUrl, raft, nanoClock, this::requestReconcile);
         this.leader = new ClusterLeader(raft, state, cluster.leaseMs(), nanoClock);
         worker.fence(lease::valid);
-        state.addListener((type, connectors) -> {
-            requestReconcile();
-            if (!type.equals("heartbeat") && !type.equals("status") && !type.equals("positions")) {
-                leader.nudge();
+        long startedAtMillis = System.currentTimeMillis();
+        state.addListener(new ClusterState.Listener() {
+            @Override
+            public void applied(String type, Set<String> connectors) {
+                requestReconcile();
+                if (!type.equals("heartbeat") && !type.equals("status") && !type.equals("positions")) {
+                    leader.nudge();
+                }
+            }
+
+            /** As Kafka (KIP-976): a level set before this worker started is not applied again. */
+            @Override
+            public void logLevel(String namespace, String level, long atMillis) {
+                if (atMillis >= startedAtMillis) {
+                    try {
+                        logLevels.set(namespace, level);
+                    } catch (IllegalArgumentException e) {
+                        log.warn("Cluster log level for {} not set: {}", namespace, e.getMessage());
+                    }
+                }
             }
         });
         statuses.addListener(new StatusTracker.Listener() {
@@ -230,9 +247,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     public void pauseConnector(String connector) {
         awaitCurrentState();
-        if (stored(connector).targetState() == TargetState.STOPPED) {
-            throw new ConflictException("connector " + connector + " is stopped; resume it first");
-        }
+        stored(connector); // as Kafka: a stopped connector may be paused too; it starts paused
         requireOk(raft.call(Commands.targetState(connector, TargetState.PAUSED)));
     }
 
@@ -241,6 +256,16 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         awaitCurrentState();
         stored(connector);
         requireOk(raft.call(Commands.targetState(connector, TargetState.STARTED)));
+    }
+
+    @Override
+    public void setClusterLogLevel(String namespace, String level) {
+        try {
+            LogLevels.parse(level);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("level", e.getMessage());
+        }
+        requireOk(raft.call(Commands.logLevel(namespace, level, System.currentTimeMillis())));
     }
 
     @Override
@@ -272,7 +297,9 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         for (Unit unit : units) {
             raft.call(Commands.restart(unit)); // refused only when unassigned: then it starts anew anyway
         }
-        return statusOf(stored(connector)); // the requests are applied here already: no barrier
+        // the requests are applied here already: no barrier
+        return restarting(statusOf(stored(connector)), units.stream().anyMatch(Unit::isInstance),
+                units.stream().filter(u -> !u.isInstance()).map(Unit::task).collect(Collectors.toSet()));
     }
 
     @Override
@@ -305,8 +332,9 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
 
     private static void requireStopped(JSONObject result, String connector) {
         if (!result.getBooleanValue("ok")) {
-            throw new ConflictException("connector " + connector + " must be STOPPED (PUT /connectors/" + connector
-                    + "/stop) before its offsets are changed: " + result.getString("error"));
+            // Kafka's answer to a change of a running connector's offsets: 400
+            throw new BadRequestException(null, "connector " + connector + " must be STOPPED (PUT /connectors/"
+                    + connector + "/stop) before its offsets are changed: " + result.getString("error"));
         }
     }
 

@@ -9,6 +9,7 @@ import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.DriverException;
 import io.openmessaging.omsconnect.driver.DriverInfo;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.logging.LogLevels;
 import io.openmessaging.omsconnect.driver.OmsDriverUrl;
 import io.openmessaging.omsconnect.plugin.ComponentType;
 import io.openmessaging.omsconnect.plugin.LoaderSwap;
@@ -64,6 +65,7 @@ public abstract class AbstractHerder implements Herder {
     protected final OffsetStore positions;
     protected final StatusTracker statuses;
     protected final Worker worker;
+    protected final LogLevels logLevels = new LogLevels(System::currentTimeMillis);
 
     protected AbstractHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, Worker worker,
                              StatusTracker statuses, ConfigStore configs, OffsetStore positions) {
@@ -155,6 +157,24 @@ public abstract class AbstractHerder implements Herder {
     }
 
     /**
+     * Merges into the stored config (real secrets, not their masks) and puts the result. In a cluster two
+     * patches at once may each miss the other's keys (the last put wins), as two PUTs would.
+     */
+    @Override
+    public ConnectorInfo patchConnectorConfig(String connector, Map<String, String> patch) {
+        awaitCurrentState();
+        Map<String, String> merged = new LinkedHashMap<>(stored(connector).config());
+        patch.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return putConnectorConfig(connector, merged, true).value();
+    }
+
+    /**
      * A config read with GET (secrets shown as {@link Secrets#MASK}) and PUT back must not replace the
      * secrets with the mask: a value equal to the masked form of the stored one keeps the stored one.
      */
@@ -199,18 +219,19 @@ public abstract class AbstractHerder implements Herder {
     protected ConnectorStateInfo statusOf(StoredConnector c) {
         String connector = c.name();
         ReportedStatus s = connectorStatusOf(connector);
+        String version = versionOf(c.config());
         List<ConnectorStateInfo.TaskState> tasks = new ArrayList<>();
         for (int i = 0; i < c.taskConfigs().size(); i++) {
-            tasks.add(taskState(new ConnectorTaskId(connector, i)));
+            tasks.add(taskState(new ConnectorTaskId(connector, i), version));
         }
-        return new ConnectorStateInfo(connector,
-                new ConnectorStateInfo.ConnectorState(s.status().state().name(), s.workerId(), s.status().trace()),
-                tasks, typeOf(c.config()));
+        return new ConnectorStateInfo(connector, new ConnectorStateInfo.ConnectorState(s.status().state().name(),
+                s.workerId(), s.status().trace(), version), tasks, typeOf(c.config()));
     }
 
-    private ConnectorStateInfo.TaskState taskState(ConnectorTaskId id) {
+    private ConnectorStateInfo.TaskState taskState(ConnectorTaskId id, String version) {
         ReportedStatus s = taskStatusOf(id);
-        return new ConnectorStateInfo.TaskState(id.task(), s.status().state().name(), s.workerId(), s.status().trace());
+        return new ConnectorStateInfo.TaskState(id.task(), s.status().state().name(), s.workerId(), s.status().trace(),
+                version);
     }
 
     @Override
@@ -231,7 +252,7 @@ public abstract class AbstractHerder implements Herder {
         if (task.task() < 0 || task.task() >= c.taskConfigs().size()) {
             throw new NotFoundException("task " + task + " not found");
         }
-        return taskState(task);
+        return taskState(task, versionOf(c.config()));
     }
 
     // ---- offsets ----
@@ -278,7 +299,8 @@ public abstract class AbstractHerder implements Herder {
     protected StoredConnector requireStoppedSource(String connector) {
         StoredConnector c = stored(connector);
         if (c.targetState() != TargetState.STOPPED) {
-            throw new ConflictException("connector " + connector + " must be STOPPED (PUT /connectors/"
+            // Kafka's answer to a change of a running connector's offsets: 400
+            throw new BadRequestException(null, "connector " + connector + " must be STOPPED (PUT /connectors/"
                     + connector + "/stop) before its offsets are changed");
         }
         if (!"source".equals(typeOf(c.config()))) {
@@ -443,7 +465,35 @@ public abstract class AbstractHerder implements Herder {
         return MetricsFormat.prometheus(worker.metrics(), statuses, connectors());
     }
 
+    @Override
+    public LogLevels logLevels() {
+        return logLevels;
+    }
+
+    /** Standalone: the cluster is this worker. */
+    @Override
+    public void setClusterLogLevel(String namespace, String level) {
+        try {
+            logLevels.set(namespace, level);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("level", e.getMessage());
+        }
+    }
+
     // ---- internals ----
+
+    /**
+     * Kafka's answer to a restart (KIP-745): the connector's status with the instance (when
+     * {@code instance}) and the {@code tasks} being restarted shown as RESTARTING.
+     */
+    protected static ConnectorStateInfo restarting(ConnectorStateInfo status, boolean instance, Set<Integer> tasks) {
+        ConnectorStateInfo.ConnectorState connector = instance ? status.connector().withState("RESTARTING")
+                : status.connector();
+        List<ConnectorStateInfo.TaskState> states = status.tasks().stream()
+                .map(t -> tasks.contains(t.id()) ? t.withState("RESTARTING") : t)
+                .toList();
+        return new ConnectorStateInfo(status.name(), connector, states, status.type());
+    }
 
     protected StoredConnector stored(String connector) {
         return configs.get(connector).orElseThrow(() -> new NotFoundException("connector " + connector + " not found"));
@@ -453,6 +503,11 @@ public abstract class AbstractHerder implements Herder {
         String cls = new ConnectorConfig(config).connectorClass();
         return plugins.component(cls).map(c -> c.type() == ComponentType.SOURCE ? "source"
                 : c.type() == ComponentType.SINK ? "sink" : "unknown").orElse("unknown");
+    }
+
+    /** The version of the plugin the connector's class comes from; null when the class is not loaded. */
+    protected String versionOf(Map<String, String> config) {
+        return plugins.component(new ConnectorConfig(config).connectorClass()).map(PluginComponent::version).orElse(null);
     }
 
     protected static int safeMaxTasks(ConnectorConfig cc) {

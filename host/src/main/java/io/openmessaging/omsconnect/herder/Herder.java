@@ -1,6 +1,7 @@
 package io.openmessaging.omsconnect.herder;
 
 import io.openmessaging.omsconnect.driver.DriverInfo;
+import io.openmessaging.omsconnect.logging.LogLevels;
 import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
@@ -42,6 +43,12 @@ public interface Herder {
      * @return the connector and whether it was created (false: updated)
      */
     Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config, boolean allowReplace);
+
+    /**
+     * Changes some keys of a connector's config (KIP-477): a null value removes the key. As a PUT of the
+     * merged config, validated as a whole.
+     */
+    ConnectorInfo patchConnectorConfig(String connector, Map<String, String> patch);
 
     void deleteConnector(String connector);
 
@@ -90,6 +97,17 @@ public interface Herder {
 
     /** Metrics in Prometheus text exposition format. */
     String metrics();
+
+    /** This worker's log levels (Kafka's {@code /admin/loggers}, worker scope). */
+    LogLevels logLevels();
+
+    /**
+     * Sets a log level on every worker of the cluster (KIP-976 {@code scope=cluster}), on this one when
+     * standalone; workers that start later keep their configured levels.
+     *
+     * @throws BadRequestException when {@code level} is no log level
+     */
+    void setClusterLogLevel(String namespace, String level);
 
     /** A value and whether it was newly created. */
     record Created<T>(T value, boolean created) {

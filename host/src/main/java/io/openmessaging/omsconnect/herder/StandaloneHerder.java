@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * The herder of a standalone worker: connector configs and target states live in files under the store
@@ -120,11 +122,13 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     @Override
     public synchronized void pauseConnector(String connector) {
         StoredConnector c = stored(connector);
+        StoredConnector paused = c.withTargetState(TargetState.PAUSED);
+        configs.put(paused);
         if (c.targetState() == TargetState.STOPPED) {
-            throw new ConflictException("connector " + connector + " is stopped; resume it first");
+            startStored(paused, true); // as Kafka: a stopped connector may be paused; it starts paused
+        } else {
+            worker.setPaused(connector, true);
         }
-        configs.put(c.withTargetState(TargetState.PAUSED));
-        worker.setPaused(connector, true);
     }
 
     @Override
@@ -165,7 +169,7 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
         if (restartInstance && c.taskConfigs().isEmpty()) {
             // it never started far enough to plan its tasks: a full start plans them now
             startStored(c, true);
-            return connectorStatus(connector);
+            return restarting(connectorStatus(connector), true, Set.of());
         }
         boolean wasRunning = worker.isRunning(connector);
         // a connector that is not running has no running task either: its tasks all come back with it
@@ -181,7 +185,8 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
             worker.startTask(id, new ConnectorConfig(c.config()), c.taskConfigs().get(id.task()),
                     c.targetState() == TargetState.PAUSED);
         }
-        return connectorStatus(connector);
+        return restarting(connectorStatus(connector), restartInstance,
+                tasks.stream().map(ConnectorTaskId::task).collect(Collectors.toSet()));
     }
 
     private List<ConnectorTaskId> tasksToRestart(StoredConnector c, boolean onlyFailed) {

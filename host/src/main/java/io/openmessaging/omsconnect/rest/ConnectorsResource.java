@@ -28,12 +28,15 @@ import java.util.Map;
  * <li>{@code GET /connectors[?expand=status&expand=info]}: names, or {@code {name: {"status", "info"}}}</li>
  * <li>{@code POST /connectors} {@code {"name", "config", "initial_state"?}} → 201 ConnectorInfo (409 exists)</li>
  * <li>{@code GET|DELETE /connectors/{c}} (DELETE → 204); {@code GET|PUT /connectors/{c}/config}
- * (PUT → 201 created, 200 updated); {@code GET /connectors/{c}/status}</li>
+ * (PUT → 201 created, 200 updated); {@code PATCH /connectors/{c}/config} (KIP-477: the keys given are
+ * set, a null removes one → 200 ConnectorInfo); {@code GET /connectors/{c}/status}</li>
  * <li>{@code POST /connectors/{c}/restart?includeTasks=&onlyFailed=}: 204 when both false, else 202 + status</li>
- * <li>{@code PUT /connectors/{c}/pause|resume} → 202, {@code PUT /connectors/{c}/stop} → 204</li>
+ * <li>{@code PUT /connectors/{c}/pause|resume} → 202 (a STOPPED connector may be paused),
+ * {@code PUT /connectors/{c}/stop} → 204</li>
  * <li>{@code GET /connectors/{c}/tasks}, {@code GET /connectors/{c}/tasks/{t}/status},
  * {@code POST /connectors/{c}/tasks/{t}/restart} → 204</li>
- * <li>{@code GET|PATCH|DELETE /connectors/{c}/offsets} (PATCH and DELETE → 200 {@code {"message"}})</li>
+ * <li>{@code GET|PATCH|DELETE /connectors/{c}/offsets} (PATCH and DELETE → 200 {@code {"message"}}; 400
+ * unless the connector is STOPPED)</li>
  * </ul>
  * As in Kafka, the connector's name is put into its config as {@code name}, and a different {@code name}
  * in the config is refused.
@@ -58,6 +61,10 @@ final class ConnectorsResource {
                 })
                 .get(C + "/config", call -> Reply.ok(herder.connectorConfig(connector(call))))
                 .write("PUT", C + "/config", this::putConfig)
+                .write("PATCH", C + "/config", call -> {
+                    String name = connector(call);
+                    return Reply.ok(herder.patchConnectorConfig(name, withName(name, ConfigBody.patch(call.jsonBody()))));
+                })
                 .get(C + "/status", call -> Reply.ok(herder.connectorStatus(connector(call))))
                 .write("POST", C + "/restart", this::restart)
                 .write("PUT", C + "/pause", call -> {

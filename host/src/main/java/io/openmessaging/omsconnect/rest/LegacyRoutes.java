@@ -1,6 +1,5 @@
 package io.openmessaging.omsconnect.rest;
 
-import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
@@ -78,7 +77,7 @@ final class LegacyRoutes {
                 .get("/getAllocatedInfo", call -> Reply.ok(configInfo(true)))
                 .get("/connectors/list", unlessConnectorNamed("list", call -> Reply.ok(connectors.expanded(true, true))))
                 .get("/connectors/stopAll", unlessConnectorNamed("stopAll", forEachConnector(herder::deleteConnector)))
-                .get("/connectors/pauseAll", unlessConnectorNamed("pauseAll", forEachConnector(herder::pauseConnector)))
+                .get("/connectors/pauseAll", unlessConnectorNamed("pauseAll", forEachConnector(this::pauseUnlessStopped)))
                 .get("/connectors/resumeAll", unlessConnectorNamed("resumeAll", forEachConnector(herder::resumeConnector)))
                 .get("/plugin/list", call -> Reply.ok(plugins.list()))
                 .write("GET", "/plugin/reload", call -> Reply.ok(plugins.reloadAll()));
@@ -109,12 +108,17 @@ final class LegacyRoutes {
                     action.accept(name);
                 } catch (NotFoundException deletedMeanwhile) {
                     // nothing left to do for it
-                } catch (ConflictException stopped) {
-                    // a STOPPED connector is not paused; it stays stopped and the others go on
                 }
             }
             return Reply.ok(SUCCESS);
         };
+    }
+
+    /** "Pause all" pauses what runs: a STOPPED connector stays stopped (pausing one would start it, paused). */
+    private void pauseUnlessStopped(String connector) {
+        if (!"STOPPED".equals(herder.connectorStatus(connector).connector().state())) {
+            herder.pauseConnector(connector);
+        }
     }
 
     /** The seed's config view; {@code allocatedHere}: only the connectors and tasks running on this worker. */

@@ -47,6 +47,7 @@ public final class RestServer implements AutoCloseable {
         new ConnectorPluginsResource(herder).register(router);
         plugins.register(router);
         new DriversResource(herder).register(router);
+        new LoggersResource(herder).register(router);
         new LegacyRoutes(herder, connectors, plugins, config.workerId()).register(router);
 
         Undertow server = Undertow.builder()

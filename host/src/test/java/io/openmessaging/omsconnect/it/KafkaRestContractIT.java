@@ -8,6 +8,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
 import org.apache.kafka.connect.runtime.rest.entities.ErrorMessage;
+import org.apache.kafka.connect.runtime.rest.entities.LoggerLevel;
 import org.apache.kafka.connect.runtime.rest.entities.PluginInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ServerInfo;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
@@ -119,6 +120,9 @@ class KafkaRestContractIT {
         ConnectorStateInfo.TaskState task = as(w.get("/connectors/kc-src/tasks/0/status"), 200,
                 ConnectorStateInfo.TaskState.class);
         assertEquals(0, task.id());
+        assertNotNull(task.version(), "the version of the connector's plugin");
+        assertEquals(task.version(), as(w.get("/connectors/kc-src/status"), 200, ConnectorStateInfo.class)
+                .connector().version());
         List<String> names = as(w.get("/connectors"), 200, new TypeReference<>() { });
         assertTrue(names.contains("kc-src"), names.toString());
         Map<String, Map<String, Object>> expanded = as(w.get("/connectors?expand=status&expand=info"), 200,
@@ -130,16 +134,32 @@ class KafkaRestContractIT {
                 Map.of("connector.class", SOURCE, "file", in.toString(), "topic", "lifecycle2")), 200, ConnectorInfo.class);
         assertEquals("lifecycle2", updated.config().get("topic"));
 
+        ConnectorInfo patched = as(w.send("PATCH", "/connectors/kc-src/config",
+                "{\"batch-size\": \"7\", \"topic\": null, \"connect-topicname\": \"lifecycle3\"}"), 200,
+                ConnectorInfo.class);
+        assertEquals("7", patched.config().get("batch-size"));
+        assertEquals("lifecycle3", patched.config().get("connect-topicname"));
+        assertTrue(!patched.config().containsKey("topic"), "a null removes the key: " + patched.config());
+        assertEquals(in.toString(), patched.config().get("file"), "keys not in the patch stay");
+        error(w.send("PATCH", "/connectors/kc-none/config", Map.of("file", "x")), 404);
+
         assertEquals(202, w.send("PUT", "/connectors/kc-src/pause", "").statusCode());
         assertEquals(202, w.send("PUT", "/connectors/kc-src/resume", "").statusCode());
         ConnectorStateInfo restarting = as(w.send("POST", "/connectors/kc-src/restart?includeTasks=true", ""), 202,
                 ConnectorStateInfo.class);
         assertEquals("kc-src", restarting.name());
+        assertEquals("RESTARTING", restarting.connector().state(), "KIP-745: what restarts shows RESTARTING");
+        assertEquals(List.of("RESTARTING"), restarting.tasks().stream().map(t -> t.state()).toList());
         assertEquals(204, w.send("PUT", "/connectors/kc-src/stop", "").statusCode());
         TestWorker.await("kc-src STOPPED", WAIT, () -> "STOPPED".equals(as(w.get("/connectors/kc-src/status"), 200,
                 ConnectorStateInfo.class).connector().state()));
         ConnectorOffsets offsets = as(w.get("/connectors/kc-src/offsets"), 200, ConnectorOffsets.class);
         assertNotNull(offsets.offsets());
+        // as Kafka: a stopped connector may be paused (it starts paused); offsets change only when STOPPED
+        assertEquals(202, w.send("PUT", "/connectors/kc-src/pause", "").statusCode());
+        TestWorker.await("kc-src PAUSED", WAIT, () -> "PAUSED".equals(as(w.get("/connectors/kc-src/status"), 200,
+                ConnectorStateInfo.class).connector().state()));
+        error(w.delete("/connectors/kc-src/offsets"), 400);
 
         assertEquals(204, w.delete("/connectors/kc-src").statusCode());
         error(w.get("/connectors/kc-src"), 404);
@@ -162,5 +182,28 @@ class KafkaRestContractIT {
         error(w.send("POST", "/connectors", create("kc-bad", Map.of("connector.class", "no.such.Connector"))), 400);
         error(w.send("POST", "/connectors", "{not json"), 400);
         error(w.send("PUT", "/connectors/kc-none/pause", ""), 404);
+    }
+
+    @Test
+    void loggers() throws Exception {
+        String file = "io.openmessaging.omsconnect.file";
+        Map<String, LoggerLevel> all = as(w.get("/admin/loggers"), 200, new TypeReference<>() { });
+        assertTrue(all.containsKey("root"), all.toString());
+        List<String> set = as(w.send("PUT", "/admin/loggers/" + file, Map.of("level", "DEBUG")), 200,
+                new TypeReference<>() { });
+        assertTrue(set.contains(file), set.toString());
+        LoggerLevel debug = as(w.get("/admin/loggers/" + file), 200, LoggerLevel.class);
+        assertEquals("DEBUG", debug.level());
+        assertNotNull(debug.lastModified());
+        assertEquals("DEBUG", as(w.get("/admin/loggers"), 200, new TypeReference<Map<String, LoggerLevel>>() { })
+                .get(file).level());
+
+        error(w.send("PUT", "/admin/loggers/" + file, Map.of("level", "LOUD")), 400);
+        error(w.send("PUT", "/admin/loggers/" + file, Map.of()), 400);
+        error(w.get("/admin/loggers/no.such.logger.anywhere"), 404);
+
+        // a standalone worker is the whole cluster
+        assertEquals(204, w.send("PUT", "/admin/loggers/" + file + "?scope=cluster", Map.of("level", "INFO")).statusCode());
+        assertEquals("INFO", as(w.get("/admin/loggers/" + file), 200, LoggerLevel.class).level());
     }
 }

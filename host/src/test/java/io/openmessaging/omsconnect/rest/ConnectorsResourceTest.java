@@ -3,7 +3,6 @@ package io.openmessaging.omsconnect.rest;
 import com.alibaba.fastjson2.JSONObject;
 import io.openmessaging.omsconnect.herder.AlreadyExistsException;
 import io.openmessaging.omsconnect.herder.BadRequestException;
-import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
@@ -166,6 +165,22 @@ class ConnectorsResourceTest extends MockedHerderTest {
     }
 
     @Test
+    void patchSetsTheKeysGivenAndANullRemovesOne() {
+        when(herder.patchConnectorConfig(eq("c1"), anyMap())).thenReturn(info("c1"));
+        RestHarness.Response r = rest.send("PATCH", "/connectors/c1/config", "{\"a\":\"1\",\"b\":null,\"n\":2}");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("c1", r.json().getString("name"));
+        Map<String, String> patch = new java.util.HashMap<>();
+        patch.put("a", "1");
+        patch.put("b", null);
+        patch.put("n", "2");
+        patch.put("name", "c1");
+        verify(herder).patchConnectorConfig("c1", patch);
+        assertField(rest.send("PATCH", "/connectors/c1/config", "{\"name\":\"c2\"}"), "name");
+        assertField(rest.send("PATCH", "/connectors/c1/config", "{\"k\":{\"x\":1}}"), "k");
+    }
+
+    @Test
     void restartAnswers204Or202() {
         when(herder.restartConnector(eq("c1"), anyBoolean(), anyBoolean())).thenReturn(status("c1"));
         RestHarness.Response plain = rest.send("POST", "/connectors/c1/restart", (String) null);
@@ -213,8 +228,8 @@ class ConnectorsResourceTest extends MockedHerderTest {
         assertEquals(200, reset.status());
         assertEquals("The offsets for this connector have been reset successfully", reset.json().getString("message"));
 
-        doThrow(new ConflictException("connector c1 must be STOPPED")).when(herder).resetOffsets("c1");
-        assertError(rest.send("DELETE", "/connectors/c1/offsets", (String) null), 409, "connector c1 must be STOPPED");
+        doThrow(new BadRequestException(null, "connector c1 must be STOPPED")).when(herder).resetOffsets("c1");
+        assertError(rest.send("DELETE", "/connectors/c1/offsets", (String) null), 400, "connector c1 must be STOPPED");
         assertField(rest.send("PATCH", "/connectors/c1/offsets", "{\"offsets\":[]}"), "offsets");
         assertField(rest.send("PATCH", "/connectors/c1/offsets", "{\"offsets\":[{\"offset\":{}}]}"), "offsets[0].partition");
         assertField(rest.send("PATCH", "/connectors/c1/offsets", "{\"offsets\":[{\"partition\":{\"a\":{}},\"offset\":{}}]}"), "offsets[0].partition");
@@ -233,7 +248,7 @@ class ConnectorsResourceTest extends MockedHerderTest {
     @Test
     void statusWithFailedTrace() {
         when(herder.connectorStatus("c1")).thenReturn(new ConnectorStateInfo("c1",
-                new ConnectorStateInfo.ConnectorState("FAILED", "w1", "java.lang.Exception: x"), List.of(), "sink"));
+                new ConnectorStateInfo.ConnectorState("FAILED", "w1", "java.lang.Exception: x", "1.0"), List.of(), "sink"));
         assertEquals("java.lang.Exception: x", rest.get("/connectors/c1/status").json().getJSONObject("connector").getString("trace"));
     }
 

@@ -33,8 +33,8 @@ final class Fixtures {
     }
 
     static ConnectorStateInfo status(String name) {
-        return new ConnectorStateInfo(name, new ConnectorStateInfo.ConnectorState("RUNNING", "w1", null),
-                List.of(new ConnectorStateInfo.TaskState(0, "RUNNING", "w1", null)), "source");
+        return new ConnectorStateInfo(name, new ConnectorStateInfo.ConnectorState("RUNNING", "w1", null, "1.0"),
+                List.of(new ConnectorStateInfo.TaskState(0, "RUNNING", "w1", null, "1.0")), "source");
     }
 
     static List<TaskInfo> tasks(String name) {

@@ -73,8 +73,8 @@ class LegacyRoutesTest extends MockedHerderTest {
         when(herder.taskConfigs("elsewhere")).thenReturn(List.of(new TaskInfo(new ConnectorTaskId("elsewhere", 0), Map.of())));
         when(herder.connectorStatus("here")).thenReturn(status("here"));
         when(herder.connectorStatus("elsewhere")).thenReturn(new ConnectorStateInfo("elsewhere",
-                new ConnectorStateInfo.ConnectorState("RUNNING", "w2", null),
-                List.of(new ConnectorStateInfo.TaskState(0, "RUNNING", "w2", null)), "source"));
+                new ConnectorStateInfo.ConnectorState("RUNNING", "w2", null, "1.0"),
+                List.of(new ConnectorStateInfo.TaskState(0, "RUNNING", "w2", null, "1.0")), "source"));
 
         when(herder.clusterWorkers()).thenReturn(List.of(
                 new ClusterWorkerInfo("w1", "http://a", "leader", true, 1L, 2000L, List.of("here"), List.of()),

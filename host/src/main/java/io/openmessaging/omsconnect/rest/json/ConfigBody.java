@@ -16,13 +16,25 @@ public final class ConfigBody {
     }
 
     public static Map<String, String> from(JSONObject json) {
+        return read(json, false);
+    }
+
+    /**
+     * A config patch (Kafka's {@code PATCH /connectors/{c}/config}, KIP-477): as {@link #from}, and a
+     * JSON null removes the key (the map holds it with a null value).
+     */
+    public static Map<String, String> patch(JSONObject json) {
+        return read(json, true);
+    }
+
+    private static Map<String, String> read(JSONObject json, boolean nullRemoves) {
         Map<String, String> config = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : json.entrySet()) {
             String key = e.getKey();
             if (key == null || key.isBlank()) {
                 throw HttpError.badRequest("config", "config keys must not be empty");
             }
-            config.put(key, text(key, e.getValue()));
+            config.put(key, nullRemoves && e.getValue() == null ? null : text(key, e.getValue()));
         }
         return config;
     }
