@@ -119,7 +119,7 @@ class BrokerOutageIT {
                     "oms-driver-url", url))));
             assertEquals(201, sink.statusCode(), sink.body());
             TestWorker.await("the sink task to run", Duration.ofSeconds(30),
-                    () -> w.get("/connectors/sink/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+                    () -> TestWorker.tasksRunning(w.get("/connectors/sink/status").body()));
             HttpResponse<String> source = w.send("POST", "/connectors", FilePipelineIT.connector("source", with(restarts, Map.of(
                     "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
                     "oms-driver-url", url))));
@@ -155,7 +155,7 @@ class BrokerOutageIT {
     }
 
     private static boolean running(TestWorker w, String connector) throws Exception {
-        return w.get("/connectors/" + connector + "/status").body().contains("\"state\":\"RUNNING\",\"worker_id\"");
+        return TestWorker.tasksRunning(w.get("/connectors/" + connector + "/status").body());
     }
 
     private static void recordFailures(TestWorker w, Set<String> failed) throws Exception {

@@ -133,8 +133,8 @@ class CrashRecoveryIT {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest status = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/connectors/file-sink/status")).build();
-        TestWorker.await("the sink task to run", Duration.ofSeconds(60), () -> http.send(status,
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+        TestWorker.await("the sink task to run", Duration.ofSeconds(60), () -> TestWorker.tasksRunning(http.send(status,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()));
     }
 
     private static int distinctLines(Path out) throws Exception {

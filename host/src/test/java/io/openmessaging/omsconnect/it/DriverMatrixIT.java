@@ -51,7 +51,7 @@ class DriverMatrixIT {
                 "oms-driver-url", url)));
         assertEquals(201, sink.statusCode(), sink.body());
         TestWorker.await("the sink task to run", Duration.ofSeconds(30),
-                () -> w.get("/connectors/sink/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+                () -> TestWorker.tasksRunning(w.get("/connectors/sink/status").body()));
         Map<String, String> sourceConfig = new java.util.HashMap<>(Map.of(
                 "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
                 "oms-driver-url", url));
@@ -86,7 +86,7 @@ class DriverMatrixIT {
                     "connect-topicname", "t", "oms-driver-url", Drivers.LOCAL.url(dir.resolve("second")))));
             assertEquals(201, created.statusCode(), created.body());
             TestWorker.await("the source task to hold the driver", Duration.ofSeconds(30),
-                    () -> w.get("/connectors/src/status").body().contains("\"state\":\"RUNNING\",\"worker_id\""));
+                    () -> TestWorker.tasksRunning(w.get("/connectors/src/status").body()));
             HttpResponse<String> refused = w.delete("/plugins/" + Drivers.LOCAL.plugin);
             assertEquals(409, refused.statusCode(), refused.body());
         }

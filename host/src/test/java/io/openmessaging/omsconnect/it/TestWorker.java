@@ -143,6 +143,13 @@ public final class TestWorker implements AutoCloseable {
     }
 
     /** Lines of a file, empty when it does not exist yet. */
+    /** Whether a {@code GET /connectors/{c}/status} body shows tasks, all of them RUNNING. */
+    public static boolean tasksRunning(String statusBody) {
+        com.alibaba.fastjson2.JSONArray tasks = JSON.parseObject(statusBody).getJSONArray("tasks");
+        return tasks != null && !tasks.isEmpty() && tasks.stream()
+                .allMatch(t -> "RUNNING".equals(((com.alibaba.fastjson2.JSONObject) t).getString("state")));
+    }
+
     public static List<String> lines(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
