@@ -220,6 +220,17 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     public Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config,
                                                      boolean allowReplace) {
+        return put(connector, config, allowReplace, TargetState.STARTED);
+    }
+
+    @Override
+    public ConnectorInfo createConnector(String connector, Map<String, String> config, TargetState initialState) {
+        return put(connector, config, false, initialState).value();
+    }
+
+    /** @param targetIfNew the target state of a connector this creates; the log keeps an existing one's */
+    private Created<ConnectorInfo> put(String connector, Map<String, String> config, boolean allowReplace,
+                                       TargetState targetIfNew) {
         awaitCurrentState();
         StoredConnector existing = configs.get(connector).orElse(null);
         if (existing != null && !allowReplace) {
@@ -227,7 +238,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         }
         Map<String, String> clean = checkedConfig(connector, config, existing);
         JSONObject r = raft.call(Commands.putConnector(
-                new StoredConnector(connector, clean, TargetState.STARTED, List.of()), !allowReplace));
+                new StoredConnector(connector, clean, targetIfNew, List.of()), !allowReplace));
         if (!r.getBooleanValue("ok")) {
             throw new AlreadyExistsException(r.getString("error"));
         }

@@ -12,6 +12,7 @@ import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.rest.entity.TaskInfo;
 import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
+import io.openmessaging.omsconnect.store.TargetState;
 
 import java.io.InputStream;
 import java.util.List;
@@ -43,6 +44,14 @@ public interface Herder {
      * @return the connector and whether it was created (false: updated)
      */
     Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config, boolean allowReplace);
+
+    /**
+     * Creates a connector in {@code initialState} (KIP-980): a PAUSED or STOPPED one starts no task
+     * before it is resumed.
+     *
+     * @throws AlreadyExistsException when it exists
+     */
+    ConnectorInfo createConnector(String connector, Map<String, String> config, TargetState initialState);
 
     /**
      * Changes some keys of a connector's config (KIP-477): a null value removes the key. As a PUT of the

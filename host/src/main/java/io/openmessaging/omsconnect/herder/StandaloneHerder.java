@@ -92,6 +92,18 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     @Override
     public synchronized Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config,
                                                                   boolean allowReplace) {
+        return put(connector, config, allowReplace, TargetState.STARTED);
+    }
+
+    @Override
+    public synchronized ConnectorInfo createConnector(String connector, Map<String, String> config,
+                                                      TargetState initialState) {
+        return put(connector, config, false, initialState).value();
+    }
+
+    /** @param targetIfNew the target state of a connector this creates; an updated one keeps its own */
+    private Created<ConnectorInfo> put(String connector, Map<String, String> config, boolean allowReplace,
+                                       TargetState targetIfNew) {
         StoredConnector existing = configs.get(connector).orElse(null);
         if (existing != null && !allowReplace) {
             throw new AlreadyExistsException("connector " + connector + " already exists");
@@ -100,7 +112,7 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
         if (existing != null) {
             stopRunning(connector);
         }
-        TargetState target = existing == null ? TargetState.STARTED : existing.targetState();
+        TargetState target = existing == null ? targetIfNew : existing.targetState();
         StoredConnector stored = new StoredConnector(connector, clean, target, List.of());
         configs.put(stored);
         log.info("Connector {} {} with config {}", connector, existing == null ? "created" : "updated",

@@ -12,6 +12,7 @@ import io.openmessaging.omsconnect.rest.http.Reply;
 import io.openmessaging.omsconnect.rest.http.Router;
 import io.openmessaging.omsconnect.rest.json.ConfigBody;
 import io.openmessaging.omsconnect.rest.json.OffsetsBody;
+import io.openmessaging.omsconnect.store.TargetState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,26 +149,24 @@ final class ConnectorsResource {
         if (!(body.get("config") instanceof JSONObject configJson)) {
             throw HttpError.badRequest("config", "'config' must be given as a JSON object");
         }
-        String initialState = initialState(body.get("initial_state"));
+        TargetState initialState = initialState(body.get("initial_state"));
         Map<String, String> config = withName(name, ConfigBody.from(configJson));
-        ConnectorInfo info = put(name, config, false).value();
-        switch (initialState) {
-            case "PAUSED" -> herder.pauseConnector(name);
-            case "STOPPED" -> herder.stopConnector(name);
-            default -> { }
-        }
+        // created in its state: a PAUSED or STOPPED connector runs no task before it is resumed (KIP-980)
+        ConnectorInfo info = herder.createConnector(name, config, initialState);
         return Reply.created(info).withHeader("Location", location(name));
     }
 
-    private static String initialState(Object value) {
+    private static TargetState initialState(Object value) {
         if (value == null) {
-            return "RUNNING";
+            return TargetState.STARTED;
         }
         String state = value instanceof String s ? s.toUpperCase(Locale.ROOT) : "";
-        if (!List.of("RUNNING", "PAUSED", "STOPPED").contains(state)) {
-            throw HttpError.badRequest("initial_state", "'initial_state' must be RUNNING, PAUSED or STOPPED");
-        }
-        return state;
+        return switch (state) {
+            case "RUNNING" -> TargetState.STARTED;
+            case "PAUSED" -> TargetState.PAUSED;
+            case "STOPPED" -> TargetState.STOPPED;
+            default -> throw HttpError.badRequest("initial_state", "'initial_state' must be RUNNING, PAUSED or STOPPED");
+        };
     }
 
     private Reply putConfig(Call call) {

@@ -154,7 +154,9 @@ public class Worker implements AutoCloseable {
             Class<?> taskClass;
             Object task;
             try (LoaderSwap ignored = LoaderSwap.to(loader)) {
-                taskClass = Class.forName(taskConfig.get(WorkerConnector.TASK_CLASS), true, loader);
+                String className = taskConfig.getOrDefault(WorkerConnector.TASK_CLASS,
+                        taskConfig.get(WorkerConnector.LEGACY_TASK_CLASS));
+                taskClass = Class.forName(className, true, loader);
                 task = taskClass.getDeclaredConstructor().newInstance();
             }
             RecordConverter valueConverter = converters.create(connectorConfig.get(ConnectorConfig.VALUE_CONVERTER),

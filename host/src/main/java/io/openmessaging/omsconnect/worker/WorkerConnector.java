@@ -19,7 +19,10 @@ import java.util.Map;
  */
 final class WorkerConnector {
     private static final Logger log = LoggerFactory.getLogger(WorkerConnector.class);
-    static final String TASK_CLASS = "task-class";
+    /** Kafka Connect's key for the task class in a task config, so that GET …/tasks reads as there. */
+    static final String TASK_CLASS = "task.class";
+    /** The key stores written before 2026-12 hold it under. */
+    static final String LEGACY_TASK_CLASS = "task-class";
 
     private final String name;
     @SuppressWarnings("rawtypes")

@@ -117,6 +117,8 @@ class KafkaRestContractIT {
         assertEquals(in.toString(), read.get("file"));
         List<TaskInfo> tasks = as(w.get("/connectors/kc-src/tasks"), 200, new TypeReference<>() { });
         assertEquals(1, tasks.size());
+        assertEquals("io.openmessaging.omsconnect.file.FileSourceTask", tasks.get(0).config().get("task.class"),
+                "the task class under Kafka's key: " + tasks.get(0).config());
         ConnectorStateInfo.TaskState task = as(w.get("/connectors/kc-src/tasks/0/status"), 200,
                 ConnectorStateInfo.TaskState.class);
         assertEquals(0, task.id());

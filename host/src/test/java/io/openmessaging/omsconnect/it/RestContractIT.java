@@ -229,6 +229,11 @@ class RestContractIT {
         paused.put("initial_state", "PAUSED");
         object(w.send("POST", "/connectors", paused), 201);
         awaitStates("crud-paused", "PAUSED", "PAUSED");
+        // KIP-980: created paused, it never ran: once stopped (positions stored on the way) it has sent nothing
+        assertEquals(204, w.send("PUT", "/connectors/crud-paused/stop", "").statusCode());
+        awaitStates("crud-paused", "STOPPED", null);
+        assertEquals(0, object(w.get("/connectors/crud-paused/offsets"), 200).getJSONArray("offsets").size(),
+                "a connector created PAUSED sent records");
         assertEquals(204, w.delete("/connectors/crud-paused").statusCode());
 
         // GET /connectors/{c}

@@ -7,6 +7,7 @@ import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
 import io.openmessaging.omsconnect.rest.http.ErrorMapper;
+import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -63,7 +65,7 @@ class ConnectorsResourceTest extends MockedHerderTest {
 
     @Test
     void createsConnector201WithNameInConfig() {
-        when(herder.putConnectorConfig(eq("c1"), anyMap(), eq(false))).thenReturn(new Herder.Created<>(info("c1"), true));
+        when(herder.createConnector(eq("c1"), anyMap(), eq(TargetState.STARTED))).thenReturn(info("c1"));
         RestHarness.Response r = rest.send("POST", "/connectors",
                 "{\"name\":\"c1\",\"config\":{\"connector.class\":\"X\",\"max.tasks\":2,\"enabled\":true}}");
         assertEquals(201, r.status(), r.body());
@@ -72,15 +74,19 @@ class ConnectorsResourceTest extends MockedHerderTest {
         assertEquals("/connectors/c1", r.header("Location"));
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, String>> config = ArgumentCaptor.forClass(Map.class);
-        verify(herder).putConnectorConfig(eq("c1"), config.capture(), eq(false));
+        verify(herder).createConnector(eq("c1"), config.capture(), eq(TargetState.STARTED));
         assertEquals(Map.of("name", "c1", "connector.class", "X", "max.tasks", "2", "enabled", "true"), config.getValue());
     }
 
     @Test
     void createHonoursInitialState() {
-        when(herder.putConnectorConfig(eq("c1"), anyMap(), eq(false))).thenReturn(new Herder.Created<>(info("c1"), true));
+        when(herder.createConnector(eq("c1"), anyMap(), any())).thenReturn(info("c1"));
         assertEquals(201, rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"STOPPED\"}").status());
-        verify(herder).stopConnector("c1");
+        verify(herder).createConnector(eq("c1"), anyMap(), eq(TargetState.STOPPED));
+        assertEquals(201, rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"paused\"}").status());
+        verify(herder).createConnector(eq("c1"), anyMap(), eq(TargetState.PAUSED));
+        verify(herder, never()).stopConnector(anyString());
+        verify(herder, never()).pauseConnector(anyString());
         RestHarness.Response bad = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"NAPPING\"}");
         assertEquals(400, bad.status());
         assertField(bad, "initial_state");
@@ -88,7 +94,7 @@ class ConnectorsResourceTest extends MockedHerderTest {
 
     @Test
     void createExisting409() {
-        when(herder.putConnectorConfig(anyString(), anyMap(), anyBoolean())).thenThrow(new AlreadyExistsException("Connector c1 already exists"));
+        when(herder.createConnector(anyString(), anyMap(), any())).thenThrow(new AlreadyExistsException("Connector c1 already exists"));
         RestHarness.Response r = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{}}");
         assertError(r, 409, "Connector c1 already exists");
     }
@@ -108,12 +114,13 @@ class ConnectorsResourceTest extends MockedHerderTest {
         assertEquals(400, rest.send("POST", "/connectors", "[1,2]").status());
         assertEquals(400, rest.send("POST", "/connectors", "").status());
         assertEquals(400, rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{}} trailing").status());
+        verify(herder, never()).createConnector(anyString(), anyMap(), any());
         verify(herder, never()).putConnectorConfig(anyString(), anyMap(), anyBoolean());
     }
 
     @Test
     void herderBadRequestNamesTheField() {
-        when(herder.putConnectorConfig(anyString(), anyMap(), anyBoolean()))
+        when(herder.createConnector(anyString(), anyMap(), any()))
                 .thenThrow(new BadRequestException("connector.class", "unknown class Nope"));
         RestHarness.Response r = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{\"connector.class\":\"Nope\"}}");
         assertError(r, 400, "connector.class: unknown class Nope");

@@ -11,9 +11,9 @@ import static io.openmessaging.omsconnect.rest.ConnectorsResourceTest.assertErro
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -86,7 +86,8 @@ class SecurityTest {
             String big = "{\"name\":\"c\",\"config\":{\"k\":\"" + "x".repeat((int) RestHarness.MAX_REQUEST) + "\"}}";
             assertEquals(413, rest.send("POST", "/connectors", big).status());
             assertEquals(413, rest.send("PUT", "/connectors/c/config", big).json().getIntValue("error_code"));
-            verify(herder, never()).putConnectorConfig(anyString(), anyMap(), eq(false));
+            verify(herder, never()).createConnector(anyString(), anyMap(), any());
+            verify(herder, never()).putConnectorConfig(anyString(), anyMap(), anyBoolean());
             when(herder.workerInfo()).thenReturn(Fixtures.worker());
             assertEquals(200, rest.get("/health").status());
         }
