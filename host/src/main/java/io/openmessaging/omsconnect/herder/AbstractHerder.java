@@ -473,11 +473,7 @@ public abstract class AbstractHerder implements Herder {
     /** Standalone: the cluster is this worker. */
     @Override
     public void setClusterLogLevel(String namespace, String level) {
-        try {
-            logLevels.set(namespace, level);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("level", e.getMessage());
-        }
+        logLevels.set(namespace, level);
     }
 
     // ---- internals ----

@@ -114,7 +114,7 @@ public interface Herder {
      * Sets a log level on every worker of the cluster (KIP-976 {@code scope=cluster}), on this one when
      * standalone; workers that start later keep their configured levels.
      *
-     * @throws BadRequestException when {@code level} is no log level
+     * @throws IllegalArgumentException when {@code level} is no log level ({@link LogLevels#parse})
      */
     void setClusterLogLevel(String namespace, String level);
 

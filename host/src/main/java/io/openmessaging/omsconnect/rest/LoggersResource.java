@@ -45,15 +45,16 @@ final class LoggersResource {
         if (!(level instanceof String text)) {
             throw HttpError.badRequest("level", "Desired 'level' parameter was not specified in request.");
         }
+        try {
+            LogLevels.parse(text); // checked once here, for both scopes
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("level", e.getMessage());
+        }
         if ("cluster".equalsIgnoreCase(call.query("scope").orElse("worker"))) {
             herder.setClusterLogLevel(name, text);
             return Reply.noContent();
         }
-        try {
-            return Reply.ok(herder.logLevels().set(name, text));
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest("level", e.getMessage());
-        }
+        return Reply.ok(herder.logLevels().set(name, text));
     }
 
     /** Kafka's LoggerLevel: {@code {"level", "last_modified"}}, the time null when not set since start. */

@@ -201,10 +201,7 @@ public class FileSinkTask extends SinkTask {
                         // after a commit there is nothing buffered, so only closing failed: the data is safe
                         LOG.warn("File sink task {} could not close {}: {}", taskName(), config.file(), e.getMessage());
                     } finally {
-                        writer = null;
-                        closeQuietly(commits);
-                        release(outputLock);
-                        outputLock = null;
+                        closeFiles();
                     }
                 }
             }
@@ -225,12 +222,17 @@ public class FileSinkTask extends SinkTask {
                 } catch (IOException e) {
                     // a dead process's files are closed whatever happened
                 }
-                writer = null;
-                closeQuietly(commits);
-                release(outputLock);
-                outputLock = null;
+                closeFiles();
             }
         }
+    }
+
+    /** After the writer was closed or discarded: the commit log, then the lock (the next writer may start). */
+    private void closeFiles() {
+        writer = null;
+        closeQuietly(commits);
+        release(outputLock);
+        outputLock = null;
     }
 
     /** Last, after everything written was committed: the next writer of the file may start. */
