@@ -1,5 +1,6 @@
 package io.openmessaging.rabbitmq;
 
+import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -129,6 +131,52 @@ class RabbitMqStreamsIT {
         // which declares the topic again
         producer.send(producer.createBytesMessage(topic, bytes("after")));
         assertEquals("after", text(receive(consumer(accessPoint, "g", topic, Map.of()))));
+    }
+
+    /**
+     * A source and a sink of one topic in one worker declare it at the same moment. RabbitMQ before 4.0.5
+     * closes the connection of every publisher to a stream bound before its writer is up (see
+     * {@code Topology.declareStream}): here a publisher of another client keeps publishing to the topic's
+     * exchange while a producer and a consumer of one access point declare the new topic together.
+     */
+    @Test
+    void aTopicDeclaredByAProducerAndAConsumerAtOnceNeverBreaksAPublisherToIt() throws Exception {
+        MessagingAccessPoint accessPoint = accessPoint(Map.of());
+        byte[] body = bytes("other client");
+        for (int round = 0; round < 40; round++) {
+            String topic = topic();
+            Channel publisher = raw.createChannel();
+            publisher.confirmSelect();
+            publisher.exchangeDeclare(topic, BuiltinExchangeType.FANOUT, true, false, null);
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<Producer> producing = CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(go);
+                Producer producer = producer(accessPoint);
+                producer.send(producer.createBytesMessage(topic, bytes("first")));
+                return producer;
+            });
+            CompletableFuture<PullConsumer> consuming = CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(go);
+                return consumer(accessPoint, "g", topic, Map.of());
+            });
+            go.countDown();
+            for (int i = 0; i < 200; i++) {
+                publisher.basicPublish(topic, "", null, body);
+            }
+            publisher.waitForConfirmsOrDie(10_000);
+            assertTrue(raw.isOpen(), "round " + round + ": the broker closed the publisher's connection: " + raw.getCloseReason());
+            producing.get(30, TimeUnit.SECONDS).shutdown();
+            consuming.get(30, TimeUnit.SECONDS).shutdown();
+            publisher.close();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
