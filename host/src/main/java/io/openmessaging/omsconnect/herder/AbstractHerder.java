@@ -4,6 +4,7 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.connector.api.component.connector.Connector;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.DriverException;
@@ -30,6 +31,8 @@ import io.openmessaging.omsconnect.store.ConfigStore;
 import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
+import io.openmessaging.omsconnect.transform.PredicateSpec;
+import io.openmessaging.omsconnect.transform.TransformSpec;
 import io.openmessaging.omsconnect.worker.ConnectorConfig;
 import io.openmessaging.omsconnect.worker.KeyValues;
 import io.openmessaging.omsconnect.worker.Status;
@@ -56,8 +59,6 @@ import java.util.regex.Pattern;
 public abstract class AbstractHerder implements Herder {
     private static final Logger log = LoggerFactory.getLogger(AbstractHerder.class);
     private static final String VERSION = "0.1.0";
-    /** A config key quoted in a validation message: 'file' or "file". */
-    private static final Pattern QUOTED_KEY = Pattern.compile("['\"]([A-Za-z][A-Za-z0-9._-]*)['\"]");
     protected final WorkerConfig workerConfig;
     protected final PluginHost plugins;
     protected final DriverRegistry drivers;
@@ -66,6 +67,7 @@ public abstract class AbstractHerder implements Herder {
     protected final StatusTracker statuses;
     protected final Worker worker;
     protected final LogLevels logLevels = new LogLevels(System::currentTimeMillis);
+    private final ConnectorValidator validator;
 
     protected AbstractHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, Worker worker,
                              StatusTracker statuses, ConfigStore configs, OffsetStore positions) {
@@ -76,6 +78,7 @@ public abstract class AbstractHerder implements Herder {
         this.statuses = statuses;
         this.configs = configs;
         this.positions = positions;
+        this.validator = new ConnectorValidator(plugins, worker.converters(), this::driverProblem, workerConfig.omsDriverUrl());
         plugins.addListener(new PluginListener() {
             @Override
             public void pluginUnloading(PluginDescriptorInfo plugin) {
@@ -192,12 +195,7 @@ public abstract class AbstractHerder implements Herder {
         if (existing != null) {
             keepMaskedSecrets(clean, existing.config());
         }
-        ConfigInfos validation = validate(new ConnectorConfig(clean));
-        if (validation.errorCount() > 0) {
-            ConfigInfos.ConfigValueInfo first = validation.configs().stream().map(ConfigInfos.ConfigInfo::value)
-                    .filter(v -> !v.errors().isEmpty()).findFirst().orElseThrow();
-            throw new BadRequestException(first.name(), first.name() + ": " + String.join("; ", first.errors()));
-        }
+        validator.requireValid(new ConnectorConfig(clean));
         return clean;
     }
 
@@ -316,92 +314,34 @@ public abstract class AbstractHerder implements Herder {
     public ConfigInfos validateConnectorConfig(String connectorClass, Map<String, String> config) {
         Map<String, String> withClass = new LinkedHashMap<>(config);
         if (connectorClass != null && !connectorClass.isBlank()) {
-            withClass.put(ConnectorConfig.CONNECTOR_CLASS, connectorClass);
-            withClass.remove("connector.class");
+            // the path's class, under whichever spelling the body used
+            String spelling = new ConnectorConfig(config).spelling(ConnectorConfig.CONNECTOR_CLASS);
+            withClass.put(spelling, connectorClass);
         }
         return validate(new ConnectorConfig(withClass));
     }
 
     protected ConfigInfos validate(ConnectorConfig cc) {
-        ConfigValidation v = new ConfigValidation(cc.connectorClass());
-        String className = cc.connectorClass();
-        PluginComponent component = null;
-        if (className == null) {
-            v.error(ConnectorConfig.CONNECTOR_CLASS, null, "required");
-        } else {
-            component = plugins.component(className).filter(c -> c.type() == ComponentType.SOURCE
-                    || c.type() == ComponentType.SINK).orElse(null);
-            if (component == null) {
-                v.error(ConnectorConfig.CONNECTOR_CLASS, className, "no connector class " + className
-                        + " in any loaded plugin (see GET /connector-plugins)");
-            } else {
-                v.ok(ConnectorConfig.CONNECTOR_CLASS, className);
-            }
-        }
-        try {
-            v.ok(ConnectorConfig.MAX_TASKS, String.valueOf(cc.maxTasks()));
-        } catch (BadRequestException e) {
-            v.error(ConnectorConfig.MAX_TASKS, cc.get(ConnectorConfig.MAX_TASKS), e.getMessage());
-        }
-        String url = cc.omsDriverUrl(workerConfig.omsDriverUrl());
-        String driverError = refusedDriver(url) != null ? refusedDriver(url) : driverError(url);
-        if (driverError != null) {
-            v.error(ConnectorConfig.OMS_DRIVER_URL, url, driverError);
-        } else {
-            v.ok(ConnectorConfig.OMS_DRIVER_URL, url);
-        }
-        if (component != null && component.type() == ComponentType.SINK && cc.topics().isEmpty()) {
-            v.error(ConnectorConfig.TOPICS, null, "required for a sink connector");
-        }
-        for (String key : List.of(ConnectorConfig.VALUE_CONVERTER, ConnectorConfig.KEY_CONVERTER)) {
-            if (!worker.converters().exists(cc.get(key))) {
-                v.error(key, cc.get(key), "unknown converter class " + cc.get(key));
-            }
-        }
-        for (String alias : cc.transformAliases()) {
-            String key = "transforms." + alias + ".class";
-            String cls = cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class");
-            if (cls == null || plugins.component(cls).filter(c -> c.type() == ComponentType.TRANSFORM).isEmpty()) {
-                v.error(key, cls, cls == null ? "required for transform " + alias : "unknown transform class " + cls);
-            }
-        }
-        if (component != null && v.errorCount() == 0) {
-            validateWithConnector(component, cc, v);
-        }
-        return v.result();
+        return validator.validate(cc);
     }
 
-    /** The connector's own validate(): its ConnectException message is the error, on the key it names if any. */
-    @SuppressWarnings("rawtypes")
-    private void validateWithConnector(PluginComponent component, ConnectorConfig cc, ConfigValidation v) {
-        try {
-            Connector connector = plugins.newInstance(component.className(), Connector.class);
-            try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
-                KeyValue kv = KeyValues.of(cc.asMap());
-                connector.validate(kv);
-            }
-        } catch (Throwable t) {
-            String message = t.getMessage() == null ? t.toString() : t.getMessage();
-            String field = fieldNamedIn(message, cc.asMap().keySet());
-            v.error(field, cc.asMap().get(field), message);
+    @Override
+    public List<ConfigInfos.ConfigKeyInfo> pluginConfig(String pluginClass) {
+        PluginComponent component = plugins.component(pluginClass).filter(c -> c.type().kafkaType() != null)
+                .orElseThrow(() -> new NotFoundException("no plugin class " + pluginClass + " (see GET /connector-plugins?connectorsOnly=false)"));
+        Object instance = plugins.newInstance(component.className(), Object.class);
+        if (!(instance instanceof ConfigDeclaring declaring)) {
+            return List.of(); // a component declaring nothing: as a Kafka plugin whose config() is empty
+        }
+        try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
+            return declaring.config().keys().stream().map(k -> ConfigInfos.ConfigKeyInfo.of(k, k.name())).toList();
         }
     }
 
-    /**
-     * The config key a connector's validation message is about, so the error lands on that key as in Kafka
-     * Connect: a quoted key of the config, else a key of the config the message mentions, else a quoted
-     * key-like word (a required key that is missing), else the connector class.
-     */
-    static String fieldNamedIn(String message, Set<String> keys) {
-        List<String> quoted = new ArrayList<>();
-        Matcher m = QUOTED_KEY.matcher(message);
-        while (m.find()) {
-            quoted.add(m.group(1));
-        }
-        return quoted.stream().filter(keys::contains).findFirst()
-                .or(() -> keys.stream().filter(message::contains).findFirst())
-                .or(() -> quoted.stream().findFirst())
-                .orElse(ConnectorConfig.CONNECTOR_CLASS);
+    /** What is wrong with a connector's driver URL (refused here, malformed, no such driver), or null. */
+    private String driverProblem(String url) {
+        String refused = refusedDriver(url);
+        return refused != null ? refused : driverError(url);
     }
 
     private String driverError(String url) {
@@ -565,10 +505,8 @@ public abstract class AbstractHerder implements Herder {
         Set<String> used = new HashSet<>();
         List<String> classes = new ArrayList<>();
         classes.add(cc.connectorClass());
-        for (String alias : cc.transformAliases()) {
-            String key = "transforms." + alias + ".class";
-            classes.add(cc.get(key) != null ? cc.get(key) : cc.get("transforms-" + alias + "-class"));
-        }
+        TransformSpec.of(cc).forEach(t -> classes.add(t.className()));
+        PredicateSpec.of(cc).forEach(p -> classes.add(p.className()));
         for (String cls : classes) {
             plugins.component(cls).ifPresent(pc -> used.add(pc.pluginId()));
         }

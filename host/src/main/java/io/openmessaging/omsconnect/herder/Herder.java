@@ -91,6 +91,14 @@ public interface Herder {
 
     List<ConnectorPluginInfo> connectorPlugins();
 
+    /**
+     * The config keys a plugin class (connector, transform, predicate, converter; by name or alias) declares,
+     * as Kafka Connect's {@code GET /connector-plugins/{plugin}/config}; empty when it declares none.
+     *
+     * @throws NotFoundException when no loaded plugin offers it
+     */
+    List<ConfigInfos.ConfigKeyInfo> pluginConfig(String pluginClass);
+
     List<PluginDescriptorInfo> plugins();
 
     PluginDescriptorInfo plugin(String pluginId);

@@ -45,6 +45,7 @@ final class ComponentScanner {
             "io.openmessaging.connector.api.component.task.sink.SinkConnector", ComponentType.SINK,
             "io.openmessaging.connector.api.component.Transform", ComponentType.TRANSFORM,
             "io.openmessaging.connector.api.data.RecordConverter", ComponentType.CONVERTER,
+            "io.openmessaging.omsconnect.api.Predicate", ComponentType.PREDICATE,
             OMS_DRIVER, ComponentType.DRIVER);
 
     private static final Pattern DRIVER_RULE = Pattern.compile("io/openmessaging/([A-Za-z_$][A-Za-z0-9_$]*)/MessagingAccessPointImpl\\.class");

@@ -6,6 +6,8 @@ package io.openmessaging.omsconnect.plugin;
  */
 public enum ComponentType {
     SOURCE("source"), SINK("sink"), TRANSFORM("transformation"), CONVERTER("converter"),
+    /** KIP-585: a condition deciding whether a transform applies ({@code io.openmessaging.omsconnect.api.Predicate}) */
+    PREDICATE("predicate"),
     /** not a Kafka Connect plugin type: drivers are listed by {@code GET /drivers} */
     DRIVER(null);
 

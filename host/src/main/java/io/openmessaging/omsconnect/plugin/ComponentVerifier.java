@@ -6,7 +6,9 @@ import io.openmessaging.connector.api.component.Transform;
 import io.openmessaging.connector.api.component.task.sink.SinkConnector;
 import io.openmessaging.connector.api.component.task.source.SourceConnector;
 import io.openmessaging.connector.api.data.RecordConverter;
+import io.openmessaging.omsconnect.api.Aliases;
 import io.openmessaging.omsconnect.api.OmsDriver;
+import io.openmessaging.omsconnect.api.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,8 @@ final class ComponentVerifier {
             ComponentType.SOURCE, SourceConnector.class,
             ComponentType.SINK, SinkConnector.class,
             ComponentType.TRANSFORM, Transform.class,
-            ComponentType.CONVERTER, RecordConverter.class);
+            ComponentType.CONVERTER, RecordConverter.class,
+            ComponentType.PREDICATE, Predicate.class);
 
     private ComponentVerifier() {
     }
@@ -63,7 +66,9 @@ final class ComponentVerifier {
                 return null;
             }
             type.getConstructor();
-            return new PluginComponent(type.getName(), candidate.type(), version, pluginId, null, loader);
+            Aliases aliases = type.getAnnotation(Aliases.class);
+            return new PluginComponent(type.getName(), candidate.type(), version, pluginId, null, loader,
+                    aliases == null ? List.of() : List.of(aliases.value()));
         }
         if (candidate.driverName() != null) { // the OMS naming rule
             if (!MessagingAccessPoint.class.isAssignableFrom(type)) {

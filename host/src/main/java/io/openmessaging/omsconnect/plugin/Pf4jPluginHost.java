@@ -46,8 +46,8 @@ public final class Pf4jPluginHost implements PluginHost {
 
     /** What readers see; replaced as a whole after every change. */
     private record Snapshot(List<PluginDescriptorInfo> plugins, Map<String, PluginComponent> byClassName,
-                            Map<String, List<PluginComponent>> bySimpleName) {
-        static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), Map.of());
+                            Map<String, PluginComponent> byAlias, Map<String, List<PluginComponent>> bySimpleName) {
+        static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), Map.of(), Map.of());
     }
 
     private final PluginsDirLayout layout;
@@ -142,6 +142,10 @@ public final class Pf4jPluginHost implements PluginHost {
         PluginComponent exact = current.byClassName().get(className);
         if (exact != null) {
             return Optional.of(exact);
+        }
+        PluginComponent aliased = current.byAlias().get(className);
+        if (aliased != null) {
+            return Optional.of(aliased);
         }
         List<PluginComponent> bySimple = current.bySimpleName().getOrDefault(className, List.of());
         return bySimple.size() == 1 ? Optional.of(bySimple.get(0)) : Optional.empty();
@@ -451,9 +455,20 @@ public final class Pf4jPluginHost implements PluginHost {
                 bySimple.computeIfAbsent(simple, k -> new ArrayList<>()).add(component);
             }
         }
+        Map<String, PluginComponent> byAlias = new HashMap<>();
+        for (PluginComponent component : byClass.values()) {
+            for (String alias : component.aliases()) {
+                // a real class of a loaded plugin wins over an alias; among aliases the first loaded keeps it
+                PluginComponent holder = byClass.containsKey(alias) ? byClass.get(alias) : byAlias.putIfAbsent(alias, component);
+                if (holder != null && holder != component) {
+                    log.warn("{} of plugin {} cannot also be called {}: that is {} of plugin {}", component.className(),
+                            component.pluginId(), alias, holder.className(), holder.pluginId());
+                }
+            }
+        }
         Map<String, List<PluginComponent>> frozenSimple = new HashMap<>();
         bySimple.forEach((k, v) -> frozenSimple.put(k, List.copyOf(v)));
-        snapshot = new Snapshot(plugins, java.util.Collections.unmodifiableMap(byClass), Map.copyOf(frozenSimple));
+        snapshot = new Snapshot(plugins, java.util.Collections.unmodifiableMap(byClass), Map.copyOf(byAlias), Map.copyOf(frozenSimple));
     }
 
     private PluginDescriptorInfo require(String pluginId) {

@@ -21,7 +21,7 @@ public interface PluginHost extends AutoCloseable {
     /** Every component of every started plugin. */
     List<PluginComponent> components();
 
-    /** The component whose class has this name (fully qualified), or whose simple name is unique. */
+    /** The component whose class has this name (fully qualified) or alias ({@code @Aliases}), or whose simple name is unique. */
     Optional<PluginComponent> component(String className);
 
     /**

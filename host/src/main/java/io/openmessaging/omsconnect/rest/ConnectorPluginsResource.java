@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Kafka Connect's {@code GET /connector-plugins[?connectorsOnly=false]} ({@code [{"class", "type",
  * "version"}]}; by default only source and sink connectors, else transformations and converters too) and
+ * {@code GET /connector-plugins/{class}/config} (the keys the plugin declares) and
  * {@code PUT /connector-plugins/{class}/config/validate} (body: a config map → ConfigInfos).
  */
 final class ConnectorPluginsResource {
@@ -31,6 +32,7 @@ final class ConnectorPluginsResource {
 
     void register(Router router) {
         router.get("/connector-plugins", this::list)
+                .get("/connector-plugins/{class}/config", this::config)
                 // validation runs the connector's own code, so it counts as a change (token needed)
                 .write("PUT", "/connector-plugins/{class}/config/validate", this::validate);
     }
@@ -41,6 +43,14 @@ final class ConnectorPluginsResource {
         return Reply.ok(connectorsOnly
                 ? plugins.stream().filter(p -> CONNECTOR_TYPES.contains(p.type())).toList()
                 : plugins);
+    }
+
+    private Reply config(Call call) {
+        String className = call.pathParam("class");
+        if (!CLASS_NAME.matcher(className).matches()) {
+            throw HttpError.badRequest("class", "class must be a Java class name");
+        }
+        return Reply.ok(herder.pluginConfig(className));
     }
 
     private Reply validate(Call call) {

@@ -23,12 +23,12 @@ import java.util.concurrent.Callable;
  */
 final class ErrorPolicy {
     private static final Logger log = LoggerFactory.getLogger(ErrorPolicy.class);
-    static final String TOLERANCE = "errors.tolerance";
-    static final String RETRY_TIMEOUT = "errors.retry.timeout";
-    static final String RETRY_DELAY_MAX = "errors.retry.delay.max.ms";
-    static final String LOG_ENABLE = "errors.log.enable";
-    static final String LOG_INCLUDE_MESSAGES = "errors.log.include.messages";
-    static final String DLQ_TOPIC = "errors.deadletterqueue.topic.name";
+    static final String TOLERANCE = ConnectorKeys.ERRORS_TOLERANCE;
+    static final String RETRY_TIMEOUT = ConnectorKeys.ERRORS_RETRY_TIMEOUT;
+    static final String RETRY_DELAY_MAX = ConnectorKeys.ERRORS_RETRY_DELAY_MAX;
+    static final String LOG_ENABLE = ConnectorKeys.ERRORS_LOG_ENABLE;
+    static final String LOG_INCLUDE_MESSAGES = ConnectorKeys.ERRORS_LOG_INCLUDE_MESSAGES;
+    static final String DLQ_TOPIC = ConnectorKeys.DLQ_TOPIC;
     private static final long INITIAL_DELAY_MS = 100;
 
     /** Where a failure happened, for logs, metrics and the DLQ's error context. */
@@ -51,15 +51,11 @@ final class ErrorPolicy {
     ErrorPolicy(ConnectorTaskId id, ConnectorConfig config, TaskMetrics metrics, FailedRecordSink deadLetters) {
         this.id = id;
         this.metrics = metrics;
-        String tolerance = config.get(TOLERANCE) == null ? "none" : config.get(TOLERANCE).toLowerCase(Locale.ROOT);
-        if (!tolerance.equals("none") && !tolerance.equals("all")) {
-            throw new IllegalArgumentException(TOLERANCE + " must be none or all, was " + tolerance);
-        }
-        this.tolerateAll = tolerance.equals("all");
-        this.retryTimeoutMs = config.getLong(RETRY_TIMEOUT, 0);
-        this.retryDelayMaxMs = config.getLong(RETRY_DELAY_MAX, 60_000);
-        this.logErrors = Boolean.parseBoolean(config.get(LOG_ENABLE));
-        this.logRecords = Boolean.parseBoolean(config.get(LOG_INCLUDE_MESSAGES));
+        this.tolerateAll = config.getString(TOLERANCE).toLowerCase(Locale.ROOT).equals("all");
+        this.retryTimeoutMs = config.getLong(RETRY_TIMEOUT);
+        this.retryDelayMaxMs = config.getLong(RETRY_DELAY_MAX);
+        this.logErrors = config.getBoolean(LOG_ENABLE);
+        this.logRecords = config.getBoolean(LOG_INCLUDE_MESSAGES);
         this.deadLetters = deadLetters;
     }
 

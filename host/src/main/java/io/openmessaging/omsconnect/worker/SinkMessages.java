@@ -12,7 +12,7 @@ import java.util.List;
  */
 interface SinkMessages extends AutoCloseable {
     /** Connector config: read ahead on a fetch thread (default true); {@code false} calls the driver from the task thread. */
-    String PREFETCH = "sink-prefetch";
+    String PREFETCH = ConnectorKeys.SINK_PREFETCH;
 
     /** The next message, waiting up to {@code timeoutMs} for one; null when none came. */
     Message next(long timeoutMs) throws InterruptedException;

@@ -31,13 +31,13 @@ final class SourceMessageSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceMessageSender.class);
     private static final long SEND_TIMEOUT_MS = 30_000;
     /** Connector config: use the driver's batch sender when it has one (default true). */
-    static final String SEND_BATCH = "source-send-batch";
+    static final String SEND_BATCH = ConnectorKeys.SEND_BATCH;
     /**
      * Connector config: with no batch sender, send with {@code sendAsync} (default true) or one {@code send}
      * at a time. OMS promises no order among async sends, and some drivers reorder them (RocketMQ's client runs
      * them on a thread pool); {@code false} keeps a topic's records in source order on such drivers.
      */
-    static final String SEND_ASYNC = "source-send-async";
+    static final String SEND_ASYNC = ConnectorKeys.SEND_ASYNC;
 
     private final ConnectorTaskId id;
     private final Producer producer;
@@ -47,8 +47,8 @@ final class SourceMessageSender implements AutoCloseable {
     SourceMessageSender(ConnectorTaskId id, Producer producer, ConnectorConfig config) {
         this.id = id;
         this.producer = producer;
-        this.async = !"false".equalsIgnoreCase(config.get(SEND_ASYNC));
-        if (!"false".equalsIgnoreCase(config.get(SEND_BATCH))) {
+        this.async = config.getBoolean(SEND_ASYNC);
+        if (config.getBoolean(SEND_BATCH)) {
             try {
                 batch = producer.createBatchMessageSender();
             } catch (OMSNotSupportedException | UnsupportedOperationException e) {

@@ -38,9 +38,9 @@ import java.util.function.BooleanSupplier;
 public class Worker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     /** Connector config: restart failed tasks automatically (default true), and the backoff between tries. */
-    public static final String TASK_RESTART_ENABLE = "task-restart-enable";
-    public static final String TASK_RESTART_BACKOFF = "task-restart-backoff-ms";
-    public static final String TASK_RESTART_BACKOFF_MAX = "task-restart-backoff-max-ms";
+    public static final String TASK_RESTART_ENABLE = ConnectorKeys.TASK_RESTART_ENABLE;
+    public static final String TASK_RESTART_BACKOFF = ConnectorKeys.TASK_RESTART_BACKOFF;
+    public static final String TASK_RESTART_BACKOFF_MAX = ConnectorKeys.TASK_RESTART_BACKOFF_MAX;
 
     private final WorkerConfig workerConfig;
     private final PluginHost plugins;
@@ -164,11 +164,10 @@ public class Worker implements AutoCloseable {
             RecordConverter keyConverter = converters.create(connectorConfig.get(ConnectorConfig.KEY_CONVERTER),
                     connectorConfig.subConfig("key.converter."), ConnectorConfig.KEY_CONVERTER);
             RecordMessageCodec codec = new RecordMessageCodec(valueConverter, keyConverter);
-            TransformChain transforms = TransformChain.create(connectorConfig.transformAliases(),
-                    connectorConfig.asMap(), plugins);
+            TransformChain transforms = TransformChain.create(connectorConfig, plugins);
             running.accessPoint = drivers.acquire(driverUrl);
             TaskMetrics m = metrics.computeIfAbsent(id, k -> new TaskMetrics());
-            String dlqTopic = connectorConfig.get(ErrorPolicy.DLQ_TOPIC);
+            String dlqTopic = connectorConfig.getString(ErrorPolicy.DLQ_TOPIC);
             if (dlqTopic != null) {
                 running.deadLetters = new DeadLetterQueue(id, dlqTopic, running.accessPoint);
             }
@@ -215,11 +214,11 @@ public class Worker implements AutoCloseable {
     /** Exponential backoff: {@code task-restart-backoff-ms} (1 s) doubling up to {@code task-restart-backoff-max-ms} (60 s). */
     private void scheduleRestart(RunningTask running) {
         ConnectorConfig cc = running.connectorConfig;
-        if ("false".equalsIgnoreCase(cc.get(TASK_RESTART_ENABLE)) || restarter.isShutdown()) {
+        if (!cc.getBoolean(TASK_RESTART_ENABLE) || restarter.isShutdown()) {
             return;
         }
-        long initial = cc.getLong(TASK_RESTART_BACKOFF, 1000);
-        long max = cc.getLong(TASK_RESTART_BACKOFF_MAX, 60_000);
+        long initial = cc.getLong(TASK_RESTART_BACKOFF);
+        long max = cc.getLong(TASK_RESTART_BACKOFF_MAX);
         // a task that ran well for longer than the longest backoff starts counting its failures anew
         boolean ranWell = System.currentTimeMillis() - running.startedAt > max;
         int attempt = ranWell ? 1 : running.failures + 1;

@@ -38,13 +38,13 @@ import java.util.Set;
  */
 final class WorkerSinkTask extends WorkerTask {
     private static final Logger log = LoggerFactory.getLogger(WorkerSinkTask.class);
-    static final String BATCH_SIZE = "sink-batch-size";
+    static final String BATCH_SIZE = ConnectorKeys.SINK_BATCH_SIZE;
     /**
      * Commit (flush, then ack) once this many messages wait for their ack, whatever the flush interval:
      * brokers stop delivering when a consumer holds too many unacked messages (RabbitMQ's prefetch,
      * 1000 by default), which would cap a sink at that many records per flush interval.
      */
-    static final String COMMIT_MAX_RECORDS = "sink-commit-max-records";
+    static final String COMMIT_MAX_RECORDS = ConnectorKeys.SINK_COMMIT_MAX_RECORDS;
     private static final int POLL_TIMEOUT_MS = 200;
     private static final long RETRY_INITIAL_DELAY_MS = 100;
 
@@ -89,12 +89,12 @@ final class WorkerSinkTask extends WorkerTask {
         this.codec = codec;
         this.transforms = transforms;
         this.flushIntervalMs = flushIntervalMs;
-        this.batchSize = (int) connectorConfig.getLong(BATCH_SIZE, 2000);
-        this.commitMaxRecords = (int) connectorConfig.getLong(COMMIT_MAX_RECORDS, 500);
-        this.consumerGroup = connectorConfig.get("consumer-group") != null ? connectorConfig.get("consumer-group")
+        this.batchSize = connectorConfig.getInt(BATCH_SIZE);
+        this.commitMaxRecords = connectorConfig.getInt(COMMIT_MAX_RECORDS);
+        this.consumerGroup = connectorConfig.getString(ConnectorKeys.CONSUMER_GROUP) != null ? connectorConfig.getString(ConnectorKeys.CONSUMER_GROUP)
                 : id.connector();
-        this.prefetch = !"false".equalsIgnoreCase(connectorConfig.get(SinkMessages.PREFETCH));
-        this.retryDelayMaxMs = Math.max(RETRY_INITIAL_DELAY_MS, connectorConfig.getLong(ErrorPolicy.RETRY_DELAY_MAX, 60_000));
+        this.prefetch = connectorConfig.getBoolean(SinkMessages.PREFETCH);
+        this.retryDelayMaxMs = Math.max(RETRY_INITIAL_DELAY_MS, connectorConfig.getLong(ErrorPolicy.RETRY_DELAY_MAX));
     }
 
     @Override

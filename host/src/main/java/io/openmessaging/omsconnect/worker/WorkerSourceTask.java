@@ -12,6 +12,7 @@ import io.openmessaging.connector.api.data.RecordPosition;
 import io.openmessaging.connector.api.errors.ConnectException;
 import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.connector.api.storage.OffsetStorageReader;
+import io.openmessaging.omsconnect.api.RecordTopic;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.store.OffsetStore;
@@ -126,6 +127,7 @@ final class WorkerSourceTask extends WorkerTask {
         for (ConnectRecord record : polled) {
             if (transformsRun) {
                 codec.newBatch(); // a transform may change a schema object in place between records
+                presetTopic(record);
             }
             // no transforms, no stage: a lambda and an Optional per record were a share of the pipeline's cost
             Optional<ConnectRecord> transformed = !transformsRun ? Optional.of(record)
@@ -201,6 +203,20 @@ final class WorkerSourceTask extends WorkerTask {
         }
         if (pending != null) {
             unflushed.put(pending.getPartition(), pending.getOffset());
+        }
+    }
+
+    /** Transforms see (and routers change) the topic where {@link RecordTopic} says it is. */
+    private void presetTopic(ConnectRecord record) {
+        if (RecordTopic.of(record) == null) {
+            String topic = connectorConfig.topic();
+            if (topic == null && record.getPosition() != null && record.getPosition().getPartition() != null) {
+                Object t = record.getPosition().getPartition().getPartition().get("topic");
+                topic = t == null ? null : t.toString();
+            }
+            if (topic != null) {
+                RecordTopic.set(record, topic);
+            }
         }
     }
 

@@ -2,7 +2,9 @@ package io.openmessaging.omsconnect.it;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigKeyInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
@@ -177,6 +179,41 @@ class KafkaRestContractIT {
                 Map.of("connector.class", SOURCE, "name", "v", "topic", "t", "errors.tolerance", "sometimes")), 200,
                 ConfigInfos.class);
         assertTrue(invalid.errorCount() > 0, invalid.toString());
+        // every key under the spelling sent, typed and described as Kafka's ConfigKeyInfo has it
+        ConfigInfos spelled = as(w.send("PUT", "/connector-plugins/FileSinkConnector/config/validate",
+                Map.of("connector.class", SINK, "max-task", "two", "topics", "t", "errors.tolerance", "sometimes")), 200,
+                ConfigInfos.class);
+        Map<String, ConfigInfo> byName = new java.util.HashMap<>();
+        spelled.configs().forEach(c -> byName.put(c.configKey().name(), c));
+        assertEquals("INT", byName.get("max-task").configKey().type(), spelled.toString());
+        assertEquals(List.of("Invalid value two for configuration max-task: expected a 32-bit integer"),
+                byName.get("max-task").configValue().errors());
+        assertEquals("Common", byName.get("max-task").configKey().group());
+        assertTrue(byName.get("max-task").configKey().orderInGroup() > 0, spelled.toString());
+        assertEquals("Tasks max", byName.get("max-task").configKey().displayName());
+        assertEquals(List.of("none", "all"), byName.get("errors.tolerance").configValue().recommendedValues());
+        assertEquals(1, byName.get("errors.tolerance").configValue().errors().size(), spelled.toString());
+        assertTrue(byName.get("errors.log.enable").configKey().dependents().contains("errors.log.include.messages"));
+        assertTrue(byName.get("file").configKey().required(), "the sink declares file as required");
+        assertEquals(1, byName.get("file").configValue().errors().size(), spelled.toString());
+        assertEquals(3, spelled.errorCount(), spelled.toString());
+        assertTrue(spelled.groups().containsAll(List.of("Common", "Error Handling", "File")), spelled.groups().toString());
+
+        // what a plugin declares, as Kafka's GET /connector-plugins/{plugin}/config
+        List<ConfigKeyInfo> sinkKeys = as(w.get("/connector-plugins/" + SINK + "/config"), 200, new TypeReference<>() { });
+        assertEquals(List.of("file", "connect-topicnames", "fsync"), sinkKeys.stream().map(ConfigKeyInfo::name).toList());
+        assertEquals("BOOLEAN", sinkKeys.get(2).type());
+        assertEquals("false", sinkKeys.get(2).defaultValue());
+        error(w.get("/connector-plugins/no.such.Plugin/config"), 404);
+
+        // a bad value of a worker key is a 400 at create naming the key as sent, not a task failing for ever
+        ErrorMessage tolerance = error(w.send("POST", "/connectors", create("kc-tolerance",
+                Map.of("connector.class", SOURCE, "file", "/tmp/x", "topic", "t", "errors.tolerance", "sometimes"))), 400);
+        assertTrue(tolerance.message().startsWith("errors.tolerance"), tolerance.message());
+        ErrorMessage maxTask = error(w.send("POST", "/connectors", create("kc-tolerance",
+                Map.of("connector.class", SOURCE, "file", "/tmp/x", "topic", "t", "max.tasks", "0"))), 400);
+        assertTrue(maxTask.message().startsWith("max.tasks"), maxTask.message());
+        error(w.get("/connectors/kc-tolerance"), 404);
 
         ErrorMessage bad = error(w.send("POST", "/connectors", create("kc-bad",
                 Map.of("connector.class", SOURCE, "topic", "t"))), 400);

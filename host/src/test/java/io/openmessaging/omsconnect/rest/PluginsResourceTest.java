@@ -184,7 +184,7 @@ class PluginsResourceTest extends MockedHerderTest {
     @Test
     void validatesConfig() {
         ConfigInfos infos = new ConfigInfos(Fixtures.SOURCE, 1, List.of("Common"), List.of(new ConfigInfos.ConfigInfo(
-                new ConfigInfos.ConfigKeyInfo("file", "STRING", true, null, "HIGH", "the file", "Common"),
+                new ConfigInfos.ConfigKeyInfo("file", "STRING", true, null, "HIGH", "the file", "Common", 1, "LONG", "File", List.of()),
                 new ConfigInfos.ConfigValueInfo("file", null, List.of(), List.of("Missing required configuration"), true))));
         when(herder.validateConnectorConfig(eq(Fixtures.SOURCE), anyMap())).thenReturn(infos);
         RestHarness.Response r = rest.send("PUT", "/connector-plugins/" + Fixtures.SOURCE + "/config/validate",

@@ -3,6 +3,7 @@ package io.openmessaging.omsconnect.worker;
 import io.openmessaging.connector.api.errors.ConnectException;
 import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.herder.BadRequestException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ class ErrorPolicyTest {
 
     @Test
     void anUnknownToleranceIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> policy(Map.of("errors.tolerance", "some")));
+        // a stored config from before create-time checks: the task fails naming the key
+        BadRequestException e = assertThrows(BadRequestException.class, () -> policy(Map.of("errors.tolerance", "some")));
+        assertEquals("errors.tolerance", e.field());
     }
 }

@@ -3,6 +3,8 @@ package io.openmessaging.omsconnect.file;
 import io.openmessaging.KeyValue;
 import io.openmessaging.connector.api.component.task.Task;
 import io.openmessaging.connector.api.component.task.sink.SinkConnector;
+import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
+import io.openmessaging.omsconnect.api.config.ConfigDef;
 import java.util.List;
 
 /**
@@ -12,9 +14,14 @@ import java.util.List;
  * {@code connect.topicnames} or {@code topics}), {@code fsync} (force to disk on each flush,
  * default false). Always one task. See {@link FileSinkTask} for how data becomes a line.
  */
-public class FileSinkConnector extends SinkConnector {
+public class FileSinkConnector extends SinkConnector implements ConfigDeclaring {
 
     private final SingleTaskLifecycle lifecycle = new SingleTaskLifecycle(SinkConfig::from);
+
+    @Override
+    public ConfigDef config() {
+        return SinkConfig.DEFINITION;
+    }
 
     @Override
     public void validate(KeyValue config) {

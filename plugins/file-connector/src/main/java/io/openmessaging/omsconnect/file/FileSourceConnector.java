@@ -3,6 +3,8 @@ package io.openmessaging.omsconnect.file;
 import io.openmessaging.KeyValue;
 import io.openmessaging.connector.api.component.task.Task;
 import io.openmessaging.connector.api.component.task.source.SourceConnector;
+import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
+import io.openmessaging.omsconnect.api.config.ConfigDef;
 import java.util.List;
 
 /**
@@ -12,9 +14,14 @@ import java.util.List;
  * {@code connect.topicname} or {@code topic}), {@code batch-size} (lines per poll, default 2000).
  * Always one task. See {@link FileSourceTask} for the records.
  */
-public class FileSourceConnector extends SourceConnector {
+public class FileSourceConnector extends SourceConnector implements ConfigDeclaring {
 
     private final SingleTaskLifecycle lifecycle = new SingleTaskLifecycle(SourceConfig::from);
+
+    @Override
+    public ConfigDef config() {
+        return SourceConfig.DEFINITION;
+    }
 
     @Override
     public void validate(KeyValue config) {

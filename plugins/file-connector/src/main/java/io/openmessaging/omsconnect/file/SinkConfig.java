@@ -2,8 +2,14 @@ package io.openmessaging.omsconnect.file;
 
 import io.openmessaging.KeyValue;
 import io.openmessaging.connector.api.errors.ConnectException;
+import io.openmessaging.omsconnect.api.config.ConfigDef;
+import io.openmessaging.omsconnect.api.config.ConfigKey;
+import io.openmessaging.omsconnect.api.config.ConfigType;
+import io.openmessaging.omsconnect.api.config.Importance;
+import io.openmessaging.omsconnect.api.config.ParsedConfig;
+import io.openmessaging.omsconnect.api.config.Width;
+
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,17 +25,22 @@ record SinkConfig(Path file, List<String> topics, boolean fsync) {
     static final String TOPICS = "connect-topicnames";
     static final String FSYNC = "fsync";
 
+    static final ConfigDef DEFINITION = new ConfigDef()
+        .define(FilePathSetting.key("The file the lines are appended to (created when missing)."))
+        .define(ConfigKey.builder(TOPICS).aliases("connect.topicnames", "topics").type(ConfigType.LIST)
+            .importance(Importance.HIGH).group(FilePathSetting.GROUP).width(Width.LONG).displayName("Topics")
+            .documentation("The topics whose records are written, comma-separated.").build())
+        .define(ConfigKey.builder(FSYNC).type(ConfigType.BOOLEAN).defaultValue(false).importance(Importance.LOW)
+            .group(FilePathSetting.GROUP).width(Width.SHORT).displayName("fsync on flush")
+            .documentation("Force the written lines to the disk at every flush (survives a power loss, costs throughput).").build());
+
     /** Parses and checks {@code config}; the ConnectException names the missing or invalid key. */
     static SinkConfig from(KeyValue config) throws ConnectException {
-        ConfigReader reader = new ConfigReader(config);
-        Path file = FilePathSetting.read(reader);
-        List<String> topics = Arrays.stream(reader.required(TOPICS, "connect.topicnames", "topics").split(","))
-            .map(String::trim)
-            .filter(topic -> !topic.isEmpty())
-            .toList();
+        ParsedConfig parsed = FilePathSetting.parse(DEFINITION, config);
+        List<String> topics = parsed.getList(TOPICS);
         if (topics.isEmpty()) {
-            throw new ConnectException("invalid config '" + TOPICS + "': no topic named");
+            throw new ConnectException("invalid config '" + parsed.spelling(TOPICS) + "': no topic named");
         }
-        return new SinkConfig(file, topics, reader.bool(false, FSYNC));
+        return new SinkConfig(FilePathSetting.path(parsed), topics, parsed.getBoolean(FSYNC));
     }
 }

@@ -40,7 +40,7 @@ class FileConnectorsTest {
         FileSinkConnector sink = new FileSinkConnector();
         assertTrue(validationError(sink, config("connect-topicnames", "t")).contains("'file'"));
         assertTrue(validationError(sink, config("file", "out.txt")).contains("'connect-topicnames'"));
-        assertTrue(validationError(sink, config("file", "out.txt", "topics", " , ")).contains("'connect-topicnames'"));
+        assertTrue(validationError(sink, config("file", "out.txt", "topics", " , ")).contains("'topics'"), "the key as the caller spelled it");
         assertTrue(validationError(sink, config("file", "out.txt", "topics", "t", "fsync", "yes")).contains("'fsync'"));
     }
 
