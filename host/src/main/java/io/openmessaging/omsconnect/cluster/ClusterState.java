@@ -54,6 +54,8 @@ public final class ClusterState implements StateMachine {
     /** The worker's sequence number of each unit's last status: a late or repeated copy is refused. */
     private final Map<Unit, Long> statusSeq = new HashMap<>();
     private final Map<String, Map<RecordPartition, RecordOffset>> positions = new HashMap<>();
+    /** connector → the topics its tasks used since it was created or its topics were reset (KIP-558) */
+    private final Map<String, java.util.SortedSet<String>> activeTopics = new HashMap<>();
     private long generation;
     private final Map<String, Long> heartbeatSeenNanos = new HashMap<>();
     private final Map<String, CompletableFuture<JSONObject>> waiting = new ConcurrentHashMap<>();
@@ -129,6 +131,19 @@ public final class ClusterState implements StateMachine {
                 }
                 yield refused == null ? ok() : refused;
             }
+            case "topic" -> {
+                if (connectors.containsKey(c.getString("name"))) {
+                    activeTopics.computeIfAbsent(c.getString("name"), n -> new TreeSet<>()).add(c.getString("topic"));
+                }
+                yield ok();
+            }
+            case "resetTopics" -> {
+                activeTopics.remove(c.getString("name"));
+                for (Listener l : listeners) {
+                    l.topicsReset(c.getString("name"));
+                }
+                yield ok();
+            }
             case "barrier" -> ok();
             case "logLevel" -> {
                 for (Listener l : listeners) {
@@ -165,6 +180,7 @@ public final class ClusterState implements StateMachine {
             return refused("connector " + name + " not found");
         }
         statuses.keySet().removeIf(u -> u.connector().equals(name));
+        activeTopics.remove(name);
         retireUnwanted();
         touched.add(name);
         return ok();
@@ -426,6 +442,11 @@ public final class ClusterState implements StateMachine {
         return Map.copyOf(positions.getOrDefault(connector, Map.of()));
     }
 
+    /** The topics the connector's tasks used, on any worker (KIP-558). */
+    public synchronized java.util.SortedSet<String> activeTopics(String connector) {
+        return new TreeSet<>(activeTopics.getOrDefault(connector, new TreeSet<>()));
+    }
+
     public synchronized RecordOffset position(String connector, RecordPartition partition) {
         return positions.getOrDefault(connector, Map.of()).get(partition);
     }
@@ -463,6 +484,9 @@ public final class ClusterState implements StateMachine {
         JSONObject ps = new JSONObject();
         positions.forEach((name, map) -> ps.put(name, PositionValues.toJson(map)));
         root.put("positions", ps);
+        JSONObject ts = new JSONObject();
+        activeTopics.forEach((name, topics) -> ts.put(name, new ArrayList<>(topics)));
+        root.put("activeTopics", ts);
         root.put("generation", generation);
         byte[] bytes = JSON.toJSONBytes(root);
         out.writeInt(bytes.length);
@@ -481,6 +505,7 @@ public final class ClusterState implements StateMachine {
             statuses.clear();
             statusSeq.clear();
             positions.clear();
+            activeTopics.clear();
             for (Object item : root.getJSONArray("connectors")) {
                 StoredConnector c = StoredConnector.fromJson((JSONObject) item);
                 connectors.put(c.name(), c);
@@ -507,6 +532,12 @@ public final class ClusterState implements StateMachine {
             for (String name : ps.keySet()) {
                 positions.put(name, PositionValues.fromJson(ps.getJSONArray(name)));
             }
+            JSONObject ts = root.getJSONObject("activeTopics");
+            if (ts != null) { // snapshots from before topic tracking have none
+                for (String name : ts.keySet()) {
+                    activeTopics.put(name, new TreeSet<>(ts.getList(name, String.class)));
+                }
+            }
             generation = root.getLongValue("generation");
         }
         for (Listener l : listeners) {
@@ -531,6 +562,10 @@ public final class ClusterState implements StateMachine {
          * part of the state: a worker that replays the log after a restart sees old ones again.
          */
         default void logLevel(String namespace, String level, long atMillis) {
+        }
+
+        /** The connector's active topics were reset: tasks report the topics they use again. */
+        default void topicsReset(String connector) {
         }
     }
 }

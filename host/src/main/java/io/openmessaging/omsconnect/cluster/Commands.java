@@ -152,6 +152,21 @@ public final class Commands {
     }
 
     /** A log level for every worker (Kafka's {@code PUT /admin/loggers/{namespace}?scope=cluster}). */
+    /** A connector's task used {@code topic} (KIP-558). */
+    public static JSONObject topic(String connector, String topic) {
+        JSONObject o = command("topic");
+        o.put("name", connector);
+        o.put("topic", topic);
+        return o;
+    }
+
+    /** Forgets the topics a connector used. */
+    public static JSONObject resetTopics(String connector) {
+        JSONObject o = command("resetTopics");
+        o.put("name", connector);
+        return o;
+    }
+
     public static JSONObject logLevel(String namespace, String level, long atMillis) {
         JSONObject o = command("logLevel");
         o.put("namespace", namespace);

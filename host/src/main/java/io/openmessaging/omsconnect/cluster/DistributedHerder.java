@@ -72,6 +72,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         t.setDaemon(true);
         return t;
     });
+    /** connector NUL topic → when its repair was last sent: one a second at most (see repairTopics) */
+    private final Map<String, Long> topicRepairs = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "herder-status");
         t.setDaemon(true);
@@ -112,6 +114,11 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
                 }
             }
 
+            @Override
+            public void topicsReset(String connector) {
+                worker.activeTopics().reset(connector);
+            }
+
             /** As Kafka (KIP-976): a level set before this worker started is not applied again. */
             @Override
             public void logLevel(String namespace, String level, long atMillis) {
@@ -124,6 +131,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
                 }
             }
         });
+        worker.activeTopics().addListener((connector, topic) ->
+                publisher.execute(() -> submitQuietly(Commands.topic(connector, topic), "topic " + topic + " of " + connector)));
         statuses.addListener(new StatusTracker.Listener() {
             @Override
             public void connectorStatus(String connector, Status status) {
@@ -331,6 +340,20 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     }
 
     @Override
+    public java.util.SortedSet<String> connectorTopics(String connector) {
+        awaitCurrentState();
+        stored(connector);
+        return state.activeTopics(connector);
+    }
+
+    @Override
+    public void resetConnectorTopics(String connector) {
+        awaitCurrentState();
+        stored(connector);
+        requireOk(raft.call(Commands.resetTopics(connector)));
+    }
+
+    @Override
     public void resetOffsets(String connector) {
         awaitCurrentState();
         StoredConnector c = requireStoppedSource(connector);
@@ -433,6 +456,27 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
             }
         });
         repairStatuses();
+        repairTopics();
+    }
+
+    /**
+     * Publishes again a topic a task here used that the log does not show (its command was lost with a
+     * leader): tasks report a topic once, so nothing else would repair it. Only for connectors whose units run
+     * here, and at most once a second per topic (the reconcile's pace).
+     */
+    private void repairTopics() {
+        Set<String> here = new java.util.HashSet<>();
+        running.keySet().forEach(u -> here.add(u.connector()));
+        long now = nanoClock.getAsLong();
+        topicRepairs.values().removeIf(at -> now - at > TimeUnit.SECONDS.toNanos(1));
+        for (String connector : here) {
+            Set<String> logged = state.activeTopics(connector);
+            for (String topic : worker.activeTopics().topics(connector)) {
+                if (!logged.contains(topic) && topicRepairs.putIfAbsent(connector + "\u0000" + topic, now) == null) {
+                    publisher.execute(() -> submitQuietly(Commands.topic(connector, topic), "topic " + topic + " of " + connector));
+                }
+            }
+        }
     }
 
     /**

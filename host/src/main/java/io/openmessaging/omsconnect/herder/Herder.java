@@ -89,6 +89,17 @@ public interface Herder {
 
     ConfigInfos validateConnectorConfig(String connectorClass, Map<String, String> config);
 
+    /**
+     * The topics the connector's tasks produced to or consumed from since it was created or its topics were
+     * last reset (KIP-558), on any worker.
+     *
+     * @throws NotFoundException when there is no such connector
+     */
+    java.util.SortedSet<String> connectorTopics(String connector);
+
+    /** Forgets the connector's topics; its tasks report the ones they use from now on. */
+    void resetConnectorTopics(String connector);
+
     List<ConnectorPluginInfo> connectorPlugins();
 
     /**

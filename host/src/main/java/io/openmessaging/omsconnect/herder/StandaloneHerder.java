@@ -122,11 +122,24 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     }
 
     @Override
+    public synchronized java.util.SortedSet<String> connectorTopics(String connector) {
+        stored(connector);
+        return new java.util.TreeSet<>(worker.activeTopics().topics(connector));
+    }
+
+    @Override
+    public synchronized void resetConnectorTopics(String connector) {
+        stored(connector);
+        worker.activeTopics().reset(connector);
+    }
+
+    @Override
     public synchronized void deleteConnector(String connector) {
         stored(connector);
         stopRunning(connector);
         configs.remove(connector);
         statuses.forget(connector);
+        worker.activeTopics().reset(connector);
         worker.forgetMetrics(connector);
         log.info("Connector {} deleted", connector);
     }

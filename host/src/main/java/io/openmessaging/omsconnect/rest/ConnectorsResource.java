@@ -36,6 +36,7 @@ import java.util.Map;
  * {@code PUT /connectors/{c}/stop} → 204</li>
  * <li>{@code GET /connectors/{c}/tasks}, {@code GET /connectors/{c}/tasks/{t}/status},
  * {@code POST /connectors/{c}/tasks/{t}/restart} → 204</li>
+ * <li>{@code GET /connectors/{c}/topics}, {@code PUT /connectors/{c}/topics/reset} (KIP-558)</li>
  * <li>{@code GET|PATCH|DELETE /connectors/{c}/offsets} (PATCH and DELETE → 200 {@code {"message"}}; 400
  * unless the connector is STOPPED)</li>
  * </ul>
@@ -85,6 +86,15 @@ final class ConnectorsResource {
                 .write("POST", C + "/tasks/{task}/restart", call -> {
                     herder.restartTask(task(call));
                     return Reply.noContent();
+                })
+                // KIP-558: {"<connector>": {"topics": [...]}}; a reset answers 202 with no body, as Kafka
+                .get(C + "/topics", call -> {
+                    String name = connector(call);
+                    return Reply.ok(Map.of(name, Map.of("topics", herder.connectorTopics(name))));
+                })
+                .write("PUT", C + "/topics/reset", call -> {
+                    herder.resetConnectorTopics(connector(call));
+                    return Reply.accepted(null);
                 })
                 .get(C + "/offsets", call -> Reply.ok(herder.offsets(connector(call))))
                 .write("PATCH", C + "/offsets", call -> {

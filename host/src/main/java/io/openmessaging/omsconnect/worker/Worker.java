@@ -51,6 +51,7 @@ public class Worker implements AutoCloseable {
     private final Map<String, WorkerConnector> connectors = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, RunningTask> tasks = new ConcurrentHashMap<>();
     private final Map<ConnectorTaskId, TaskMetrics> metrics = new ConcurrentHashMap<>();
+    private final ActiveTopics activeTopics = new ActiveTopics();
     private volatile BooleanSupplier mayRun = () -> true;
     private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "task-restarter");
@@ -78,6 +79,11 @@ public class Worker implements AutoCloseable {
 
     public Converters converters() {
         return converters;
+    }
+
+    /** The topics the tasks of each connector on this worker used (KIP-558). */
+    public ActiveTopics activeTopics() {
+        return activeTopics;
     }
 
     /** @return true when the connector started; false when it failed (its status says why) */
@@ -186,6 +192,7 @@ public class Worker implements AutoCloseable {
                 throw new IllegalArgumentException(taskClass.getName() + " is neither a SourceTask nor a SinkTask");
             }
             running.task = workerTask;
+            workerTask.recordTopicsTo(activeTopics.recorder(id.connector()));
             workerTask.onFailure(this::taskFailed);
             workerTask.fence(mayRun);
             statuses.task(id, Status.of(paused ? State.PAUSED : State.RUNNING));

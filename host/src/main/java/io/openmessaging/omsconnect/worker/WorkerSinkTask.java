@@ -152,6 +152,7 @@ final class WorkerSinkTask extends WorkerTask {
         while (message != null) {
             String destination = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
             String topic = destination != null ? destination : topics.size() == 1 ? topics.get(0) : "";
+            topicUsed(topic);
             RecordPartition partition = partitions.computeIfAbsent(topic, RecordMessageCodec::partitionOf);
             RecordOffset offset = RecordMessageCodec.offsetOf(message);
             Message m = message;

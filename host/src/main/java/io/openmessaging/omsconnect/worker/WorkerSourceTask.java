@@ -142,7 +142,9 @@ final class WorkerSourceTask extends WorkerTask {
             ConnectRecord r = transformed.get();
             BytesMessage message;
             try {
-                message = codec.toMessage(producer, topicOf(r), r);
+                String topic = topicOf(r);
+                topicUsed(topic);
+                message = codec.toMessage(producer, topic, r);
             } catch (Throwable failure) {
                 message = errors.recover(ErrorPolicy.Stage.CONVERT, r, () -> codec.toMessage(producer, topicOf(r), r), failure);
             }

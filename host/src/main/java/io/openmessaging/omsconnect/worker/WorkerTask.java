@@ -31,6 +31,8 @@ abstract class WorkerTask implements Runnable {
     private volatile java.util.function.Consumer<WorkerTask> failureListener = t -> {
     };
     private volatile BooleanSupplier mayRun = () -> true;
+    /** where the topics this task uses are reported (KIP-558); set before the task runs */
+    private ActiveTopics.Recorder topics;
 
     protected WorkerTask(ConnectorTaskId id, ClassLoader loader, StatusTracker statuses, TaskMetrics metrics,
                          boolean startPaused) {
@@ -45,6 +47,18 @@ abstract class WorkerTask implements Runnable {
      * Checked before every round: while it says no, the task makes no call into its connector (in a cluster,
      * it is true while the worker holds its lease). A call already under way when it turns false finishes.
      */
+    /** Reports the topics this task produces to or consumes from to {@code topics}. Call before the task runs. */
+    void recordTopicsTo(ActiveTopics.Recorder topics) {
+        this.topics = topics;
+    }
+
+    /** The task used {@code topic} (called from the task's thread for every record: cheap). */
+    protected final void topicUsed(String topic) {
+        if (topics != null) {
+            topics.used(topic);
+        }
+    }
+
     void fence(BooleanSupplier mayRun) {
         this.mayRun = mayRun;
     }

@@ -181,6 +181,7 @@ class ClusterStateTest {
         assertTrue(ok(Commands.assign(state.generation(), Map.of(new Unit("a", 1), "w1"))));
         assertTrue(ok(Commands.hold(new Unit("a", 1), "w1")));
         assertTrue(ok(Commands.positions("a", new Unit("a", 1), "w1", Map.of(p, new RecordOffset(Map.of("pos", 5L))))));
+        assertTrue(ok(Commands.topic("a", "t1")));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         state.writeContentTo(new DataOutputStream(bytes));
 
@@ -192,6 +193,35 @@ class ClusterStateTest {
         assertEquals(state.members(), restored.members());
         assertEquals(state.positions("a"), restored.positions("a"));
         assertEquals(Long.class, restored.positions("a").get(p).getOffset().get("pos").getClass());
+        assertEquals(java.util.Set.of("t1"), restored.activeTopics("a"));
         assertNull(restored.status(new Unit("a", 0)).orElse(null));
+    }
+
+    @Test
+    void activeTopicsAreKeptPerConnectorUntilResetOrDeleted() {
+        createWithTasks("a", 1);
+        List<String> resets = new java.util.ArrayList<>();
+        state.addListener(new ClusterState.Listener() {
+            @Override
+            public void applied(String commandType, java.util.Set<String> connectors) {
+            }
+
+            @Override
+            public void topicsReset(String connector) {
+                resets.add(connector);
+            }
+        });
+        assertTrue(ok(Commands.topic("a", "t2")));
+        assertTrue(ok(Commands.topic("a", "t1")));
+        assertTrue(ok(Commands.topic("a", "t1")));
+        assertTrue(ok(Commands.topic("gone", "t1")), "a late report of a deleted connector is dropped, not refused");
+        assertEquals(List.of("t1", "t2"), List.copyOf(state.activeTopics("a")));
+        assertTrue(state.activeTopics("gone").isEmpty());
+        assertTrue(ok(Commands.resetTopics("a")));
+        assertTrue(state.activeTopics("a").isEmpty());
+        assertEquals(List.of("a"), resets, "every worker hears of the reset: its tasks report their topics again");
+        assertTrue(ok(Commands.topic("a", "t3")));
+        assertTrue(ok(Commands.removeConnector("a")));
+        assertTrue(state.activeTopics("a").isEmpty());
     }
 }

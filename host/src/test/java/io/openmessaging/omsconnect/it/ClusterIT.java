@@ -316,6 +316,17 @@ class ClusterIT {
             writer.join();
         }
         awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), 3 * DUPLICATES_PER_DEATH);
+        // KIP-558 across workers: every worker answers with the topics the tasks used wherever they ran
+        for (Pipeline p : pipelines) {
+            for (String connector : List.of(p.source, p.sink)) {
+                for (String worker : List.of("w1", "w2", "w3")) {
+                    HttpResponse<String> topics = cluster.call(worker, "GET", "/connectors/" + connector + "/topics", null);
+                    assertEquals(200, topics.statusCode(), topics.body());
+                    assertEquals(List.of(p.topic), com.alibaba.fastjson2.JSON.parseObject(topics.body())
+                            .getJSONObject(connector).getList("topics", String.class), worker + ": " + topics.body());
+                }
+            }
+        }
     }
 
     /** The probe and every pipeline's two connectors. */

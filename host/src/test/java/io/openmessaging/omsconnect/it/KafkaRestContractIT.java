@@ -77,6 +77,16 @@ class KafkaRestContractIT {
         return e;
     }
 
+    private static java.util.Collection<String> topics(String connector) throws Exception {
+        // Kafka's ActiveTopicsInfo cannot be read back with Jackson (its creator's first argument has no name):
+        // its JSON shape is {"<connector>": {"topics": [...]}}
+        Map<String, Map<String, List<String>>> answer = as(w.get("/connectors/" + connector + "/topics"), 200,
+                new TypeReference<>() { });
+        assertEquals(java.util.Set.of(connector), answer.keySet());
+        assertEquals(java.util.Set.of("topics"), answer.get(connector).keySet());
+        return answer.get(connector).get("topics");
+    }
+
     private static Map<String, Object> create(String name, Map<String, String> config) {
         return Map.of("name", name, "config", config);
     }
@@ -134,9 +144,21 @@ class KafkaRestContractIT {
         KAFKA_JSON.convertValue(expanded.get("kc-src").get("status"), ConnectorStateInfo.class);
         KAFKA_JSON.convertValue(expanded.get("kc-src").get("info"), ConnectorInfo.class);
 
+        // KIP-558: the topics the connector's tasks used
+        TestWorker.await("kc-src's topic tracked", WAIT, () -> topics("kc-src").contains("lifecycle"));
         ConnectorInfo updated = as(w.send("PUT", "/connectors/kc-src/config",
                 Map.of("connector.class", SOURCE, "file", in.toString(), "topic", "lifecycle2")), 200, ConnectorInfo.class);
         assertEquals("lifecycle2", updated.config().get("topic"));
+        Files.writeString(in, "c\n", java.nio.file.StandardOpenOption.APPEND);
+        TestWorker.await("both topics tracked", WAIT, () -> topics("kc-src").containsAll(List.of("lifecycle", "lifecycle2")));
+        HttpResponse<String> reset = w.send("PUT", "/connectors/kc-src/topics/reset", "");
+        assertEquals(202, reset.statusCode(), reset.body());
+        assertEquals(List.of(), List.copyOf(topics("kc-src")), "a reset forgets every topic");
+        Files.writeString(in, "d\n", java.nio.file.StandardOpenOption.APPEND);
+        TestWorker.await("the topic in use tracked again after the reset", WAIT,
+                () -> List.copyOf(topics("kc-src")).equals(List.of("lifecycle2")));
+        error(w.get("/connectors/kc-none/topics"), 404);
+        error(w.send("PUT", "/connectors/kc-none/topics/reset", ""), 404);
 
         ConnectorInfo patched = as(w.send("PATCH", "/connectors/kc-src/config",
                 "{\"batch-size\": \"7\", \"topic\": null, \"connect-topicname\": \"lifecycle3\"}"), 200,
