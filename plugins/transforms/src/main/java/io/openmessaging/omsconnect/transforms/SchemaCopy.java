@@ -20,15 +20,20 @@ final class SchemaCopy {
      * no struct fields), name, version, doc, parameters, optionality and default.
      */
     static SchemaBuilder of(Schema source) {
+        return of(source, source.isOptional(), source.getDefaultValue());
+    }
+
+    /** A builder like {@link #of(Schema)}'s, but with the given optionality and default (null: none). */
+    static SchemaBuilder of(Schema source, boolean optional, Object defaultValue) {
         SchemaBuilder builder = switch (source.getFieldType()) {
             case ARRAY -> SchemaBuilder.array(source.getValueSchema());
             case MAP -> SchemaBuilder.map(source.getKeySchema(), source.getValueSchema());
             default -> new SchemaBuilder(source.getFieldType());
         };
         basics(source, builder);
-        optionality(source.isOptional(), builder);
-        if (source.getDefaultValue() != null) {
-            builder.defaultValue(source.getDefaultValue());
+        optionality(optional, builder);
+        if (defaultValue != null) {
+            builder.defaultValue(defaultValue);
         }
         return builder;
     }
