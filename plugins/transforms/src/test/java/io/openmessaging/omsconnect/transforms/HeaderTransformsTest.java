@@ -99,6 +99,15 @@ class HeaderTransformsTest {
     }
 
     @Test
+    void headerFromCopiesSchemalessKeyFields() {
+        ConnectRecord out = started(new HeaderFrom.Key(), "fields", "id", "headers", "key-id", "operation", "copy")
+                .doTransform(Fixtures.key(null, map("id", 7)));
+
+        assertEquals("7", out.getExtension("key-id"));
+        assertEquals(map("id", 7), out.getKey());
+    }
+
+    @Test
     void headerFromRefusesAFieldTheStructLacks() {
         ConnectException e = assertThrows(ConnectException.class, () -> started(new HeaderFrom.Value(),
                 "fields", "zz", "headers", "h", "operation", "copy").doTransform(Fixtures.value(SCHEMA, row())));
@@ -125,6 +134,20 @@ class HeaderTransformsTest {
         assertFalse(extensions(in).containsKey("source"));
         assertEquals("new", started(new InsertHeader(), "header", "trace", "value.literal", "new").doTransform(in)
                 .getExtension("trace"), "it replaces a header of the same name");
+    }
+
+    @Test
+    void headerTransformsLeaveAStructValueAlone() {
+        Struct value = row();
+        ConnectRecord in = Fixtures.value(SCHEMA, value);
+
+        ConnectRecord inserted = started(new InsertHeader(), "header", "h", "value.literal", "1").doTransform(in);
+        ConnectRecord dropped = started(new DropHeaders(), "headers", "trace").doTransform(in);
+
+        assertSame(value, inserted.getData());
+        assertEquals(SCHEMA, inserted.getSchema());
+        assertSame(value, dropped.getData());
+        assertFalse(extensions(dropped).containsKey("trace"));
     }
 
     @Test

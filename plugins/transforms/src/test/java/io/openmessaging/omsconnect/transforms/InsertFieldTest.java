@@ -216,7 +216,10 @@ class InsertFieldTest {
     }
 
     @Test
-    void transformsOnlyOnceStarted() {
+    void transformsOnlyBetweenStartAndStop() {
         assertThrows(IllegalStateException.class, () -> new InsertField.Value().doTransform(Fixtures.value(null, map())));
+        InsertField transform = started(new InsertField.Value(), "topic.field", "t");
+        transform.stop();
+        assertThrows(IllegalStateException.class, () -> transform.doTransform(Fixtures.value(null, map())));
     }
 }

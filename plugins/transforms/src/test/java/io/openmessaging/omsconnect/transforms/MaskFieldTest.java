@@ -70,6 +70,18 @@ class MaskFieldTest {
     }
 
     @Test
+    void masksStructKeyFields() {
+        Schema schema = SchemaBuilder.struct().field("ssn", SchemaBuilder.string().build()).field("id", SchemaBuilder.int32().build()).build();
+
+        ConnectRecord out = started(new MaskField.Key(), "fields", "ssn")
+                .doTransform(Fixtures.record(schema, new Struct(schema).put("ssn", "123-45").put("id", 1), null, "v"));
+
+        assertEquals("", ((Struct) out.getKey()).get("ssn"));
+        assertEquals(1, ((Struct) out.getKey()).get("id"));
+        assertEquals("v", out.getData());
+    }
+
+    @Test
     void masksKeyFields() {
         ConnectRecord out = started(new MaskField.Key(), "fields", "ssn", "replacement", "***")
                 .doTransform(Fixtures.key(null, map("ssn", "123-45", "id", 1)));

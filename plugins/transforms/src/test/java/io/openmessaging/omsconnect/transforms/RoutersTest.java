@@ -68,6 +68,19 @@ class RoutersTest {
     }
 
     @Test
+    void regexRouterKeepsKeyValueAndSchemas() {
+        io.openmessaging.connector.api.data.Schema schema = SchemaBuilder.int32().build();
+        ConnectRecord out = started(new RegexRouter(), "regex", "orders", "replacement", "sales")
+                .doTransform(Fixtures.record(schema, 1, schema, 2));
+
+        assertEquals("sales", RecordTopic.of(out));
+        assertEquals(1, out.getKey());
+        assertEquals(2, out.getData());
+        assertEquals(schema, out.getSchema());
+        assertEquals(Fixtures.TIMESTAMP, out.getTimestamp());
+    }
+
+    @Test
     void regexRouterLeavesOtherTopics() {
         ConnectRecord out = started(new RegexRouter(), "regex", "ord", "replacement", "x")
                 .doTransform(Fixtures.value(null, "v"));
@@ -94,6 +107,7 @@ class RoutersTest {
     void filterDropsEveryRecord() {
         assertNull(started(new Filter()).doTransform(Fixtures.value(null, "v")));
         assertNull(started(new Filter()).doTransform(Fixtures.value(null, null)));
+        assertNull(started(new Filter()).doTransform(Fixtures.value(SchemaBuilder.string().build(), "v")));
         assertTrue(new Filter().config().keys().isEmpty());
     }
 
