@@ -144,11 +144,13 @@ public abstract class InsertField extends ConfiguredTransform<InsertField.Settin
         if (settings.topic() != null) {
             values.put(settings.topic().name(), RecordTopic.of(record));
         }
-        if (settings.partition() != null && PositionFields.partition(record) != null) {
-            values.put(settings.partition().name(), PositionFields.partition(record));
+        String partition = settings.partition() == null ? null : PositionFields.partition(record);
+        if (partition != null) {
+            values.put(settings.partition().name(), partition);
         }
-        if (settings.offset() != null && PositionFields.offset(record) != null) {
-            values.put(settings.offset().name(), PositionFields.offset(record));
+        Object offset = settings.offset() == null ? null : PositionFields.offset(record);
+        if (offset != null) {
+            values.put(settings.offset().name(), offset);
         }
         if (settings.timestamp() != null && record.getTimestamp() != null) {
             // a schemaless timestamp stays the epoch millis, as in Kafka

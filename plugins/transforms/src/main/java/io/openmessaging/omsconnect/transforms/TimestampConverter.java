@@ -11,10 +11,8 @@ import io.openmessaging.omsconnect.api.config.ConfigException;
 import io.openmessaging.omsconnect.api.config.ConfigKey;
 import io.openmessaging.omsconnect.api.config.Importance;
 import io.openmessaging.omsconnect.api.config.ParsedConfig;
-import io.openmessaging.omsconnect.api.config.Validator;
 import io.openmessaging.omsconnect.api.config.Width;
 
-import java.text.SimpleDateFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +60,7 @@ public abstract class TimestampConverter extends ConfiguredTransform<TimestampCo
                         .importance(Importance.HIGH).group(GROUP).width(Width.SHORT).displayName("Target type")
                         .dependents(FORMAT, UNIX_PRECISION)
                         .documentation("The desired timestamp representation: string, unix, Date, Time, or Timestamp").build())
-                .define(ConfigKey.builder(FORMAT).defaultValue("").validator(TimestampConverter::patternProblem)
+                .define(ConfigKey.builder(FORMAT).defaultValue("").validator(DatePattern.INSTANCE)
                         .importance(Importance.MEDIUM).group(GROUP).width(Width.MEDIUM).displayName("Format")
                         .documentation("A SimpleDateFormat-compatible format for the timestamp. Used to generate the output "
                                 + "when type=string or used to parse the input if the input is a string.").build())
@@ -74,16 +72,6 @@ public abstract class TimestampConverter extends ConfiguredTransform<TimestampCo
                                 + "the input is a Long. Note: This SMT will cause precision loss during conversions from, "
                                 + "and to, values with sub-millisecond components.").build())
                 .define(FieldReader.configKey(GROUP));
-    }
-
-    /** Why a {@code format} is no SimpleDateFormat pattern; null when it is one. */
-    static String patternProblem(Object pattern) {
-        try {
-            new SimpleDateFormat(String.valueOf(pattern));
-            return null;
-        } catch (IllegalArgumentException e) {
-            return "is not a SimpleDateFormat-compatible pattern: " + e.getMessage();
-        }
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class TimestampRouter extends ConfiguredTransform<TimestampRouter.S
                         .documentation("Format string which can contain ${topic} and ${timestamp} as placeholders for "
                                 + "the topic and timestamp, respectively.").build())
                 .define(ConfigKey.builder(TIMESTAMP_FORMAT).defaultValue("yyyyMMdd")
-                        .validator(TimestampConverter::patternProblem).importance(Importance.HIGH).group(GROUP)
+                        .validator(DatePattern.INSTANCE).importance(Importance.HIGH).group(GROUP)
                         .width(Width.MEDIUM).displayName("Timestamp format")
                         .documentation("Format string for the timestamp that is compatible with java.text.SimpleDateFormat.")
                         .build());
