@@ -165,6 +165,9 @@ public final class ClusterState implements StateMachine {
         TargetState target = existing != null ? existing.targetState() : asked.targetState();
         // a new config plans its tasks anew: the instance's holder restarts it and writes them
         connectors.put(name, new StoredConnector(name, asked.config(), target, List.of()));
+        if (existing == null && c.containsKey("initialPositions")) {
+            positions.put(name, PositionValues.fromJson(c.getJSONArray("initialPositions")));
+        }
         if (target == TargetState.STOPPED) {
             statuses.put(Unit.instance(name), new ReportedStatus(Status.of(State.STOPPED), null));
         }

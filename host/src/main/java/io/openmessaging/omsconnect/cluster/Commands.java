@@ -39,9 +39,18 @@ public final class Commands {
 
     /** @param create true: refused when the connector exists; false: creates or replaces */
     public static JSONObject putConnector(StoredConnector c, boolean create) {
+        return putConnector(c, create, null);
+    }
+
+    /** @param initialPositions a created connector's positions, replacing any its name left (null: keep them) */
+    public static JSONObject putConnector(StoredConnector c, boolean create,
+                                          Map<RecordPartition, RecordOffset> initialPositions) {
         JSONObject o = command("put");
         o.putAll(c.toJson());
         o.put("create", create);
+        if (initialPositions != null) {
+            o.put("initialPositions", PositionValues.toJson(initialPositions));
+        }
         return o;
     }
 

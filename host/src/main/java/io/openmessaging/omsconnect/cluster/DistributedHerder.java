@@ -229,25 +229,27 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     public Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config,
                                                      boolean allowReplace) {
-        return put(connector, config, allowReplace, TargetState.STARTED);
+        return put(connector, config, allowReplace, TargetState.STARTED, null);
     }
 
     @Override
-    public ConnectorInfo createConnector(String connector, Map<String, String> config, TargetState initialState) {
-        return put(connector, config, false, initialState).value();
+    public ConnectorInfo createConnector(String connector, Map<String, String> config, TargetState initialState,
+                                         ConnectorOffsets initialOffsets) {
+        return put(connector, config, false, initialState, initialOffsets).value();
     }
 
     /** @param targetIfNew the target state of a connector this creates; the log keeps an existing one's */
     private Created<ConnectorInfo> put(String connector, Map<String, String> config, boolean allowReplace,
-                                       TargetState targetIfNew) {
+                                       TargetState targetIfNew, ConnectorOffsets initialOffsets) {
         awaitCurrentState();
         StoredConnector existing = configs.get(connector).orElse(null);
         if (existing != null && !allowReplace) {
             throw new AlreadyExistsException("connector " + connector + " already exists");
         }
         Map<String, String> clean = checkedConfig(connector, config, existing);
+        // the positions go with the create in one command: no task can start before they are in place (KIP-995)
         JSONObject r = raft.call(Commands.putConnector(
-                new StoredConnector(connector, clean, targetIfNew, List.of()), !allowReplace));
+                new StoredConnector(connector, clean, targetIfNew, List.of()), !allowReplace, initialPositions(clean, initialOffsets)));
         if (!r.getBooleanValue("ok")) {
             throw new AlreadyExistsException(r.getString("error"));
         }

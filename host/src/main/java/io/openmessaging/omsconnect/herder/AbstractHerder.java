@@ -273,6 +273,25 @@ public abstract class AbstractHerder implements Herder {
         positions.commit(c.name(), null, offsetUpdates(offsets));
     }
 
+    /**
+     * The positions a connector created with {@code initial_offsets} (KIP-995) starts from, replacing any a
+     * connector of that name left; null when none are given.
+     *
+     * @throws BadRequestException when given for a sink (its offsets belong to the queue's consumer group)
+     */
+    protected Map<RecordPartition, RecordOffset> initialPositions(Map<String, String> config, ConnectorOffsets initialOffsets) {
+        if (initialOffsets == null) {
+            return null;
+        }
+        if (!"source".equals(typeOf(config))) {
+            throw new BadRequestException("initial_offsets", "initial_offsets are for source connectors: a sink's offsets "
+                    + "belong to the queue's consumer group, which OpenMessaging 0.3.1 pull consumers cannot seek");
+        }
+        Map<RecordPartition, RecordOffset> positions = new LinkedHashMap<>(offsetUpdates(initialOffsets));
+        positions.values().removeIf(java.util.Objects::isNull); // nothing to remove from a fresh start
+        return positions;
+    }
+
     /** The positions a PATCH asks for; a null offset removes its partition. */
     protected static Map<RecordPartition, RecordOffset> offsetUpdates(ConnectorOffsets offsets) {
         if (offsets == null || offsets.offsets() == null) {

@@ -51,7 +51,8 @@ public interface Herder {
      *
      * @throws AlreadyExistsException when it exists
      */
-    ConnectorInfo createConnector(String connector, Map<String, String> config, TargetState initialState);
+    ConnectorInfo createConnector(String connector, Map<String, String> config, TargetState initialState,
+                                  ConnectorOffsets initialOffsets);
 
     /**
      * Changes some keys of a connector's config (KIP-477): a null value removes the key. As a PUT of the

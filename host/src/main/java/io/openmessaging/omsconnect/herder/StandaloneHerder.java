@@ -1,5 +1,8 @@
 package io.openmessaging.omsconnect.herder;
 
+import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
+import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.component.connector.Connector;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.config.WorkerConfig;
@@ -92,25 +95,30 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     @Override
     public synchronized Created<ConnectorInfo> putConnectorConfig(String connector, Map<String, String> config,
                                                                   boolean allowReplace) {
-        return put(connector, config, allowReplace, TargetState.STARTED);
+        return put(connector, config, allowReplace, TargetState.STARTED, null);
     }
 
     @Override
     public synchronized ConnectorInfo createConnector(String connector, Map<String, String> config,
-                                                      TargetState initialState) {
-        return put(connector, config, false, initialState).value();
+                                                      TargetState initialState, ConnectorOffsets initialOffsets) {
+        return put(connector, config, false, initialState, initialOffsets).value();
     }
 
     /** @param targetIfNew the target state of a connector this creates; an updated one keeps its own */
     private Created<ConnectorInfo> put(String connector, Map<String, String> config, boolean allowReplace,
-                                       TargetState targetIfNew) {
+                                       TargetState targetIfNew, ConnectorOffsets initialOffsets) {
         StoredConnector existing = configs.get(connector).orElse(null);
         if (existing != null && !allowReplace) {
             throw new AlreadyExistsException("connector " + connector + " already exists");
         }
         Map<String, String> clean = checkedConfig(connector, config, existing);
+        Map<RecordPartition, RecordOffset> initial = initialPositions(clean, initialOffsets);
         if (existing != null) {
             stopRunning(connector);
+        }
+        if (initial != null) {
+            positions.delete(connector); // KIP-995: what a connector of this name left is replaced, not merged
+            positions.commit(connector, null, initial);
         }
         TargetState target = existing == null ? targetIfNew : existing.targetState();
         StoredConnector stored = new StoredConnector(connector, clean, target, List.of());

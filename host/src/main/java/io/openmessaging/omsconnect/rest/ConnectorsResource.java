@@ -5,6 +5,7 @@ import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.herder.Herder;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorOffsets;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.rest.http.Call;
 import io.openmessaging.omsconnect.rest.http.HttpError;
@@ -161,9 +162,32 @@ final class ConnectorsResource {
         }
         TargetState initialState = initialState(body.get("initial_state"));
         Map<String, String> config = withName(name, ConfigBody.from(configJson));
-        // created in its state: a PAUSED or STOPPED connector runs no task before it is resumed (KIP-980)
-        ConnectorInfo info = herder.createConnector(name, config, initialState);
+        ConnectorOffsets initialOffsets = initialOffsets(body.get("initial_offsets"));
+        // created in its state: a PAUSED or STOPPED connector runs no task before it is resumed (KIP-980); with
+        // initial_offsets its first task starts from them, whatever a connector of its name left (KIP-995)
+        ConnectorInfo info = herder.createConnector(name, config, initialState, initialOffsets);
         return Reply.created(info).withHeader("Location", location(name));
+    }
+
+    /** KIP-995's {@code initial_offsets}: the PATCH offsets body ({@code {"offsets": [...]}}), or its bare list. */
+    private static ConnectorOffsets initialOffsets(Object value) {
+        if (value == null) {
+            return null;
+        }
+        JSONObject body;
+        if (value instanceof JSONObject object) {
+            body = object;
+        } else if (value instanceof com.alibaba.fastjson2.JSONArray list) {
+            body = new JSONObject();
+            body.put("offsets", list);
+        } else {
+            throw HttpError.badRequest("initial_offsets", "'initial_offsets' must be {\"offsets\": [{\"partition\", \"offset\"}]}");
+        }
+        try {
+            return OffsetsBody.from(body);
+        } catch (HttpError e) {
+            throw HttpError.badRequest("initial_offsets", "initial_offsets: " + e.getMessage());
+        }
     }
 
     private static TargetState initialState(Object value) {

@@ -193,6 +193,38 @@ class KafkaRestContractIT {
     }
 
     @Test
+    void initialOffsets() throws Exception {
+        Path in = dir.resolve("initial.txt");
+        Path out = dir.resolve("initial-out.txt");
+        Files.writeString(in, "skipped\nread\n");
+        Map<String, Object> offsets = Map.of("offsets", List.of(Map.of("partition", Map.of("file", in.toString()),
+                "offset", Map.of("position", "skipped\n".length()))));
+        Map<String, String> source = Map.of("connector.class", SOURCE, "file", in.toString(), "topic", "initial");
+        // KIP-995: created with its offsets in one call, stopped; the offsets are there before any task ran
+        ConnectorInfo created = as(w.send("POST", "/connectors", Map.of("name", "kc-initial", "config", source,
+                "initial_state", "STOPPED", "initial_offsets", offsets)), 201, ConnectorInfo.class);
+        assertEquals("kc-initial", created.name());
+        ConnectorOffsets stored = as(w.get("/connectors/kc-initial/offsets"), 200, ConnectorOffsets.class);
+        assertEquals(1, stored.offsets().size(), stored.toString());
+        assertEquals(((Number) stored.offsets().get(0).offset().get("position")).longValue(), "skipped\n".length());
+        as(w.send("POST", "/connectors", create("kc-initial-sink", Map.of("connector.class", SINK, "file", out.toString(),
+                "topics", "initial"))), 201, ConnectorInfo.class);
+        assertEquals(202, w.send("PUT", "/connectors/kc-initial/resume", "").statusCode());
+        TestWorker.await("the line after the initial offset", WAIT, () -> TestWorker.lines(out).contains("read"));
+        assertEquals(List.of("read"), TestWorker.lines(out), "nothing before the initial offset is read");
+
+        // a sink's offsets are its consumer group's: refused, naming the field; bad shapes too
+        error(w.send("POST", "/connectors", Map.of("name", "kc-initial-bad", "config", Map.of("connector.class", SINK,
+                "file", out.toString(), "topics", "initial"), "initial_offsets", offsets)), 400);
+        ErrorMessage shape = error(w.send("POST", "/connectors", Map.of("name", "kc-initial-bad", "config", source,
+                "initial_offsets", "everything")), 400);
+        assertTrue(shape.message().contains("initial_offsets"), shape.message());
+        error(w.get("/connectors/kc-initial-bad"), 404);
+        assertEquals(204, w.delete("/connectors/kc-initial").statusCode());
+        assertEquals(204, w.delete("/connectors/kc-initial-sink").statusCode());
+    }
+
+    @Test
     void validationAndBadInput() throws Exception {
         ConfigInfos valid = as(w.send("PUT", "/connector-plugins/FileSourceConnector/config/validate",
                 Map.of("connector.class", SOURCE, "name", "v", "file", "/tmp/x", "topic", "t")), 200, ConfigInfos.class);

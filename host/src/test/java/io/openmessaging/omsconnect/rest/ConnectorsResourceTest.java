@@ -65,7 +65,7 @@ class ConnectorsResourceTest extends MockedHerderTest {
 
     @Test
     void createsConnector201WithNameInConfig() {
-        when(herder.createConnector(eq("c1"), anyMap(), eq(TargetState.STARTED))).thenReturn(info("c1"));
+        when(herder.createConnector(eq("c1"), anyMap(), eq(TargetState.STARTED), any())).thenReturn(info("c1"));
         RestHarness.Response r = rest.send("POST", "/connectors",
                 "{\"name\":\"c1\",\"config\":{\"connector.class\":\"X\",\"max.tasks\":2,\"enabled\":true}}");
         assertEquals(201, r.status(), r.body());
@@ -74,17 +74,17 @@ class ConnectorsResourceTest extends MockedHerderTest {
         assertEquals("/connectors/c1", r.header("Location"));
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, String>> config = ArgumentCaptor.forClass(Map.class);
-        verify(herder).createConnector(eq("c1"), config.capture(), eq(TargetState.STARTED));
+        verify(herder).createConnector(eq("c1"), config.capture(), eq(TargetState.STARTED), any());
         assertEquals(Map.of("name", "c1", "connector.class", "X", "max.tasks", "2", "enabled", "true"), config.getValue());
     }
 
     @Test
     void createHonoursInitialState() {
-        when(herder.createConnector(eq("c1"), anyMap(), any())).thenReturn(info("c1"));
+        when(herder.createConnector(eq("c1"), anyMap(), any(), any())).thenReturn(info("c1"));
         assertEquals(201, rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"STOPPED\"}").status());
-        verify(herder).createConnector(eq("c1"), anyMap(), eq(TargetState.STOPPED));
+        verify(herder).createConnector(eq("c1"), anyMap(), eq(TargetState.STOPPED), any());
         assertEquals(201, rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"paused\"}").status());
-        verify(herder).createConnector(eq("c1"), anyMap(), eq(TargetState.PAUSED));
+        verify(herder).createConnector(eq("c1"), anyMap(), eq(TargetState.PAUSED), any());
         verify(herder, never()).stopConnector(anyString());
         verify(herder, never()).pauseConnector(anyString());
         RestHarness.Response bad = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{},\"initial_state\":\"NAPPING\"}");
@@ -94,7 +94,7 @@ class ConnectorsResourceTest extends MockedHerderTest {
 
     @Test
     void createExisting409() {
-        when(herder.createConnector(anyString(), anyMap(), any())).thenThrow(new AlreadyExistsException("Connector c1 already exists"));
+        when(herder.createConnector(anyString(), anyMap(), any(), any())).thenThrow(new AlreadyExistsException("Connector c1 already exists"));
         RestHarness.Response r = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{}}");
         assertError(r, 409, "Connector c1 already exists");
     }
@@ -114,13 +114,13 @@ class ConnectorsResourceTest extends MockedHerderTest {
         assertEquals(400, rest.send("POST", "/connectors", "[1,2]").status());
         assertEquals(400, rest.send("POST", "/connectors", "").status());
         assertEquals(400, rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{}} trailing").status());
-        verify(herder, never()).createConnector(anyString(), anyMap(), any());
+        verify(herder, never()).createConnector(anyString(), anyMap(), any(), any());
         verify(herder, never()).putConnectorConfig(anyString(), anyMap(), anyBoolean());
     }
 
     @Test
     void herderBadRequestNamesTheField() {
-        when(herder.createConnector(anyString(), anyMap(), any()))
+        when(herder.createConnector(anyString(), anyMap(), any(), any()))
                 .thenThrow(new BadRequestException("connector.class", "unknown class Nope"));
         RestHarness.Response r = rest.send("POST", "/connectors", "{\"name\":\"c1\",\"config\":{\"connector.class\":\"Nope\"}}");
         assertError(r, 400, "connector.class: unknown class Nope");

@@ -210,7 +210,7 @@ class PluginsResourceTest extends MockedHerderTest {
 
     @Test
     void driverFailureIs422() {
-        when(herder.createConnector(anyString(), anyMap(), any()))
+        when(herder.createConnector(anyString(), anyMap(), any(), any()))
                 .thenThrow(new DriverException("no driver 'nope' for oms:nope://x/y"));
         assertError(rest.send("POST", "/connectors", "{\"name\":\"c\",\"config\":{}}"), 422, "no driver 'nope' for oms:nope://x/y");
     }

@@ -86,7 +86,7 @@ class SecurityTest {
             String big = "{\"name\":\"c\",\"config\":{\"k\":\"" + "x".repeat((int) RestHarness.MAX_REQUEST) + "\"}}";
             assertEquals(413, rest.send("POST", "/connectors", big).status());
             assertEquals(413, rest.send("PUT", "/connectors/c/config", big).json().getIntValue("error_code"));
-            verify(herder, never()).createConnector(anyString(), anyMap(), any());
+            verify(herder, never()).createConnector(anyString(), anyMap(), any(), any());
             verify(herder, never()).putConnectorConfig(anyString(), anyMap(), anyBoolean());
             when(herder.workerInfo()).thenReturn(Fixtures.worker());
             assertEquals(200, rest.get("/health").status());
