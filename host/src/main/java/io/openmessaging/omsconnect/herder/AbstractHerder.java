@@ -195,7 +195,9 @@ public abstract class AbstractHerder implements Herder {
         if (existing != null) {
             keepMaskedSecrets(clean, existing.config());
         }
-        validator.requireValid(new ConnectorConfig(clean));
+        Map<String, String> named = new LinkedHashMap<>(clean);
+        named.put("name", connector); // the name is the connector's, whatever the body said (checked by the caller)
+        validator.requireValid(new ConnectorConfig(named));
         return clean;
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * ({@code ConnectorKeysDocTest}).
  */
 public final class ConnectorKeys {
+    public static final String NAME = "name";
     public static final String CONNECTOR_CLASS = "connector.class";
     public static final String TASKS_MAX = "tasks.max";
     public static final String OMS_DRIVER_URL = "oms-driver-url";
@@ -52,6 +53,10 @@ public final class ConnectorKeys {
 
     /** Keys of every connector. */
     public static final ConfigDef COMMON_KEYS = new ConfigDef()
+            .define(ConfigKey.builder(NAME).validator(Validator.nonEmpty()).importance(Importance.HIGH).group(COMMON)
+                    .width(Width.MEDIUM).displayName("Connector name")
+                    .documentation("The connector's name, unique in the worker or cluster (POST /connectors sets it "
+                            + "from the request's name).").build())
             .define(ConfigKey.builder(CONNECTOR_CLASS).aliases("connector-class").type(ConfigType.CLASS)
                     .importance(Importance.HIGH).group(COMMON).width(Width.LONG).displayName("Connector class")
                     .documentation("The connector's class (or its simple name, or an alias), as GET /connector-plugins lists it.").build())

@@ -233,9 +233,14 @@ class KafkaRestContractIT {
                 Map.of("connector.class", SOURCE, "name", "v", "topic", "t", "errors.tolerance", "sometimes")), 200,
                 ConfigInfos.class);
         assertTrue(invalid.errorCount() > 0, invalid.toString());
+        ConfigInfos unnamed = as(w.send("PUT", "/connector-plugins/FileSourceConnector/config/validate",
+                Map.of("connector.class", SOURCE, "file", "/tmp/x", "topic", "t")), 200, ConfigInfos.class);
+        assertEquals(List.of("Missing required configuration \"name\" which has no default value."), unnamed.configs().stream()
+                .filter(c -> c.configKey().name().equals("name")).findFirst().orElseThrow().configValue().errors(),
+                "validation needs the name, as Kafka's");
         // every key under the spelling sent, typed and described as Kafka's ConfigKeyInfo has it
         ConfigInfos spelled = as(w.send("PUT", "/connector-plugins/FileSinkConnector/config/validate",
-                Map.of("connector.class", SINK, "max-task", "two", "topics", "t", "errors.tolerance", "sometimes")), 200,
+                Map.of("connector.class", SINK, "max-task", "two", "topics", "t", "errors.tolerance", "sometimes", "name", "v")), 200,
                 ConfigInfos.class);
         Map<String, ConfigInfo> byName = new java.util.HashMap<>();
         spelled.configs().forEach(c -> byName.put(c.configKey().name(), c));

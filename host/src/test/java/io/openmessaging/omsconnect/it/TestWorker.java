@@ -142,7 +142,6 @@ public final class TestWorker implements AutoCloseable {
         }
     }
 
-    /** Lines of a file, empty when it does not exist yet. */
     /** Whether a {@code GET /connectors/{c}/status} body shows tasks, all of them RUNNING. */
     public static boolean tasksRunning(String statusBody) {
         com.alibaba.fastjson2.JSONArray tasks = JSON.parseObject(statusBody).getJSONArray("tasks");
@@ -150,6 +149,7 @@ public final class TestWorker implements AutoCloseable {
                 .allMatch(t -> "RUNNING".equals(((com.alibaba.fastjson2.JSONObject) t).getString("state")));
     }
 
+    /** Lines of a file, empty when it does not exist yet. */
     public static List<String> lines(Path file) throws IOException {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
