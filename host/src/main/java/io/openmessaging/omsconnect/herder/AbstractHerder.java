@@ -334,10 +334,11 @@ public abstract class AbstractHerder implements Herder {
     @Override
     public ConfigInfos validateConnectorConfig(String connectorClass, Map<String, String> config) {
         Map<String, String> withClass = new LinkedHashMap<>(config);
-        if (connectorClass != null && !connectorClass.isBlank()) {
-            // the path's class, under whichever spelling the body used
-            String spelling = new ConnectorConfig(config).spelling(ConnectorConfig.CONNECTOR_CLASS);
-            withClass.put(spelling, connectorClass);
+        ConnectorConfig given = new ConnectorConfig(config);
+        // as Kafka, the class the body names is validated, and names the answer (the path only has to agree
+        // with it); a body naming none gets the path's
+        if (given.connectorClass() == null && connectorClass != null && !connectorClass.isBlank()) {
+            withClass.put(given.spelling(ConnectorConfig.CONNECTOR_CLASS), connectorClass);
         }
         return validate(new ConnectorConfig(withClass));
     }
