@@ -68,6 +68,7 @@ class DistributedHerderTest {
         when(worker.startConnector(any(), any(), eq(false), any())).thenReturn(true);
         when(worker.isRunning("c")).thenReturn(true);
         when(worker.taskConfigs(eq("c"), anyInt())).thenReturn(TASKS);
+        when(worker.activeTopics()).thenReturn(new io.openmessaging.omsconnect.worker.ActiveTopics());
         herder = new DistributedHerder(config, cluster, mock(PluginHost.class), mock(DriverRegistry.class), worker,
                 new StatusTracker(), state, log, clock::get, () -> "http://w1");
         herder.start();
