@@ -1,11 +1,12 @@
 package io.openmessaging.omsconnect.cluster;
 
+import io.openmessaging.omsconnect.api.config.ParsedConfig;
 import io.openmessaging.omsconnect.config.WorkerConfig;
+import io.openmessaging.omsconnect.config.WorkerKeys;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * A worker's cluster settings, read from its config file:
@@ -27,37 +28,33 @@ public record ClusterConfig(String clusterName, String workerId, List<Address> m
                             String restAdvertisedUrl, long leaseMs, Path raftDir) {
 
     public static boolean distributed(WorkerConfig worker) {
-        return "distributed".equalsIgnoreCase(worker.raw().getProperty("mode", "standalone").trim());
+        return "distributed".equalsIgnoreCase(worker.keys().getString(WorkerKeys.MODE));
     }
 
     public static ClusterConfig from(WorkerConfig worker) {
-        Properties p = worker.raw();
-        String membersValue = p.getProperty("clusterMembers", "").trim();
-        if (membersValue.isEmpty()) {
+        ParsedConfig keys = worker.keys();
+        List<String> memberEntries = keys.getList(WorkerKeys.CLUSTER_MEMBERS);
+        if (memberEntries.isEmpty()) {
             throw new IllegalArgumentException("clusterMembers is required in distributed mode "
                     + "(e.g. clusterMembers=w1@127.0.0.1:7800,w2@127.0.0.1:7801,w3@127.0.0.1:7802)");
         }
         List<Address> members = new ArrayList<>();
-        for (String entry : membersValue.split(",")) {
-            members.add(Address.parse(entry.trim(), "clusterMembers"));
+        for (String entry : memberEntries) {
+            members.add(Address.parse(entry, WorkerKeys.CLUSTER_MEMBERS));
         }
         String id = worker.workerId();
         Address listen;
-        String listenValue = p.getProperty("clusterListen", "").trim();
-        if (!listenValue.isEmpty()) {
-            listen = Address.parse(id + "@" + listenValue, "clusterListen");
+        String listenValue = keys.getString(WorkerKeys.CLUSTER_LISTEN);
+        if (listenValue != null) {
+            listen = Address.parse(id + "@" + listenValue, WorkerKeys.CLUSTER_LISTEN);
         } else {
             listen = members.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() ->
                     new IllegalArgumentException("workerId " + id + " is not in clusterMembers: set clusterListen="
                             + "host:port for a non-voting member"));
         }
-        String rest = p.getProperty("restAdvertisedUrl", "").trim();
-        long lease = Long.parseLong(p.getProperty("leaseMs", "2000").trim());
-        if (lease < 500) {
-            throw new IllegalArgumentException("leaseMs must be at least 500, was " + lease);
-        }
-        return new ClusterConfig(p.getProperty("clusterName", "omsconnect").trim(), id, List.copyOf(members), listen,
-                rest.isEmpty() ? null : rest, lease, worker.storePathRootDir().resolve("raft"));
+        return new ClusterConfig(keys.getString(WorkerKeys.CLUSTER_NAME), id, List.copyOf(members), listen,
+                keys.getString(WorkerKeys.REST_ADVERTISED_URL), keys.getLong(WorkerKeys.LEASE_MS),
+                worker.storePathRootDir().resolve("raft"));
     }
 
     public boolean voter() {

@@ -1,14 +1,19 @@
 package io.openmessaging.omsconnect.config;
 
+import io.openmessaging.omsconnect.api.config.ConfigException;
+import io.openmessaging.omsconnect.api.config.ParsedConfig;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * The worker's own settings ({@code conf/connect.conf}, the seed's key names). Unknown keys are kept
+ * The worker's own settings ({@code conf/connect.conf}, the seed's key names, declared in {@link WorkerKeys}). Unknown keys are kept
  * in {@link #raw()} so drivers and stores can read their own.
  *
  * @param workerId             this worker's id in statuses and the cluster
@@ -37,35 +42,53 @@ public record WorkerConfig(String workerId, String omsDriverUrl, int httpPort, P
         return from(p, file.toAbsolutePath().getParent());
     }
 
-    /** Relative paths are resolved against {@code baseDir} (the config file's folder's parent is not assumed). */
+    /**
+     * Reads {@code p} with {@link WorkerKeys}; relative paths are resolved against {@code baseDir} (the config
+     * file's folder's parent is not assumed).
+     *
+     * @throws ConfigException naming the first key with a bad value
+     */
     public static WorkerConfig from(Properties p, Path baseDir) {
-        Path store = resolve(baseDir, p.getProperty("storePathRootDir", "./storeRoot/"));
-        Path plugins = resolve(baseDir, p.getProperty("pluginsDir", "./plugins-dir"));
-        String driver = p.getProperty("omsDriverUrl", "oms:local://" + store.resolve("mq") + "/default");
-        String token = blankToNull(p.getProperty("restToken"));
+        ParsedConfig parsed = parse(p);
+        Path store = resolve(baseDir, parsed.getString(WorkerKeys.STORE_PATH_ROOT_DIR));
+        Path plugins = resolve(baseDir, parsed.getString(WorkerKeys.PLUGINS_DIR));
+        String driver = parsed.getString(WorkerKeys.OMS_DRIVER_URL);
         return new WorkerConfig(
-                p.getProperty("workerId", "DEFAULT_WORKER_1"),
-                driver,
-                Integer.parseInt(p.getProperty("httpPort", "8081").trim()),
+                parsed.getString(WorkerKeys.WORKER_ID),
+                driver != null ? driver : "oms:local://" + store.resolve("mq") + "/default",
+                parsed.getInt(WorkerKeys.HTTP_PORT),
                 store,
                 plugins,
-                p.getProperty("restBindAddress", "127.0.0.1"),
-                token,
-                Boolean.parseBoolean(p.getProperty("pluginUploadEnabled", "true")),
-                Long.parseLong(p.getProperty("maxRequestBytes", String.valueOf(1L << 20)).trim()),
-                Long.parseLong(p.getProperty("maxUploadBytes", String.valueOf(256L << 20)).trim()),
-                Long.parseLong(p.getProperty("offsetFlushIntervalMs", "1000").trim()),
-                Long.parseLong(p.getProperty("taskShutdownTimeoutMs", "5000").trim()),
+                parsed.getString(WorkerKeys.REST_BIND_ADDRESS),
+                token(parsed.getString(WorkerKeys.REST_TOKEN)),
+                parsed.getBoolean(WorkerKeys.PLUGIN_UPLOAD_ENABLED),
+                parsed.getLong(WorkerKeys.MAX_REQUEST_BYTES),
+                parsed.getLong(WorkerKeys.MAX_UPLOAD_BYTES),
+                parsed.getLong(WorkerKeys.OFFSET_FLUSH_INTERVAL_MS),
+                parsed.getLong(WorkerKeys.TASK_SHUTDOWN_TIMEOUT_MS),
                 p);
+    }
+
+    /** A token as a config file holds it: trailing spaces are a typo there, not part of the secret. */
+    private static String token(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The worker's keys read from a config file's properties, checked. */
+    public static ParsedConfig parse(Properties p) {
+        Map<String, String> text = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> text.put(k, p.getProperty(k)));
+        return WorkerKeys.DEFINITION.parse(text).orThrow();
+    }
+
+    /** This worker's keys, as the config file gave them (or their defaults). */
+    public ParsedConfig keys() {
+        return parse(raw);
     }
 
     private static Path resolve(Path baseDir, String value) {
         Path path = Path.of(value.trim());
         return (path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path)).normalize().toAbsolutePath();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** True when the REST server is reachable only from this machine. */

@@ -22,6 +22,13 @@ public final class Converters {
 
     private final PluginHost plugins;
 
+    /** The class names of the worker's own converters. */
+    public static java.util.SortedSet<String> builtInClasses() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        BUILT_IN.values().forEach(c -> names.add(c.getName()));
+        return names;
+    }
+
     public Converters(PluginHost plugins) {
         this.plugins = plugins;
     }

@@ -1,5 +1,11 @@
 package io.openmessaging.omsconnect.convert;
 
+import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
+import io.openmessaging.omsconnect.api.config.ConfigDef;
+import io.openmessaging.omsconnect.api.config.ConfigKey;
+import io.openmessaging.omsconnect.api.config.ConfigType;
+import io.openmessaging.omsconnect.api.config.Importance;
+import io.openmessaging.omsconnect.api.config.Width;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import com.alibaba.fastjson2.JSONReader;
@@ -18,7 +24,7 @@ import java.util.Map;
  * {@code schemas.enable=false} only the payload is written and read back schemaless. fastjson2 with no
  * autoType: only JSON's own types are ever created when parsing.
  */
-public class JsonRecordConverter implements RecordConverter {
+public class JsonRecordConverter implements RecordConverter, ConfigDeclaring {
     private static final byte[] SCHEMA_FIELD = "{\"schema\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PAYLOAD_FIELD = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO_SCHEMA_PREFIX = "{\"schema\":null,\"payload\":".getBytes(StandardCharsets.UTF_8);
@@ -37,9 +43,20 @@ public class JsonRecordConverter implements RecordConverter {
     private byte[] lastReadPrefix;
     private Schema lastReadSchema;
 
+    private static final String SCHEMAS_ENABLE = "schemas.enable";
+    private static final ConfigDef CONFIG = new ConfigDef().define(ConfigKey.builder(SCHEMAS_ENABLE).type(ConfigType.BOOLEAN)
+            .defaultValue(true).importance(Importance.HIGH).group("Schemas").width(Width.SHORT).displayName("Enable Schemas")
+            .documentation("Write each record as {\"schema\", \"payload\"} and read it so (Kafka's JsonConverter "
+                    + "envelope); false: the payload alone.").build());
+
+    @Override
+    public ConfigDef config() {
+        return CONFIG;
+    }
+
     @Override
     public void configure(Map<String, ?> configs) {
-        Object v = configs.get("schemas.enable");
+        Object v = configs.get(SCHEMAS_ENABLE);
         if (v != null) {
             schemasEnabled = Boolean.parseBoolean(v.toString());
         }

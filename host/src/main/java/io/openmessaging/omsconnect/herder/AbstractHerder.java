@@ -6,6 +6,7 @@ import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
 import io.openmessaging.omsconnect.config.Secrets;
+import io.openmessaging.omsconnect.convert.Converters;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.DriverException;
 import io.openmessaging.omsconnect.driver.DriverInfo;
@@ -240,7 +241,10 @@ public abstract class AbstractHerder implements Herder {
         StoredConnector c = stored(connector);
         List<TaskInfo> out = new ArrayList<>();
         for (int i = 0; i < c.taskConfigs().size(); i++) {
-            out.add(new TaskInfo(new ConnectorTaskId(connector, i), Secrets.mask(c.taskConfigs().get(i))));
+            // as Kafka shows a task's config: with the connector's name
+            Map<String, String> config = new LinkedHashMap<>(c.taskConfigs().get(i));
+            config.putIfAbsent("name", connector);
+            out.add(new TaskInfo(new ConnectorTaskId(connector, i), Secrets.mask(config)));
         }
         return out;
     }
@@ -349,6 +353,12 @@ public abstract class AbstractHerder implements Herder {
 
     @Override
     public List<ConfigInfos.ConfigKeyInfo> pluginConfig(String pluginClass) {
+        if (Converters.builtInClasses().contains(pluginClass)) {
+            Object converter = worker.converters().create(pluginClass, Map.of(), "class");
+            return converter instanceof ConfigDeclaring declaring
+                    ? declaring.config().keys().stream().map(k -> ConfigInfos.ConfigKeyInfo.of(k, k.name())).toList()
+                    : List.of();
+        }
         PluginComponent component = plugins.component(pluginClass).filter(c -> c.type().kafkaType() != null)
                 .orElseThrow(() -> new NotFoundException("no plugin class " + pluginClass + " (see GET /connector-plugins?connectorsOnly=false)"));
         Object instance = plugins.newInstance(component.className(), Object.class);
@@ -395,6 +405,10 @@ public abstract class AbstractHerder implements Herder {
             if (c.type().kafkaType() != null) {
                 out.add(new ConnectorPluginInfo(c.className(), c.type().kafkaType(), c.version()));
             }
+        }
+        // the worker's own converters are plugins to a Kafka client too (Kafka lists its JsonConverter & co.)
+        for (String builtIn : Converters.builtInClasses()) {
+            out.add(new ConnectorPluginInfo(builtIn, ComponentType.CONVERTER.kafkaType(), VERSION));
         }
         return out;
     }

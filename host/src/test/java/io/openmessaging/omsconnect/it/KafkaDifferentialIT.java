@@ -121,8 +121,8 @@ class KafkaDifferentialIT {
                 Allow.none().values("$.name", "$.type", "$.connector.state", "$.tasks[].id", "$.tasks[].state")
                         .note("worker_id is host:port on Kafka, the configured id on ours; version is each plugin's"));
         step("GET /connectors/{c}/tasks", "GET", s -> "/connectors/src/tasks", null,
-                Allow.none().values("$[].id").allowKeys("$[].config.batch.size", "$[].config.connector.class",
-                        "$[].config.name", "$[].config.tasks.max")
+                Allow.none().values("$[].id", "$[].config.name").allowKeys("$[].config.batch.size",
+                        "$[].config.connector.class", "$[].config.tasks.max")
                         .note("a task's config is what its connector gave it: Kafka's FileStreamSource gives file, "
                                 + "topic and batch.size, ours the connector's whole config"));
         step("GET /connectors/{c}/tasks/0/status", "GET", s -> "/connectors/src/tasks/0/status", null,

@@ -2,6 +2,8 @@ package io.openmessaging.omsconnect.it;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.connect.runtime.isolation.PluginType;
+import org.apache.kafka.connect.runtime.rest.RestClient;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigKeyInfo;
@@ -9,13 +11,15 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorType;
+import org.apache.kafka.connect.runtime.rest.entities.CreateConnectorRequest;
 import org.apache.kafka.connect.runtime.rest.entities.ErrorMessage;
 import org.apache.kafka.connect.runtime.rest.entities.LoggerLevel;
 import org.apache.kafka.connect.runtime.rest.entities.PluginInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ServerInfo;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
 import org.apache.kafka.connect.runtime.rest.entities.WorkerStatus;
-import org.apache.kafka.connect.runtime.isolation.PluginType;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
+import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +110,12 @@ class KafkaRestContractIT {
                 connectors.toString());
         List<PluginInfo> all = as(w.get("/connector-plugins?connectorsOnly=false"), 200, new TypeReference<>() { });
         assertTrue(all.size() >= connectors.size(), all.toString());
+        String json = "io.openmessaging.omsconnect.convert.JsonRecordConverter";
+        assertTrue(all.stream().anyMatch(p -> p.className().equals(json) && p.type() == PluginType.CONVERTER),
+                "the worker's own converters are listed: " + all);
+        List<ConfigKeyInfo> jsonKeys = as(w.get("/connector-plugins/" + json + "/config"), 200, new TypeReference<>() { });
+        assertEquals(List.of("schemas.enable"), jsonKeys.stream().map(ConfigKeyInfo::name).toList());
+        assertEquals("true", jsonKeys.get(0).defaultValue());
     }
 
     @Test
@@ -190,6 +200,40 @@ class KafkaRestContractIT {
         assertEquals(204, w.delete("/connectors/kc-src").statusCode());
         error(w.get("/connectors/kc-src"), 404);
         error(w.get("/connectors/kc-src/status"), 404);
+    }
+
+    /** Kafka's own RestClient (what its workers forward requests with) against our answers, errors included. */
+    @Test
+    void kafkasOwnRestClientReadsOurAnswers() throws Exception {
+        RestClient client = new RestClient(new StandaloneConfig(Map.of("bootstrap.servers", "127.0.0.1:9",
+                "key.converter", "org.apache.kafka.connect.storage.StringConverter",
+                "value.converter", "org.apache.kafka.connect.storage.StringConverter",
+                "offset.storage.file.filename", dir.resolve("rest-client.offsets").toString())));
+        Path in = dir.resolve("rest-client.txt");
+        Files.writeString(in, "");
+        RestClient.HttpResponse<ConnectorInfo> created = client.httpRequest(w.url("/connectors"), "POST", null,
+                new CreateConnectorRequest("kc-client", Map.of("connector.class", SOURCE, "file", in.toString(), "topic", "rc"),
+                        CreateConnectorRequest.InitialState.PAUSED), new TypeReference<>() { });
+        assertEquals(201, created.status());
+        assertEquals("kc-client", created.body().name());
+        assertEquals(ConnectorType.SOURCE, created.body().type());
+        TestWorker.await("kc-client PAUSED", WAIT, () -> "PAUSED".equals(client.httpRequest(w.url("/connectors/kc-client/status"),
+                "GET", null, null, new TypeReference<ConnectorStateInfo>() { }).body().connector().state()));
+        List<PluginInfo> plugins = client.httpRequest(w.url("/connector-plugins?connectorsOnly=false"), "GET", null, null,
+                new TypeReference<List<PluginInfo>>() { }).body();
+        assertTrue(plugins.stream().anyMatch(p -> p.className().equals(SOURCE)), plugins.toString());
+        assertEquals(as(w.get("/worker"), 200, new TypeReference<Map<String, Object>>() { }).get("cluster_id"),
+                client.httpRequest(w.url("/"), "GET", null, null, new TypeReference<ServerInfo>() { }).body().clusterId());
+        ConnectRestException missing = org.junit.jupiter.api.Assertions.assertThrows(ConnectRestException.class, () ->
+                client.httpRequest(w.url("/connectors/kc-none/status"), "GET", null, null, new TypeReference<ConnectorStateInfo>() { }));
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.getMessage().contains("kc-none"), missing.getMessage());
+        ConnectRestException bad = org.junit.jupiter.api.Assertions.assertThrows(ConnectRestException.class, () ->
+                client.httpRequest(w.url("/connectors"), "POST", null, new CreateConnectorRequest("kc-client-bad",
+                        Map.of("connector.class", SOURCE, "topic", "rc"), null), new TypeReference<ConnectorInfo>() { }));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.getMessage().contains("file"), bad.getMessage());
+        assertEquals(204, client.httpRequest(w.url("/connectors/kc-client"), "DELETE", null, null, new TypeReference<Void>() { }).status());
     }
 
     @Test

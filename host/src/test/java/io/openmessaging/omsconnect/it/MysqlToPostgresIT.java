@@ -218,7 +218,9 @@ class MysqlToPostgresIT {
 
     /** Validation answers error_count ≥ 1 with {@code expected} in the message; creating it answers 400. */
     private static void assertRefused(TestWorker worker, String name, Map<String, String> config, String expected) throws Exception {
-        HttpResponse<String> v = worker.send("PUT", "/connector-plugins/" + SOURCE + "/config/validate", config);
+        Map<String, String> named = new LinkedHashMap<>(config);
+        named.put("name", name); // as Kafka Connect, validation needs the connector's name
+        HttpResponse<String> v = worker.send("PUT", "/connector-plugins/" + SOURCE + "/config/validate", named);
         assertEquals(200, v.statusCode(), v.body());
         JSONObject answer = JSON.parseObject(v.body());
         assertTrue(answer.getIntValue("error_count") >= 1, name + ": " + v.body());
