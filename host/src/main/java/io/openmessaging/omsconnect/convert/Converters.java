@@ -8,17 +8,23 @@ import io.openmessaging.omsconnect.plugin.PluginHost;
 import java.util.Map;
 
 /**
- * Creates the converter a connector config names: one of the worker's own (by class name or short name
- * {@code json}, {@code string}, {@code bytes}) or one from a plugin, configured with its sub-keys.
+ * Creates the converter a connector config names: one of the worker's own (by class name, short name
+ * {@code json}, {@code string}, {@code bytes}, or RocketMQ Connect's class name of the same converter) or one
+ * from a plugin, configured with its sub-keys.
  */
 public final class Converters {
+    /** RocketMQ Connect's record converters: ours write the same bytes (its JSON one is Kafka's envelope too). */
+    private static final String ROCKETMQ = "org.apache.rocketmq.connect.runtime.converter.record.";
     private static final Map<String, Class<? extends RecordConverter>> BUILT_IN = Map.of(
             "json", JsonRecordConverter.class,
             JsonRecordConverter.class.getName(), JsonRecordConverter.class,
+            ROCKETMQ + "json.JsonConverter", JsonRecordConverter.class,
             "string", StringRecordConverter.class,
             StringRecordConverter.class.getName(), StringRecordConverter.class,
+            ROCKETMQ + "StringConverter", StringRecordConverter.class,
             "bytes", ByteArrayRecordConverter.class,
-            ByteArrayRecordConverter.class.getName(), ByteArrayRecordConverter.class);
+            ByteArrayRecordConverter.class.getName(), ByteArrayRecordConverter.class,
+            ROCKETMQ + "ByteArrayConverter", ByteArrayRecordConverter.class);
 
     private final PluginHost plugins;
 

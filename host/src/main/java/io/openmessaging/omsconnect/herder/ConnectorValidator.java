@@ -84,8 +84,9 @@ final class ConnectorValidator {
                     parsed.errors().getOrDefault(key.name(), List.of()));
         }
         if (className != null && connector == null) {
-            v.error(cc.spelling(ConnectorKeys.CONNECTOR_CLASS), className, "no connector class " + className
-                    + " in any loaded plugin (see GET /connector-plugins)");
+            v.error(cc.spelling(ConnectorKeys.CONNECTOR_CLASS), className, abstractInAPlugin(className)
+                    ? className + " is abstract: name a concrete connector class"
+                    : "no connector class " + className + " in any loaded plugin (see GET /connector-plugins)");
         }
         String url = cc.omsDriverUrl(defaultDriverUrl);
         String driverError = driverProblem.apply(url);
@@ -163,7 +164,9 @@ final class ConnectorValidator {
         if (className == null) {
             problems.add("Missing required configuration \"" + key + "\" which has no default value.");
         } else if (found.isEmpty()) {
-            problems.add("no " + type.kafkaType() + " class " + className + " in any loaded plugin (see GET /connector-plugins?connectorsOnly=false)");
+            problems.add(abstractInAPlugin(className)
+                    ? className + " is abstract: name a concrete " + type.kafkaType() + " class"
+                    : "no " + type.kafkaType() + " class " + className + " in any loaded plugin (see GET /connector-plugins?connectorsOnly=false)");
         } else if (found.get().type() != type) {
             problems.add(className + " is a " + found.get().type().kafkaType() + ", not a " + type.kafkaType());
         }
@@ -177,6 +180,27 @@ final class ConnectorValidator {
             v.error(key, className, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a loaded plugin defines {@code className} as an abstract class or an interface: discovery skips
+     * those, so "unknown" would mislead (RocketMQ Connect's transforms plugin has abstract bases next to its
+     * concrete {@code $Key}/{@code $Value} classes).
+     */
+    private boolean abstractInAPlugin(String className) {
+        Set<ClassLoader> loaders = new java.util.LinkedHashSet<>();
+        plugins.components().forEach(c -> loaders.add(c.loader()));
+        for (ClassLoader loader : loaders) {
+            try {
+                Class<?> type = Class.forName(className, false, loader);
+                if (type.getClassLoader() == loader && (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers()))) {
+                    return true;
+                }
+            } catch (ClassNotFoundException | LinkageError notThere) {
+                // not in this plugin
+            }
+        }
+        return false;
     }
 
     /** The component's declared keys, read from {@code config} (its own keys, prefix removed), shown with the prefix. */

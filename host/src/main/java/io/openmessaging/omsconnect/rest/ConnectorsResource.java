@@ -113,7 +113,7 @@ final class ConnectorsResource {
         return NameRules.connector(call.pathParam("connector"));
     }
 
-    private static ConnectorTaskId task(Call call) {
+    static ConnectorTaskId task(Call call) {
         return new ConnectorTaskId(connector(call), call.intPathParam("task"));
     }
 

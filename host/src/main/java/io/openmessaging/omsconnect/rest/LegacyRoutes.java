@@ -5,6 +5,7 @@ import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
+import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.rest.entity.TaskInfo;
 import io.openmessaging.omsconnect.rest.http.Call;
 import io.openmessaging.omsconnect.rest.http.Endpoint;
@@ -35,7 +36,10 @@ import java.util.function.Consumer;
  * {@code {"connectorConfigs": {name: config}, "taskConfigs": {name: [TaskInfo]}}};
  * {@code GET /getAllocatedInfo} → what runs on this worker, same shape</li>
  * </ul>
- * RocketMQ Connect's: {@code GET /connectors/list} ({@code {name: {"status", "info"}}}),
+ * RocketMQ Connect's: {@code POST /connectors/{c}} (the flat config as body: creates or replaces),
+ * {@code GET /connectors/{c}/restart}, {@code GET /connectors/{c}/tasks/{t}/restart},
+ * {@code GET /connectors/stop|pause|resume/all} and {@code GET /allocated/connectors}, answered in its
+ * envelope {@code {"status": 200, "body": ...}} with its texts; {@code GET /connectors/list} ({@code {name: {"status", "info"}}}),
  * {@code GET /connectors/stopAll} (removes all, as there), {@code GET /connectors/pauseAll|resumeAll},
  * {@code GET /plugin/list}, {@code GET /plugin/reload} (reloads every plugin). Their
  * {@code /connectors/{c}/status|config} are Kafka's routes already. When a connector is really named
@@ -79,6 +83,22 @@ final class LegacyRoutes {
                 .get("/connectors/stopAll", unlessConnectorNamed("stopAll", forEachConnector(herder::deleteConnector)))
                 .get("/connectors/pauseAll", unlessConnectorNamed("pauseAll", forEachConnector(this::pauseUnlessStopped)))
                 .get("/connectors/resumeAll", unlessConnectorNamed("resumeAll", forEachConnector(herder::resumeConnector)))
+                // RocketMQ Connect's current routes, answered in its envelope {"status", "body"}
+                .write("POST", C, this::createFromBody)
+                .write("GET", C + "/restart", call -> {
+                    String name = ConnectorsResource.connector(call);
+                    herder.restartConnector(name, false, false);
+                    return rocketMq("Connector [" + name + "] restarted successfully");
+                })
+                .write("GET", C + "/tasks/{task}/restart", call -> {
+                    ConnectorTaskId task = ConnectorsResource.task(call);
+                    herder.restartTask(task);
+                    return rocketMq("Task [" + task.connector() + "/ " + task.task() + "] restarted successfully");
+                })
+                .get("/connectors/stop/all", allConnectors("deleted", herder::deleteConnector))
+                .get("/connectors/pause/all", allConnectors("suspended", this::pauseUnlessStopped))
+                .get("/connectors/resume/all", allConnectors("resumed", herder::resumeConnector))
+                .get("/allocated/connectors", call -> rocketMq(configInfo(true).get("connectorConfigs")))
                 .get("/plugin/list", call -> Reply.ok(plugins.list()))
                 .write("GET", "/plugin/reload", call -> Reply.ok(plugins.reloadAll()));
     }
@@ -93,6 +113,44 @@ final class LegacyRoutes {
         answer.put("created", result.created());
         answer.put("connector", result.value());
         return Reply.ok(answer);
+    }
+
+    /**
+     * RocketMQ Connect's create: {@code POST /connectors/{c}} with the flat config as the body; it creates the
+     * connector or replaces its config, and answers the config it was given.
+     */
+    private Reply createFromBody(Call call) {
+        String name = ConnectorsResource.connector(call);
+        Map<String, String> config = ConnectorsResource.withName(name, ConfigBody.from(call.jsonBody()));
+        connectors.put(name, config, true);
+        return rocketMq(config);
+    }
+
+    /** RocketMQ Connect's answer: {@code {"status": 200, "body": ...}}. */
+    private static Reply rocketMq(Object body) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", 200);
+        answer.put("body", body);
+        return Reply.ok(answer);
+    }
+
+    /** A bulk route of RocketMQ Connect: the action on every connector, answered as there. */
+    private Endpoint allConnectors(String done, Consumer<String> action) {
+        return call -> {
+            call.authorizeWrite();
+            List<String> names = new ArrayList<>(herder.connectors());
+            if (names.isEmpty()) {
+                return rocketMq("No connector needs to be " + done + ", please add connector first");
+            }
+            for (String name : names) {
+                try {
+                    action.accept(name);
+                } catch (NotFoundException deletedMeanwhile) {
+                    // nothing left to do for it
+                }
+            }
+            return rocketMq(names + " connectors are " + done);
+        };
     }
 
     /** The alias, unless a connector has that name: then Kafka's {@code GET /connectors/{c}} wins. */

@@ -223,8 +223,7 @@ final class WorkerSourceTask extends WorkerTask {
     }
 
     private String topicOf(ConnectRecord record) {
-        KeyValue ext = record.getExtensions();
-        String topic = ext == null ? null : ext.getString("topic");
+        String topic = RecordTopic.of(record); // blank is absent, as RocketMQ Connect treats it
         if (topic == null) {
             topic = connectorConfig.topic();
         }

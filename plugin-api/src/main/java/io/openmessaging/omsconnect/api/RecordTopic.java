@@ -16,10 +16,14 @@ public final class RecordTopic {
     private RecordTopic() {
     }
 
-    /** The record's topic; null when it has none. */
+    /**
+     * The record's topic; null when it has none. A blank one counts as none: RocketMQ Connect's connectors set
+     * {@code topic=""} when theirs is unset, and its runtime then sends to the connector's topic.
+     */
     public static String of(ConnectRecord record) {
         KeyValue extensions = record.getExtensions();
-        return extensions == null ? null : extensions.getString(EXTENSION);
+        String topic = extensions == null ? null : extensions.getString(EXTENSION);
+        return topic == null || topic.isBlank() ? null : topic;
     }
 
     /** Routes the record to {@code topic}. */

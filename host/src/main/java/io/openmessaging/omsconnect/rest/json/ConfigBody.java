@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A connector config as Kafka Connect accepts it: a JSON object whose values are strings; numbers and
- * booleans become their text (as Jackson does for Kafka), anything else is refused naming the key.
+ * A connector config as Kafka Connect and RocketMQ Connect accept it: a JSON object whose values are strings;
+ * numbers and booleans become their text (as Jackson does for Kafka); an object or array value becomes its
+ * JSON text, as RocketMQ Connect stores it (its Kafka-connector adapter nests the Kafka connector's config in
+ * {@code kafka.connector.configs}); a null is refused naming the key.
  */
 public final class ConfigBody {
     private ConfigBody() {
@@ -49,7 +51,10 @@ public final class ConfigBody {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
-        String what = value == null ? "null" : value instanceof Map ? "an object" : "an array";
-        throw HttpError.badRequest(key, "config value of '" + key + "' must be a string, number or boolean, not " + what);
+        if (value instanceof Map || value instanceof java.util.List) {
+            return com.alibaba.fastjson2.JSON.toJSONString(value);
+        }
+        throw HttpError.badRequest(key, "config value of '" + key + "' must be a string, number, boolean, object or "
+                + "array, not null");
     }
 }
