@@ -35,10 +35,10 @@ record PluginsDirLayout(Path root) {
         return root.resolve(EXTRACTED);
     }
 
-    /** Where the contents of a zip plugin are extracted to. */
-    Path extractedFolderOf(Path zip) {
-        String name = zip.getFileName().toString();
-        return extracted().resolve(name.substring(0, name.length() - ".zip".length()));
+    /** Where the contents of a zip or tar.gz plugin are extracted to. */
+    Path extractedFolderOf(Path archive) {
+        String name = archive.getFileName().toString();
+        return extracted().resolve(PluginArchive.of(name).orElseThrow().baseName(name));
     }
 
     /** True for a top-level entry that may hold a plugin: a jar, a zip or a folder, not hidden. */
@@ -55,12 +55,12 @@ record PluginsDirLayout(Path root) {
     }
 
     static boolean isArchiveName(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".jar") || lower.endsWith(".zip");
+        return PluginArchive.of(fileName).isPresent();
     }
 
+    /** An existing zip or tar.gz: extracted before it is loaded. */
     static boolean isZip(Path path) {
-        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") && Files.isRegularFile(path);
+        return PluginArchive.isExtractedFile(path);
     }
 
     /** The plugin entries, in name order so that boots are repeatable. */

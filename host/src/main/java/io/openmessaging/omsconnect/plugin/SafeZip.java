@@ -25,8 +25,16 @@ final class SafeZip {
     private SafeZip() {
     }
 
-    /** @throws PluginException BAD_ARCHIVE if the archive is unreadable or has a dangerous entry */
+    /**
+     * A {@code .tar.gz} is checked by {@link SafeTarGz} under the same rules.
+     *
+     * @throws PluginException BAD_ARCHIVE if the archive is unreadable or has a dangerous entry
+     */
     static void check(Path archive) {
+        if (PluginArchive.of(archive).orElse(null) == PluginArchive.TAR_GZ) {
+            SafeTarGz.check(archive);
+            return;
+        }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             int count = 0;
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
@@ -43,8 +51,12 @@ final class SafeZip {
         }
     }
 
-    /** Extracts {@code archive} into {@code target}, which must not exist yet. */
+    /** Extracts {@code archive} (a zip, or a {@code .tar.gz} through {@link SafeTarGz}) into {@code target}, which must not exist yet. */
     static void extract(Path archive, Path target) {
+        if (PluginArchive.of(archive).orElse(null) == PluginArchive.TAR_GZ) {
+            SafeTarGz.extract(archive, target);
+            return;
+        }
         Path root = target.toAbsolutePath().normalize();
         long expanded = 0;
         try (ZipFile zip = new ZipFile(archive.toFile())) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps the extracted contents of zip plugins in {@code .extracted/<zip name without .zip>/}, each with
+ * Keeps the extracted contents of zip and tar.gz plugins in {@code .extracted/<name without .zip, .tar.gz or .tgz>/}, each with
  * a stamp (the zip's size and modification time) so that a restart reuses an extraction that is still
  * current instead of expanding a 70 MB driver again. Extraction goes through {@link SafeZip}.
  *
@@ -33,8 +33,9 @@ final class ZipExtractions {
         this.lock = new PluginsDirLock(layout);
     }
 
+    /** A zip or a tar.gz: extracted before loading (the name says "zip" for both, as the folder does). */
     static boolean isZipName(Path path) {
-        return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        return PluginArchive.extracted(path);
     }
 
     /** The folder holding the zip's contents, extracted now unless a current extraction exists. */
@@ -158,7 +159,9 @@ final class ZipExtractions {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 String folderName = name.replaceFirst("\\.(stamp|candidates)$", "");
-                if (!Files.exists(layout.root().resolve(folderName + ".zip"))) {
+                boolean archiveLeft = java.util.stream.Stream.of(".zip", ".tar.gz", ".tgz")
+                        .anyMatch(suffix -> Files.exists(layout.root().resolve(folderName + suffix)));
+                if (!archiveLeft) {
                     PluginsDirLayout.deleteTree(entry);
                 }
             }

@@ -41,8 +41,8 @@ final class NameRules {
     static String uploadFile(String fileName) {
         check(fileName, "name");
         String lower = fileName.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".jar") && !lower.endsWith(".zip")) {
-            throw HttpError.badRequest("name", "name must end with .jar or .zip");
+        if (!lower.endsWith(".jar") && !lower.endsWith(".zip") && !lower.endsWith(".tar.gz") && !lower.endsWith(".tgz")) {
+            throw HttpError.badRequest("name", "name must end with .jar, .zip, .tar.gz or .tgz");
         }
         return fileName;
     }
