@@ -15,16 +15,26 @@ import java.util.Map;
 public final class Converters {
     /** RocketMQ Connect's record converters: ours write the same bytes (its JSON one is Kafka's envelope too). */
     private static final String ROCKETMQ = "org.apache.rocketmq.connect.runtime.converter.record.";
-    private static final Map<String, Class<? extends RecordConverter>> BUILT_IN = Map.of(
-            "json", JsonRecordConverter.class,
-            JsonRecordConverter.class.getName(), JsonRecordConverter.class,
-            ROCKETMQ + "json.JsonConverter", JsonRecordConverter.class,
-            "string", StringRecordConverter.class,
-            StringRecordConverter.class.getName(), StringRecordConverter.class,
-            ROCKETMQ + "StringConverter", StringRecordConverter.class,
-            "bytes", ByteArrayRecordConverter.class,
-            ByteArrayRecordConverter.class.getName(), ByteArrayRecordConverter.class,
-            ROCKETMQ + "ByteArrayConverter", ByteArrayRecordConverter.class);
+    private static final Map<String, Class<? extends RecordConverter>> BUILT_IN = Map.ofEntries(
+            Map.entry("json", JsonRecordConverter.class),
+            Map.entry(JsonRecordConverter.class.getName(), JsonRecordConverter.class),
+            Map.entry(ROCKETMQ + "json.JsonConverter", JsonRecordConverter.class),
+            Map.entry("string", StringRecordConverter.class),
+            Map.entry(StringRecordConverter.class.getName(), StringRecordConverter.class),
+            Map.entry(ROCKETMQ + "StringConverter", StringRecordConverter.class),
+            Map.entry("bytes", ByteArrayRecordConverter.class),
+            Map.entry(ByteArrayRecordConverter.class.getName(), ByteArrayRecordConverter.class),
+            Map.entry(ROCKETMQ + "ByteArrayConverter", ByteArrayRecordConverter.class),
+            Map.entry(NumberRecordConverter.Short.class.getName(), NumberRecordConverter.Short.class),
+            Map.entry(ROCKETMQ + "ShortConverter", NumberRecordConverter.Short.class),
+            Map.entry(NumberRecordConverter.Integer.class.getName(), NumberRecordConverter.Integer.class),
+            Map.entry(ROCKETMQ + "IntegerConverter", NumberRecordConverter.Integer.class),
+            Map.entry(NumberRecordConverter.Long.class.getName(), NumberRecordConverter.Long.class),
+            Map.entry(ROCKETMQ + "LongConverter", NumberRecordConverter.Long.class),
+            Map.entry(NumberRecordConverter.Float.class.getName(), NumberRecordConverter.Float.class),
+            Map.entry(ROCKETMQ + "FloatConverter", NumberRecordConverter.Float.class),
+            Map.entry(NumberRecordConverter.Double.class.getName(), NumberRecordConverter.Double.class),
+            Map.entry(ROCKETMQ + "DoubleConverter", NumberRecordConverter.Double.class));
 
     private final PluginHost plugins;
 

@@ -47,6 +47,12 @@ class ClusterIT {
     private static final int DUPLICATES_PER_DEATH = 10 * LINES_PER_SECOND;
     /** A graceful handover commits first: only what was in flight may come twice. */
     private static final int DUPLICATES_PER_HANDOVER = LINES_PER_SECOND;
+    /**
+     * ... except on RocketMQ, whose client (Apache's driver, not ours) persists a group's acked offset to the broker
+     * every 5 s: a sink that moves before the next persist re-reads up to 5 s of lines (seen: 2,730 duplicates
+     * over two early handovers of one run, 2.6 s and 2.9 s of lines, one of them re-reading from the start).
+     */
+    private static final int ROCKETMQ_DUPLICATES_PER_HANDOVER = 5 * LINES_PER_SECOND;
 
     @TempDir
     Path dir;
@@ -76,14 +82,14 @@ class ClusterIT {
      * A file source and a file sink joined by a topic on one queue; a connector names its queue, so one
      * cluster runs a pipeline over each network queue at once.
      */
-    private record Pipeline(String source, String sink, String url, Path in, Path out, String topic) {
+    private record Pipeline(Drivers driver, String source, String sink, String url, Path in, Path out, String topic) {
         static Pipeline over(Drivers driver, Path dir) throws IOException {
             String name = driver.name().toLowerCase();
             String sink = name + "-sink";
             Path in = dir.resolve(name + "-in.txt");
             Files.writeString(in, "");
             String topic = driver.prepareTopic("cluster-it-" + name + "-" + System.nanoTime(), sink);
-            return new Pipeline(name + "-source", sink, driver.url(dir), in, dir.resolve(name + "-out.txt"), topic);
+            return new Pipeline(driver, name + "-source", sink, driver.url(dir), in, dir.resolve(name + "-out.txt"), topic);
         }
 
         void create(ChildCluster cluster, String via) throws Exception {
@@ -211,7 +217,9 @@ class ClusterIT {
             writing.set(false);
             writer.join();
         }
-        awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), events * DUPLICATES_PER_HANDOVER);
+        int handovers = events;
+        awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), p -> handovers
+                * (p.driver == Drivers.ROCKETMQ ? ROCKETMQ_DUPLICATES_PER_HANDOVER : DUPLICATES_PER_HANDOVER));
     }
 
     /**
@@ -219,9 +227,10 @@ class ClusterIT {
      * no two runs of one probe task were alive at once.
      */
     private static void awaitEveryLineAndNoOverlap(List<Pipeline> pipelines, Path probeDir, int lines,
-                                                   int duplicatesAllowed)
+                                                   java.util.function.ToIntFunction<Pipeline> duplicatesAllowedOf)
             throws Exception {
         for (Pipeline p : pipelines) {
+            int duplicatesAllowed = duplicatesAllowedOf.applyAsInt(p);
             TestWorker.await(lines + " lines in " + p.sink + "'s file", Duration.ofSeconds(60),
                     () -> new HashSet<>(TestWorker.lines(p.out)).size() >= lines);
             List<String> out = TestWorker.lines(p.out);
@@ -315,7 +324,7 @@ class ClusterIT {
             writing.set(false);
             writer.join();
         }
-        awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), 3 * DUPLICATES_PER_DEATH);
+        awaitEveryLineAndNoOverlap(pipelines, probeDir, written.get(), p -> 3 * DUPLICATES_PER_DEATH);
         // KIP-558 across workers: every worker answers with the topics the tasks used wherever they ran
         for (Pipeline p : pipelines) {
             for (String connector : List.of(p.source, p.sink)) {
