@@ -1,7 +1,5 @@
 package io.openmessaging.omsconnect.herder;
 
-import io.openmessaging.KeyValue;
-import io.openmessaging.connector.api.component.connector.Connector;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
@@ -35,7 +33,6 @@ import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.transform.PredicateSpec;
 import io.openmessaging.omsconnect.transform.TransformSpec;
 import io.openmessaging.omsconnect.worker.ConnectorConfig;
-import io.openmessaging.omsconnect.worker.KeyValues;
 import io.openmessaging.omsconnect.worker.Status;
 import io.openmessaging.omsconnect.worker.StatusTracker;
 import io.openmessaging.omsconnect.worker.Worker;
@@ -49,8 +46,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What every herder does the same way, standalone or in a cluster: validation, the views of connectors,
@@ -354,20 +349,21 @@ public abstract class AbstractHerder implements Herder {
     @Override
     public List<ConfigInfos.ConfigKeyInfo> pluginConfig(String pluginClass) {
         if (Converters.builtInClasses().contains(pluginClass)) {
-            Object converter = worker.converters().create(pluginClass, Map.of(), "class");
-            return converter instanceof ConfigDeclaring declaring
-                    ? declaring.config().keys().stream().map(k -> ConfigInfos.ConfigKeyInfo.of(k, k.name())).toList()
-                    : List.of();
+            return declaredKeys(worker.converters().create(pluginClass, Map.of(), "class"));
         }
         PluginComponent component = plugins.component(pluginClass).filter(c -> c.type().kafkaType() != null)
                 .orElseThrow(() -> new NotFoundException("no plugin class " + pluginClass + " (see GET /connector-plugins?connectorsOnly=false)"));
         Object instance = plugins.newInstance(component.className(), Object.class);
-        if (!(instance instanceof ConfigDeclaring declaring)) {
-            return List.of(); // a component declaring nothing: as a Kafka plugin whose config() is empty
-        }
         try (LoaderSwap ignored = LoaderSwap.to(component.loader())) {
-            return declaring.config().keys().stream().map(k -> ConfigInfos.ConfigKeyInfo.of(k, k.name())).toList();
+            return declaredKeys(instance);
         }
+    }
+
+    /** What a component declares; nothing for one that declares nothing, as a Kafka plugin whose config() is empty. */
+    private static List<ConfigInfos.ConfigKeyInfo> declaredKeys(Object component) {
+        return component instanceof ConfigDeclaring declaring
+                ? declaring.config().keys().stream().map(k -> ConfigInfos.ConfigKeyInfo.of(k, k.name())).toList()
+                : List.of();
     }
 
     /** What is wrong with a connector's driver URL (refused here, malformed, no such driver), or null. */

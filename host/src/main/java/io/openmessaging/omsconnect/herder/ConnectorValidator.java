@@ -8,6 +8,7 @@ import io.openmessaging.omsconnect.api.config.ConfigDef;
 import io.openmessaging.omsconnect.api.config.ConfigException;
 import io.openmessaging.omsconnect.api.config.ConfigKey;
 import io.openmessaging.omsconnect.api.config.ConfigType;
+import io.openmessaging.omsconnect.api.config.Importance;
 import io.openmessaging.omsconnect.api.config.ParsedConfig;
 import io.openmessaging.omsconnect.convert.Converters;
 import io.openmessaging.omsconnect.plugin.ComponentType;
@@ -39,8 +40,6 @@ import java.util.regex.Pattern;
 final class ConnectorValidator {
     /** A config key quoted in a validation message: 'file' or "file". */
     private static final Pattern QUOTED_KEY = Pattern.compile("['\"]([A-Za-z][A-Za-z0-9._-]*)['\"]");
-    private static final ConfigKey CLASS_KEY = ConfigKey.builder("type").type(ConfigType.CLASS).importance(
-            io.openmessaging.omsconnect.api.config.Importance.HIGH).documentation("Class of the plugin (or an alias).").build();
 
     private final PluginHost plugins;
     private final Converters converters;
@@ -157,8 +156,8 @@ final class ConnectorValidator {
     /** The class a {@code .type} key names, shown in its group; empty (with the error recorded) when unusable. */
     private <T> Optional<Component> component(String key, String className, ComponentType type, Class<T> api,
                                               String group, ConfigValidation v) {
-        ConfigKey classKey = ConfigKey.builder(key).type(ConfigType.CLASS).importance(CLASS_KEY.importance())
-                .documentation(CLASS_KEY.documentation()).group(group).orderInGroup(1).displayName(key).build();
+        ConfigKey classKey = ConfigKey.builder(key).type(ConfigType.CLASS).importance(Importance.HIGH)
+                .documentation("Class of the plugin (or an alias).").group(group).orderInGroup(1).displayName(key).build();
         List<String> problems = new ArrayList<>();
         Optional<PluginComponent> found = className == null ? Optional.empty() : plugins.component(className);
         if (className == null) {

@@ -1,7 +1,6 @@
 package io.openmessaging.omsconnect.worker;
 
 import io.openmessaging.BytesMessage;
-import io.openmessaging.KeyValue;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.connector.api.component.task.source.SourceTask;
 import io.openmessaging.connector.api.component.task.source.SourceTaskContext;
@@ -52,6 +51,8 @@ final class WorkerSourceTask extends WorkerTask {
     private final SourceTask task;
     private final Map<String, String> taskConfig;
     private final ConnectorConfig connectorConfig;
+    /** the connector's topic, for records that name none: read once, not per record */
+    private final String defaultTopic;
     private final MessagingAccessPoint accessPoint;
     private final RecordMessageCodec codec;
     private final TransformChain transforms;
@@ -75,6 +76,7 @@ final class WorkerSourceTask extends WorkerTask {
         this.task = task;
         this.taskConfig = taskConfig;
         this.connectorConfig = connectorConfig;
+        this.defaultTopic = connectorConfig.topic();
         this.accessPoint = accessPoint;
         this.codec = codec;
         this.transforms = transforms;
@@ -211,7 +213,7 @@ final class WorkerSourceTask extends WorkerTask {
     /** Transforms see (and routers change) the topic where {@link RecordTopic} says it is. */
     private void presetTopic(ConnectRecord record) {
         if (RecordTopic.of(record) == null) {
-            String topic = connectorConfig.topic();
+            String topic = defaultTopic;
             if (topic == null && record.getPosition() != null && record.getPosition().getPartition() != null) {
                 Object t = record.getPosition().getPartition().getPartition().get("topic");
                 topic = t == null ? null : t.toString();
@@ -225,7 +227,7 @@ final class WorkerSourceTask extends WorkerTask {
     private String topicOf(ConnectRecord record) {
         String topic = RecordTopic.of(record); // blank is absent, as RocketMQ Connect treats it
         if (topic == null) {
-            topic = connectorConfig.topic();
+            topic = defaultTopic;
         }
         if (topic == null && record.getPosition() != null && record.getPosition().getPartition() != null) {
             Object t = record.getPosition().getPartition().getPartition().get("topic");
