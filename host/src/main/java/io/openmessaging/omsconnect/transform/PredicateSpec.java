@@ -21,12 +21,8 @@ public record PredicateSpec(String alias, String className, Map<String, String> 
         List<PredicateSpec> specs = new ArrayList<>();
         for (String alias : config.predicateAliases()) {
             String prefix = prefix(alias);
-            Map<String, String> own = new LinkedHashMap<>();
-            config.asMap().forEach((k, v) -> {
-                if (k.startsWith(prefix) && !k.equals(prefix + "type")) {
-                    own.put(k.substring(prefix.length()), v);
-                }
-            });
+            Map<String, String> own = new LinkedHashMap<>(config.subConfig(prefix));
+            own.remove("type");
             specs.add(new PredicateSpec(alias, TransformSpec.trimmedOrNull(config.asMap().get(prefix + "type")), Map.copyOf(own)));
         }
         return specs;

@@ -35,13 +35,8 @@ public record TransformSpec(String alias, String classKey, String className, Str
                 prefix = "transforms-" + alias + "-";
                 classKey = prefix + "class";
             }
-            Map<String, String> own = new LinkedHashMap<>();
-            String p = prefix;
-            all.forEach((k, v) -> {
-                if (k.startsWith(p) && !RESERVED.contains(k.substring(p.length()))) {
-                    own.put(k.substring(p.length()), v);
-                }
-            });
+            Map<String, String> own = new LinkedHashMap<>(config.subConfig(prefix));
+            own.keySet().removeAll(RESERVED);
             String className = all.get(classKey);
             specs.add(new TransformSpec(alias, classKey, blank(className) ? null : className.trim(), prefix,
                     trimmedOrNull(all.get("transforms." + alias + ".predicate")),
