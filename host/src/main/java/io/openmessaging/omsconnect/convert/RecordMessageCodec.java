@@ -122,35 +122,4 @@ public final class RecordMessageCodec {
         String handle = message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE);
         return handle != null ? handle : message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID);
     }
-
-    /**
-     * System header in which a driver gives a received message's position in its queue, a long that increases
-     * along the queue (the embedded queue's record offset, a RabbitMQ stream's offset); drivers that know none
-     * leave it out.
-     */
-    public static final String QUEUE_OFFSET_HEADER = "QUEUE_OFFSET";
-    /** A sink record's offset keys: the message id always, the queue position where the driver gives one. */
-    public static final String MESSAGE_ID_OFFSET = "messageId";
-    public static final String QUEUE_OFFSET = "queueOffset";
-
-    /**
-     * A sink record's offset: {@value #MESSAGE_ID_OFFSET}, and {@value #QUEUE_OFFSET} when the driver gave the
-     * message's queue position, so that a sink can skip what it already wrote when the message comes again.
-     */
-    public static RecordOffset offsetOf(Message message) {
-        KeyValue sys = message.sysHeaders();
-        String messageId = sys.getString(Message.BuiltinKeys.MESSAGE_ID);
-        if (messageId == null) {
-            messageId = "";
-        }
-        if (sys.containsKey(QUEUE_OFFSET_HEADER)) {
-            return new RecordOffset(Map.of(MESSAGE_ID_OFFSET, messageId, QUEUE_OFFSET, sys.getLong(QUEUE_OFFSET_HEADER)));
-        }
-        return new RecordOffset(Map.of(MESSAGE_ID_OFFSET, messageId));
-    }
-
-    /** The partition a sink record of this topic belongs to: queues are the unit OMS consumers see. */
-    public static RecordPartition partitionOf(String topic) {
-        return new RecordPartition(Map.of("topic", topic));
-    }
 }

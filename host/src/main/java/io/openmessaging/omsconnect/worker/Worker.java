@@ -7,8 +7,10 @@ import io.openmessaging.connector.api.component.task.source.SourceTask;
 import io.openmessaging.connector.api.data.RecordConverter;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.convert.Converters;
+import io.openmessaging.omsconnect.convert.QueuePositions;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
+import io.openmessaging.omsconnect.driver.OmsDriverUrl;
 import io.openmessaging.omsconnect.plugin.LoaderSwap;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
@@ -181,13 +183,15 @@ public class Worker implements AutoCloseable {
             WorkerTask workerTask;
             if (task instanceof SourceTask source) {
                 workerTask = new WorkerSourceTask(id, source, taskConfig, connectorConfig, running.accessPoint, codec,
-                        transforms, positions, workerConfig.offsetFlushIntervalMs(), errors, statuses, m, paused);
+                        transforms, positions, new SendMetadata(OmsDriverUrl.parse(driverUrl).driver()),
+                        workerConfig.offsetFlushIntervalMs(), errors, statuses, m, paused);
             } else if (task instanceof SinkTask sink) {
                 if (connectorConfig.topics().isEmpty()) {
                     throw new IllegalArgumentException("sink connector needs " + ConnectorConfig.TOPICS);
                 }
-                workerTask = new WorkerSinkTask(id, sink, taskConfig, connectorConfig, running.accessPoint, codec,
-                        transforms, workerConfig.offsetFlushIntervalMs(), errors, statuses, m, paused);
+                QueuePositions queuePositions = new QueuePositions(OmsDriverUrl.parse(driverUrl).driver());
+                workerTask = new WorkerSinkTask(id, sink, taskConfig, connectorConfig, running.accessPoint, queuePositions,
+                        codec, transforms, workerConfig.offsetFlushIntervalMs(), errors, statuses, m, paused);
             } else {
                 throw new IllegalArgumentException(taskClass.getName() + " is neither a SourceTask nor a SinkTask");
             }

@@ -13,6 +13,7 @@ import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.convert.QueuePositions;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.transform.TransformChain;
@@ -68,8 +69,8 @@ final class WorkerSinkTask extends WorkerTask {
     private Batch retrying;
     private long retryAt;
     private long retryDelayMs = RETRY_INITIAL_DELAY_MS;
-    /** One partition object per topic, not one per record: it is the key of {@link #currentOffsets}. */
-    private final Map<String, RecordPartition> partitions = new HashMap<>();
+    /** One partition object per queue, not one per record: it is the key of {@link #currentOffsets}. */
+    private final QueuePositions positions;
     private final Set<String> pausedTopics = new LinkedHashSet<>();
     private final boolean prefetch;
     private PullConsumer consumer;
@@ -77,8 +78,8 @@ final class WorkerSinkTask extends WorkerTask {
     private long lastCommit = System.currentTimeMillis();
 
     WorkerSinkTask(ConnectorTaskId id, SinkTask task, Map<String, String> taskConfig, ConnectorConfig connectorConfig,
-                   MessagingAccessPoint accessPoint, RecordMessageCodec codec, TransformChain transforms,
-                   long flushIntervalMs, ErrorPolicy errors, StatusTracker statuses, TaskMetrics metrics,
+                   MessagingAccessPoint accessPoint, QueuePositions positions, RecordMessageCodec codec,
+                   TransformChain transforms, long flushIntervalMs, ErrorPolicy errors, StatusTracker statuses, TaskMetrics metrics,
                    boolean startPaused) {
         super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
         this.errors = errors;
@@ -86,6 +87,7 @@ final class WorkerSinkTask extends WorkerTask {
         this.taskConfig = taskConfig;
         this.topics = connectorConfig.topics();
         this.accessPoint = accessPoint;
+        this.positions = positions;
         this.codec = codec;
         this.transforms = transforms;
         this.flushIntervalMs = flushIntervalMs;
@@ -153,8 +155,8 @@ final class WorkerSinkTask extends WorkerTask {
             String destination = message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION);
             String topic = destination != null ? destination : topics.size() == 1 ? topics.get(0) : "";
             topicUsed(topic);
-            RecordPartition partition = partitions.computeIfAbsent(topic, RecordMessageCodec::partitionOf);
-            RecordOffset offset = RecordMessageCodec.offsetOf(message);
+            RecordPartition partition = positions.partitionOf(topic, message);
+            RecordOffset offset = QueuePositions.offsetOf(message);
             Message m = message;
             ConnectRecord converted;
             try {
@@ -330,7 +332,7 @@ final class WorkerSinkTask extends WorkerTask {
         public Set<RecordPartition> assignment() {
             Set<RecordPartition> out = new LinkedHashSet<>();
             for (String t : topics) {
-                out.add(RecordMessageCodec.partitionOf(t));
+                out.add(positions.partitionOf(t));
             }
             return out;
         }

@@ -59,6 +59,7 @@ final class WorkerSourceTask extends WorkerTask {
     private final OffsetStore positions;
     private final long flushIntervalMs;
     private final ErrorPolicy errors;
+    private final SendMetadata sendMetadata;
     private final Map<RecordPartition, RecordOffset> unflushed = new LinkedHashMap<>();
     private Producer producer;
     private SourceMessageSender sender;
@@ -69,8 +70,8 @@ final class WorkerSourceTask extends WorkerTask {
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
                      ConnectorConfig connectorConfig, MessagingAccessPoint accessPoint, RecordMessageCodec codec,
-                     TransformChain transforms, OffsetStore positions, long flushIntervalMs, ErrorPolicy errors,
-                     StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
+                     TransformChain transforms, OffsetStore positions, SendMetadata sendMetadata, long flushIntervalMs,
+                     ErrorPolicy errors, StatusTracker statuses, TaskMetrics metrics, boolean startPaused) {
         super(id, task.getClass().getClassLoader(), statuses, metrics, startPaused);
         this.errors = errors;
         this.task = task;
@@ -81,6 +82,7 @@ final class WorkerSourceTask extends WorkerTask {
         this.codec = codec;
         this.transforms = transforms;
         this.positions = positions;
+        this.sendMetadata = sendMetadata;
         this.flushIntervalMs = flushIntervalMs;
     }
 
@@ -157,12 +159,16 @@ final class WorkerSourceTask extends WorkerTask {
             sent.add(record);
         }
         completeInFlight();
-        inFlight = new InFlight(polled, sent, sendThread.submit(() -> sender.send(messages)));
+        inFlight = new InFlight(polled, sent, messages, sendThread.submit(() -> sender.send(messages)));
         maybeFlush();
     }
 
-    /** A batch handed to the send thread: what was polled, what was sent of it, and the driver's answer. */
-    private record InFlight(List<ConnectRecord> polled, List<ConnectRecord> sent, Future<List<SendResult>> results) {
+    /**
+     * A batch handed to the send thread: what was polled, what was sent of it (the records and their messages,
+     * where the driver writes the messages' queue positions) and the driver's answer.
+     */
+    private record InFlight(List<ConnectRecord> polled, List<ConnectRecord> sent, List<BytesMessage> messages,
+                            Future<List<SendResult>> results) {
     }
 
     /**
@@ -185,9 +191,8 @@ final class WorkerSourceTask extends WorkerTask {
         List<ConnectRecord> sent = batch.sent();
         metrics.recordsSent.add(sent.size());
         for (int i = 0; i < sent.size(); i++) {
-            SendResult r = results.get(i);
             try {
-                task.commit(sent.get(i), r == null || r.messageId() == null ? Map.of() : Map.of("messageId", r.messageId()));
+                task.commit(sent.get(i), sendMetadata.of(batch.messages().get(i), results.get(i)));
             } catch (RuntimeException | LinkageError e) {
                 callbackFailed("commit(record, metadata)", e);
             }

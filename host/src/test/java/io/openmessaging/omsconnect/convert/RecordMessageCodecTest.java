@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class RecordMessageCodecTest {
     private final RecordMessageCodec codec = new RecordMessageCodec(new JsonRecordConverter(), new JsonRecordConverter());
-    private final RecordPartition partition = RecordMessageCodec.partitionOf("t");
+    private final RecordPartition partition = new QueuePositions("local").partitionOf("t");
     private final RecordOffset offset = new RecordOffset(Map.of("messageId", "t@0"));
 
     @Test
@@ -59,86 +59,5 @@ class RecordMessageCodecTest {
         foreign.putSysHeaders(Message.BuiltinKeys.BORN_TIMESTAMP, 5L);
         assertEquals(99L, plain.toRecord("t", foreign, partition, offset).getTimestamp(),
                 "a message an older worker wrote keeps its record timestamp");
-    }
-
-    /** A driver's message, as far as the codec sees one. */
-    private static final class TestMessage implements BytesMessage {
-        private final KeyValue sys = new DefaultKeyValue();
-        private final KeyValue user = new DefaultKeyValue();
-        private byte[] body;
-
-        TestMessage(String queue, byte[] body) {
-            this.body = body;
-            sys.put(Message.BuiltinKeys.DESTINATION, queue);
-        }
-
-        @Override
-        public BytesMessage setBody(byte[] body) {
-            this.body = body;
-            return this;
-        }
-
-        @Override
-        public KeyValue sysHeaders() {
-            return sys;
-        }
-
-        @Override
-        public KeyValue userHeaders() {
-            return user;
-        }
-
-        @Override
-        public Message putSysHeaders(String key, int value) {
-            sys.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putSysHeaders(String key, long value) {
-            sys.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putSysHeaders(String key, double value) {
-            sys.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putSysHeaders(String key, String value) {
-            sys.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putUserHeaders(String key, int value) {
-            user.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putUserHeaders(String key, long value) {
-            user.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putUserHeaders(String key, double value) {
-            user.put(key, value);
-            return this;
-        }
-
-        @Override
-        public Message putUserHeaders(String key, String value) {
-            user.put(key, value);
-            return this;
-        }
-
-        @Override
-        public <T> T getBody(Class<T> type) {
-            return type.cast(body);
-        }
     }
 }

@@ -58,6 +58,30 @@ class ProducerConsumerTest {
     }
 
     @Test
+    void aSentMessageSaysWhereItWentInItsSystemHeaders() throws Exception {
+        MessagingAccessPoint mq = accessPoint();
+        Producer producer = mq.createProducer();
+        Message sync = producer.createBytesMessage("placed", bytes("a"));
+        SendResult result = producer.send(sync);
+        Message async = producer.createBytesMessage("placed", bytes("b"));
+        producer.sendAsync(async).get(5_000);
+        BatchMessageSender batch = producer.createBatchMessageSender();
+        Message third = producer.createBytesMessage("placed", bytes("c"));
+        Message fourth = producer.createBytesMessage("placed", bytes("d"));
+        batch.send(third).send(fourth).commit();
+
+        assertEquals(result.messageId(), sync.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID));
+        // what a consumer of the queue sees of each: the same id and QUEUE_OFFSET, in order
+        PullConsumer consumer = consumer(mq, "g", "placed");
+        for (Message message : List.of(sync, async, third, fourth)) {
+            Message received = consumer.receive(timeout(5_000));
+            assertEquals(message.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID),
+                received.sysHeaders().getString(Message.BuiltinKeys.MESSAGE_ID));
+            assertEquals(received.sysHeaders().getLong("QUEUE_OFFSET"), message.sysHeaders().getLong("QUEUE_OFFSET"));
+        }
+    }
+
+    @Test
     void syncAsyncOnewayAndBatchSendsKeepOrderWithinAQueue() {
         MessagingAccessPoint mq = accessPoint();
         Producer producer = mq.createProducer();

@@ -10,6 +10,7 @@ import io.openmessaging.interceptor.ProducerInterceptor;
 import io.openmessaging.local.lifecycle.ServiceGuard;
 import io.openmessaging.local.message.LocalBytesMessage;
 import io.openmessaging.local.message.MessageCodec;
+import io.openmessaging.local.message.MessageId;
 import io.openmessaging.local.store.Payload;
 import io.openmessaging.local.store.Store;
 import io.openmessaging.local.store.WriteListener;
@@ -72,6 +73,7 @@ public final class LocalProducer implements Producer {
         String queue = destination(message);
         beforeSend(message, properties);
         long offset = store.queueOrCreate(queue).append(encode(message));
+        written(message, queue, offset);
         afterSend(message, properties);
         return new LocalSendResult(queue, offset);
     }
@@ -92,7 +94,7 @@ public final class LocalProducer implements Producer {
         guard.check();
         String queue = destination(message);
         beforeSend(message, properties);
-        SendPromise promise = new SendPromise(queue);
+        SendPromise promise = new SendPromise(queue, message);
         store.queueOrCreate(queue).appendAsync(encode(message), promise);
         afterSend(message, properties);
         return promise;
@@ -137,10 +139,20 @@ public final class LocalProducer implements Producer {
             beforeSend(messages.get(i), null);
             payloads[i] = encode(messages.get(i));
         }
-        store.queueOrCreate(queue).appendBatch(List.of(payloads));
-        for (Message message : messages) {
-            afterSend(message, null);
+        long[] offsets = store.queueOrCreate(queue).appendBatch(List.of(payloads));
+        for (int i = 0; i < payloads.length; i++) {
+            written(messages.get(i), queue, offsets[i]);
+            afterSend(messages.get(i), null);
         }
+    }
+
+    /**
+     * Tells the sender where {@code message} went, in its system headers: its id and {@code QUEUE_OFFSET}
+     * (OMS's {@code SendResult} has room for the id only, and a batch has no result at all).
+     */
+    static void written(Message message, String queue, long offset) {
+        message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, new MessageId(queue, offset).toString());
+        message.putSysHeaders(MessageCodec.QUEUE_OFFSET, offset);
     }
 
     void checkOpen() {

@@ -1,6 +1,7 @@
 package io.openmessaging.local.producer;
 
 import io.openmessaging.FutureListener;
+import io.openmessaging.Message;
 import io.openmessaging.Promise;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.exception.OMSTimeOutException;
@@ -21,18 +22,22 @@ final class SendPromise implements Promise<SendResult>, WriteListener {
     private static final Logger LOG = LoggerFactory.getLogger(SendPromise.class);
 
     private final String queue;
+    private final Message message;
     private List<FutureListener<SendResult>> listeners;
     private SendResult result;
     private Throwable failure;
     private boolean done;
     private boolean cancelled;
 
-    SendPromise(String queue) {
+    SendPromise(String queue, Message message) {
         this.queue = queue;
+        this.message = message;
     }
 
     @Override
     public void written(long offset) {
+        // before the promise completes: whoever waits on it then sees the message's headers written
+        LocalProducer.written(message, queue, offset);
         set(new LocalSendResult(queue, offset));
     }
 

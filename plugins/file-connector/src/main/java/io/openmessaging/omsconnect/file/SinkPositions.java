@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class SinkPositions {
 
     static final String QUEUE_OFFSET = "queueOffset";
+    static final String TOPIC = "topic";
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkPositions.class);
     /** Bounds the identity cache in case a driver makes a new partition instance per record. */
@@ -113,7 +114,12 @@ final class SinkPositions {
         }
         Slot slot = byInstance.get(partition);
         if (slot == null) {
-            slot = byKey.computeIfAbsent(PartitionKey.of(partition), Slot::new);
+            String key = PartitionKey.of(partition);
+            slot = byKey.get(key);
+            if (slot == null) {
+                slot = carriedOver(partition, key);
+                byKey.put(key, slot);
+            }
             if (byInstance.size() >= IDENTITY_CACHE_LIMIT) {
                 byInstance.clear();
             }
@@ -121,6 +127,28 @@ final class SinkPositions {
         }
         lastPartition = partition;
         lastSlot = slot;
+        return slot;
+    }
+
+    /**
+     * The new slot of a partition not seen yet; where the file's commit log holds a position under the key
+     * earlier worker versions gave the partition ({@code {topic}} alone, now {@code {topic, brokerName,
+     * queueId}}), that position moves to the new key: a worker upgraded after a crash still skips what the
+     * file already holds.
+     */
+    private Slot carriedOver(RecordPartition partition, String key) {
+        Slot slot = new Slot(key);
+        Map<String, ?> entries = partition == null ? null : partition.getPartition();
+        Object topic = entries == null ? null : entries.get(TOPIC);
+        if (topic != null && entries.size() > 1) {
+            Slot legacy = byKey.remove(PartitionKey.of(new RecordPartition(Map.of(TOPIC, topic))));
+            if (legacy != null && legacy.known) {
+                slot.known = true;
+                slot.last = legacy.last;
+                changed = true;
+                LOG.info("Position {} of partition {} carried over to {}", legacy.last, legacy.key, key);
+            }
+        }
         return slot;
     }
 

@@ -114,6 +114,30 @@ class FileSinkCrashRecoveryTest {
     }
 
     @Test
+    void aFileCommittedByAnEarlierWorkerKeepsItsPositionUnderTheNewPartitionShape() throws Exception {
+        // earlier workers gave a sink record the partition {topic}; now {topic, brokerName, queueId}, values as text
+        RecordPartition old = topic("lines");
+        FileSinkTask earlier = start();
+        earlier.put(records(old, 0, 4));
+        earlier.flush(Map.of());
+        earlier.simulateProcessDeath(); // crash before the ack: the upgraded worker gets 3..4 again
+
+        RecordPartition shaped = new RecordPartition(Map.of("topic", "lines", "brokerName", "local", "queueId", "0"));
+        FileSinkTask upgraded = start();
+        List<ConnectRecord> redelivered = new ArrayList<>();
+        for (int q = 3; q <= 6; q++) {
+            redelivered.add(record(shaped, "lines-" + q, Map.of("messageId", "m" + q, "queueOffset", Integer.toString(q))));
+        }
+        upgraded.put(redelivered);
+        upgraded.flush(Map.of());
+        upgraded.stop();
+
+        assertEquals(lines(old, 0, 6), content(), "3 and 4 were in the file already: skipped, not written twice");
+        assertEquals(Map.of("brokerName=local&queueId=0&topic=lines", 6L), committed().offsets(),
+            "the position moved to the new key");
+    }
+
+    @Test
     void recordsWithoutQueueOffsetComeAgainAsWholeLines() throws Exception {
         RecordPartition rocket = topic("rocket");
         List<ConnectRecord> batch = new ArrayList<>();

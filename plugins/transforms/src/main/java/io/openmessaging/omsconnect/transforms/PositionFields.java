@@ -10,11 +10,13 @@ import java.util.TreeMap;
 
 /**
  * Kafka's partition and offset, which InsertField writes into fields, read from an OpenMessaging record's
- * position, whose partition and offset are maps. The partition is the text of its map; the offset is the one
- * number its map holds (a sink record's {@code queueOffset}) as a long, else the text of its map. A map's
+ * position, whose partition and offset are maps. The partition is the text of its map; the offset is a sink
+ * record's {@code queueOffset} (text, as RocketMQ Connect gives it, or a number) as a long, else the one number
+ * its map holds, else the text of its map. A map's
  * text lists its entries sorted by name, so it is the same for equal maps.
  */
 final class PositionFields {
+    private static final String QUEUE_OFFSET = "queueOffset";
 
     private PositionFields() {
     }
@@ -49,6 +51,14 @@ final class PositionFields {
     }
 
     private static Long soleNumber(Map<String, ?> map) {
+        Object queueOffset = map.get(QUEUE_OFFSET);
+        if (queueOffset instanceof String text) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                // not a position: the text of the map
+            }
+        }
         Long found = null;
         for (Object value : map.values()) {
             if (value instanceof Number number) {

@@ -37,8 +37,8 @@ final class Fixtures {
 
     static ConnectRecord record(Schema keySchema, Object key, Schema valueSchema, Object value) {
         ConnectRecord record = new ConnectRecord(
-                new RecordPartition(Map.of("topic", TOPIC)),
-                new RecordOffset(Map.of("messageId", "m-1", "queueOffset", 42L)),
+                new RecordPartition(Map.of("topic", TOPIC, "brokerName", "local", "queueId", "0")),
+                new RecordOffset(Map.of("messageId", "m-1", "queueOffset", "42")),
                 TIMESTAMP, keySchema, key, valueSchema, value);
         RecordTopic.set(record, TOPIC);
         record.addExtension("trace", "t-1");

@@ -51,7 +51,7 @@ class InsertFieldTest {
 
         ConnectRecord out = started(new InsertField.Value(), ALL).doTransform(in);
 
-        assertEquals(map("id", 7L, "topic", "orders", "partition", "{topic=orders}", "offset", 42L,
+        assertEquals(map("id", 7L, "topic", "orders", "partition", "{brokerName=local, queueId=0, topic=orders}", "offset", 42L,
                 "ts", TIMESTAMP, "source", "erp"), out.getData());
         assertNull(out.getSchema());
         assertEquals(map("id", 7L), value, "the input value is not changed");
@@ -80,7 +80,7 @@ class InsertFieldTest {
         Struct value = (Struct) out.getData();
         assertEquals(7L, value.get("id"));
         assertEquals("orders", value.get("topic"));
-        assertEquals("{topic=orders}", value.get("partition"));
+        assertEquals("{brokerName=local, queueId=0, topic=orders}", value.get("partition"));
         assertEquals(42L, value.get("offset"));
         assertEquals(new Date(TIMESTAMP), value.get("ts"));
         assertEquals("erp", value.get("source"));
