@@ -49,6 +49,11 @@ final class DirectSinkMessages implements SinkMessages {
     }
 
     @Override
+    public void seek(String topic, long queueOffset) {
+        consumer.attachQueue(topic, SinkMessages.seekAttributes(queueOffset));
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) { // an abandoned task's messages are closed by the worker too
             consumer.shutdown();

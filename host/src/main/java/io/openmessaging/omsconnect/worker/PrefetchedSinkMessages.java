@@ -20,8 +20,11 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,20 +54,26 @@ final class PrefetchedSinkMessages implements SinkMessages {
     private final ConnectorTaskId id;
     private final PullConsumer consumer;
     private final int batchSize;
-    private final BlockingQueue<List<Message>> ahead = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+    private final BlockingQueue<Fetched> ahead = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     /** Calls to make on the consumer from the fetch thread: acks, detaches, attaches, in the task's order. */
     private final ConcurrentLinkedQueue<Runnable> requests = new ConcurrentLinkedQueue<>();
     private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private final Thread fetchThread;
     /** Messages fetched and not acked yet; the fetch thread's alone (it receives and runs the acks). */
     private long unacked;
+    /** Seeks the fetch thread made; its alone. A batch carries the count of those made before it was received. */
+    private long seeksMade;
     private volatile boolean closing;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Throwable failure;
     private volatile boolean resumed;
     // task thread only
     private List<Message> current = List.of();
+    private long currentSeeksMade;
     private int nextInCurrent;
+    private long seeksAsked;
+    /** topic → the seek (its number) whose messages are the only ones to deliver: earlier batches' are stale */
+    private final Map<String, Long> seeked = new HashMap<>();
     private final Deque<Message> replay = new ArrayDeque<>();
     private final Map<String, List<Message>> held = new HashMap<>();
 
@@ -107,7 +116,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
                 }
                 if (!batch.isEmpty()) {
                     unacked += batch.size();
-                    handOver(batch);
+                    handOver(new Fetched(batch, seeksMade));
                 }
                 if (failed != null) {
                     throw failed;
@@ -122,7 +131,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
     }
 
     /** Waits for room ahead of the task, acking and pausing meanwhile: a slow task must not hold back its acks. */
-    private void handOver(List<Message> batch) throws InterruptedException {
+    private void handOver(Fetched batch) throws InterruptedException {
         while (!closing) {
             if (ahead.offer(batch, FETCH_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 return;
@@ -161,12 +170,33 @@ final class PrefetchedSinkMessages implements SinkMessages {
         }
     }
 
-    /** The next fetched message, waiting up to {@code timeoutMs} when none is; the clock is read only then. */
+    /** The next fetched message that no seek made stale, waiting up to {@code timeoutMs} when none is. */
     private Message nextFetched(long timeoutMs) throws InterruptedException {
+        while (true) {
+            Message message = nextOfBatches(timeoutMs);
+            if (message == null || seeked.isEmpty() || !staleBySeek(message)) {
+                return message;
+            }
+            int dropped = 1;
+            requests.add(() -> unacked -= dropped); // never to be acked: the driver forgot it at the seek
+        }
+    }
+
+    private boolean staleBySeek(Message message) {
+        if (currentSeeksMade >= seeksAsked) {
+            seeked.clear(); // every seek was made before this batch was received
+            return false;
+        }
+        Long seek = seeked.get(message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION));
+        return seek != null && currentSeeksMade < seek;
+    }
+
+    /** The next fetched message, waiting up to {@code timeoutMs} when none is; the clock is read only then. */
+    private Message nextOfBatches(long timeoutMs) throws InterruptedException {
         if (nextInCurrent < current.size()) {
             return current.get(nextInCurrent++);
         }
-        List<Message> batch = ahead.poll();
+        Fetched batch = ahead.poll();
         if (batch == null) {
             Throwable failed = failure;
             if (failed != null) {
@@ -177,9 +207,14 @@ final class PrefetchedSinkMessages implements SinkMessages {
                 return null;
             }
         }
-        current = batch;
+        current = batch.messages();
+        currentSeeksMade = batch.seeksMade();
         nextInCurrent = 1;
-        return batch.get(0);
+        return current.get(0);
+    }
+
+    /** A batch as the fetch thread received it, after {@code seeksMade} seeks. */
+    private record Fetched(List<Message> messages, long seeksMade) {
     }
 
     /** Messages held for topics resumed since go first: they are older than anything still to come. */
@@ -217,6 +252,62 @@ final class PrefetchedSinkMessages implements SinkMessages {
             requests.add(() -> consumer.attachQueue(topic));
             resumed = true;
         }
+    }
+
+    /**
+     * Asks the fetch thread to seek and waits for it (a seek is rare; the fetch thread makes it within
+     * {@value #FETCH_WAIT_MS} ms). Once made, messages of the topic fetched before it are dropped: those held
+     * here now, and those of batches received before it, as they come.
+     */
+    @Override
+    public void seek(String topic, long queueOffset) {
+        CompletableFuture<Void> made = new CompletableFuture<>();
+        requests.add(() -> {
+            try {
+                consumer.attachQueue(topic, SinkMessages.seekAttributes(queueOffset));
+                seeksMade++;
+                made.complete(null);
+            } catch (RuntimeException e) {
+                made.completeExceptionally(e);
+            }
+        });
+        try {
+            while (!made.isDone()) {
+                if (!fetchThread.isAlive()) {
+                    throw new ConnectException("task " + id + ": fetching messages stopped before seeking " + topic, failure);
+                }
+                try {
+                    made.get(FETCH_WAIT_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException notYet) {
+                    // the fetch thread is in a receive: it makes the seek right after
+                }
+            }
+            made.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("task " + id + ": interrupted while seeking " + topic, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new ConnectException(e.getCause().toString(), e.getCause());
+        }
+        seeksAsked++;
+        seeked.put(topic, seeksAsked);
+        int dropped = dropHeld(topic);
+        if (dropped > 0) {
+            requests.add(() -> unacked -= dropped);
+        }
+    }
+
+    /** Drops the messages of {@code topic} held for a pause or a replay; returns how many. */
+    private int dropHeld(String topic) {
+        List<Message> paused = held.remove(topic);
+        int dropped = paused == null ? 0 : paused.size();
+        for (Iterator<Message> it = replay.iterator(); it.hasNext(); ) {
+            if (topic.equals(it.next().sysHeaders().getString(Message.BuiltinKeys.DESTINATION))) {
+                it.remove();
+                dropped++;
+            }
+        }
+        return dropped;
     }
 
     /** Waits for the fetch thread to end, an interrupt notwithstanding (kept for the caller). */

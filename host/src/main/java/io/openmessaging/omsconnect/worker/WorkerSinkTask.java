@@ -12,6 +12,7 @@ import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.errors.RetriableException;
 import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.omsconnect.convert.QueuePositions;
 import io.openmessaging.omsconnect.convert.RecordMessageCodec;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,8 @@ final class WorkerSinkTask extends WorkerTask {
     /** One partition object per queue, not one per record: it is the key of {@link #currentOffsets}. */
     private final QueuePositions positions;
     private final Set<String> pausedTopics = new LinkedHashSet<>();
+    /** Seeks the connector asked for ({@code resetOffset}): topic → queue offset, made between two puts. */
+    private final Map<String, Long> seeks = new LinkedHashMap<>();
     private final boolean prefetch;
     private PullConsumer consumer;
     private volatile SinkMessages messages; // volatile: abandon() closes it from another thread
@@ -129,10 +134,37 @@ final class WorkerSinkTask extends WorkerTask {
         }
         batch = take();
         deliver(batch);
+        seekIfAsked();
         // idle (nothing came for a poll timeout) with records not committed: commit now, not at the flush
         // interval, so that a trickle of records reaches the sink's target (the file sink writes out on commit)
         // within a poll timeout; under load polls are never idle and commits keep to the interval
         commitIfDue(batch.handles().isEmpty());
+    }
+
+    /**
+     * Makes the seeks the connector asked for with {@code resetOffset}, as Kafka Connect rewinds after a put:
+     * first what was put is committed (acks of messages from before a seek could otherwise count for the
+     * ones it brings again; a driver forgets them at the seek), then the driver reads each topic from the
+     * offset given. A driver that cannot seek is logged and the task reads on.
+     */
+    private void seekIfAsked() {
+        if (seeks.isEmpty() || retrying != null) {
+            return;
+        }
+        commit();
+        if (!unacked.isEmpty()) {
+            return; // preCommit failed with a retriable error: seek after the next commit
+        }
+        for (Iterator<Map.Entry<String, Long>> it = seeks.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Long> seek = it.next();
+            it.remove();
+            try {
+                messages.seek(seek.getKey(), seek.getValue());
+                log.info("Task {}: reads topic {} from queue offset {} on (resetOffset)", id, seek.getKey(), seek.getValue());
+            } catch (OMSNotSupportedException e) {
+                log.warn("Task {}: resetOffset of topic {} ignored: the driver cannot seek ({})", id, seek.getKey(), e.getMessage());
+            }
+        }
     }
 
     /**
@@ -297,15 +329,27 @@ final class WorkerSinkTask extends WorkerTask {
             super(id, taskConfig);
         }
 
+        /**
+         * The task reads the partition's topic from the offset's {@code queueOffset} on, once the current
+         * {@code put} (or {@code start}) returned. Only where the driver can seek (see {@link SinkMessages#seek}).
+         *
+         * @throws IllegalArgumentException for a partition of no topic of the task, or an offset without a queueOffset
+         */
         @Override
         public void resetOffset(RecordPartition partition, RecordOffset offset) {
-            // OMS 0.3.1 pull consumers have no seek: redelivery comes from not acking
-            log.warn("Task {}: resetOffset is not supported by OpenMessaging pull consumers; ignored", id);
+            Object topic = partition == null || partition.getPartition() == null ? null : partition.getPartition().get(QueuePositions.TOPIC);
+            Long queueOffset = QueuePositions.queueOffsetOf(offset);
+            if (topic == null || !topics.contains(topic.toString()) || queueOffset == null) {
+                throw new IllegalArgumentException("resetOffset needs the partition of a topic of task " + id + " " + topics
+                        + " and an offset with a whole-number " + QueuePositions.QUEUE_OFFSET + ", not " + (partition == null ? null : partition.getPartition())
+                        + " and " + (offset == null ? null : offset.getOffset()));
+            }
+            seeks.put(topic.toString(), queueOffset);
         }
 
         @Override
         public void resetOffset(Map<RecordPartition, RecordOffset> offsets) {
-            log.warn("Task {}: resetOffset is not supported by OpenMessaging pull consumers; ignored", id);
+            offsets.forEach(this::resetOffset);
         }
 
         @Override

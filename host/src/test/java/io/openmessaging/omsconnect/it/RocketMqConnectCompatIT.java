@@ -87,6 +87,72 @@ class RocketMqConnectCompatIT {
         }
     }
 
+    /**
+     * What RocketMQ Connect's connectors read of positions: sink records' partition {topic, brokerName, queueId}
+     * and offset {queueOffset}, all text (the sink casts them as its Kafka adapter does), the send result in
+     * {@code commit(record, metadata)}, and {@code resetOffset} going back: the sink, on first seeing pos-9,
+     * resets to pos-5's offset, so pos-5 to pos-9 arrive twice and nothing else does.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Drivers.class, names = {"LOCAL", "RABBITMQ"})
+    void sinkPositionsSendMetadataAndResetOffsetAreRocketMqConnects(Drivers driver) throws Exception {
+        driver.assumeAvailable();
+        Path out = dir.resolve("positions.txt");
+        Path metadata = dir.resolve("metadata.txt");
+        String url = driver.url(dir);
+        String driverName = url.substring("oms:".length(), url.indexOf("://"));
+        try (TestWorker w = TestWorker.create(dir, driver.plugin)) {
+            RocketMqStylePlugins.write(w.pluginsDir());
+            w.start();
+            String topic = driver.prepareTopic("rmq-pos-" + System.nanoTime(), "rmq-pos-sink");
+            Map<String, Object> sink = Map.of("connector.class", RocketMqStylePlugins.SINK, "connect.topicnames", topic,
+                    "file", out.toString(), "rewind.at", "pos-9", "rewind.to", "pos-5", "oms-driver-url", url,
+                    "value.converter", JSON_CONVERTER);
+            assertEquals(200, w.send("POST", "/connectors/rmq-pos-sink", sink).statusCode());
+            Map<String, Object> source = Map.of("connector.class", RocketMqStylePlugins.SOURCE, "connect.topicname", topic,
+                    "oms-driver-url", url, "count", "25", "value.converter", JSON_CONVERTER,
+                    "kafka.connector.configs", Map.of("prefix", "pos-"), "metadata.file", metadata.toString());
+            assertEquals(200, w.send("POST", "/connectors/rmq-pos-source", source).statusCode());
+
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                expected.add("pos-" + i);
+            }
+            for (int i = 5; i < 25; i++) {
+                expected.add("pos-" + i);
+            }
+            TestWorker.await("30 records in the sink's file", WAIT, () -> TestWorker.lines(out).size() >= 30);
+            TestWorker.await("25 commits told to the source", WAIT, () -> TestWorker.lines(metadata).size() >= 25);
+            List<String[]> written = TestWorker.lines(out).stream().map(l -> l.split("\\|")).toList();
+            assertEquals(expected, written.stream().map(f -> f[0]).toList(), "pos-5 to pos-9 again after the reset, nothing else twice");
+            Map<String, Long> offsets = new java.util.HashMap<>();
+            for (String[] f : written) {
+                assertEquals(List.of(topic, driverName, "0"), List.of(f[1], f[2], f[3]), String.join("|", f));
+                long queueOffset = Long.parseLong(f[4]);
+                assertTrue(queueOffset >= 0, "every record has its queueOffset: " + String.join("|", f));
+                Long first = offsets.putIfAbsent(f[0], queueOffset);
+                assertTrue(first == null || first == queueOffset, "a record read again has its offset again: " + String.join("|", f));
+            }
+
+            for (String line : TestWorker.lines(metadata)) {
+                String[] f = line.split("\\|");
+                Map<String, String> m = new java.util.HashMap<>();
+                for (int i = 1; i < f.length; i++) {
+                    m.put(f[i].substring(0, f[i].indexOf('=')), f[i].substring(f[i].indexOf('=') + 1));
+                }
+                assertEquals("SEND_OK", m.get("send.status"), line);
+                assertEquals(topic, m.get("topic"), line);
+                assertEquals(driverName, m.get("broker.name"), line);
+                assertEquals("0", m.get("queue.id"), line);
+                if (driver == Drivers.LOCAL) { // RabbitMQ's publisher confirms carry no stream offset
+                    assertEquals(String.valueOf(offsets.get(f[0])), m.get("queue.offset"), "where the sink read it: " + line);
+                    assertEquals(m.get("queue.offset"), m.get("queueOffset"), line);
+                    assertTrue(m.get("msg.id") != null && !m.get("msg.id").isEmpty(), line);
+                }
+            }
+        }
+    }
+
     private static String body(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r.body());
         JSONObject answer = JSON.parseObject(r.body());

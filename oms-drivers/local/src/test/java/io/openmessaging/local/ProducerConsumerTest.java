@@ -82,6 +82,38 @@ class ProducerConsumerTest {
     }
 
     @Test
+    void attachingWithAQueueOffsetMovesTheGroupThere() {
+        MessagingAccessPoint mq = accessPoint();
+        Producer producer = mq.createProducer();
+        List<Long> offsets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Message message = producer.createBytesMessage("seekable", bytes("m" + i));
+            producer.send(message);
+            offsets.add(message.sysHeaders().getLong("QUEUE_OFFSET"));
+        }
+        PullConsumer consumer = consumer(mq, "g", "seekable");
+        for (int i = 0; i < 4; i++) {
+            Message m = consumer.receive(timeout(5_000));
+            consumer.ack(m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+        }
+        // back: m1 and what follows come again
+        consumer.attachQueue("seekable", io.openmessaging.OMS.newKeyValue().put("QUEUE_OFFSET", offsets.get(1)));
+        assertEquals("m1", text(consumer.receive(timeout(5_000))));
+        // forward, past unacked m1: m5 is next, and a new member of the group starts there too
+        consumer.attachQueue("seekable", io.openmessaging.OMS.newKeyValue().put("QUEUE_OFFSET", offsets.get(5)));
+        assertEquals("m5", text(consumer.receive(timeout(5_000))));
+        consumer.shutdown();
+        PullConsumer next = consumer(mq, "g", "seekable");
+        assertEquals("m5", text(next.receive(timeout(5_000))), "unacked m5 comes again, m1 to m4 do not");
+
+        OMSRuntimeException notARecord = assertThrows(OMSRuntimeException.class, () -> next.attachQueue("seekable",
+            io.openmessaging.OMS.newKeyValue().put("QUEUE_OFFSET", offsets.get(2) + 1)));
+        assertTrue(notARecord.getMessage().contains("not where a record starts"), notARecord.getMessage());
+        assertThrows(OMSRuntimeException.class, () -> next.attachQueue("seekable",
+            io.openmessaging.OMS.newKeyValue().put("QUEUE_OFFSET", 1_000_000L)));
+    }
+
+    @Test
     void syncAsyncOnewayAndBatchSendsKeepOrderWithinAQueue() {
         MessagingAccessPoint mq = accessPoint();
         Producer producer = mq.createProducer();

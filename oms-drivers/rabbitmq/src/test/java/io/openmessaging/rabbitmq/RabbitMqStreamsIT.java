@@ -11,6 +11,7 @@ import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSResourceNotExistException;
+import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
@@ -218,6 +219,44 @@ class RabbitMqStreamsIT {
         assertNull(again.receive(timeout(300)));
         again.shutdown();
         assertEquals(10, storedOffset(topic, "g"), "stored when it shut down");
+    }
+
+    @Test
+    void attachingWithAQueueOffsetMovesTheGroupThereAndStoresIt() {
+        String topic = topic();
+        MessagingAccessPoint first = accessPoint(Map.of());
+        Producer producer = producer(first);
+        for (int i = 0; i < 10; i++) {
+            producer.send(producer.createBytesMessage(topic, bytes("r" + i)));
+        }
+        PullConsumer consumer = consumer(first, "g", topic, Map.of());
+        List<Message> received = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            received.add(receive(consumer));
+        }
+        ack(consumer, received.get(0));
+        // back to r2 (received, not acked): r2 and what follows come again, nothing older
+        long r2 = received.get(2).sysHeaders().getLong("QUEUE_OFFSET");
+        consumer.attachQueue(topic, new DefaultKeyValue().put("QUEUE_OFFSET", r2));
+        assertEquals(r2, storedOffset(topic, "g"), "the group's offset is stored at once");
+        received.subList(1, 6).forEach(m -> ack(consumer, m)); // acks of messages from before the seek move nothing
+        assertEquals(r2, storedOffset(topic, "g"));
+        List<Message> again = new ArrayList<>();
+        for (int i = 2; i < 10; i++) {
+            Message m = receive(consumer);
+            assertEquals("r" + i, text(m));
+            again.add(m);
+        }
+        ack(consumer, again.get(0)); // r2 acked; r3 to r9 not
+        // forward to r8: r8 and r9 come again, r3 to r7 never (they count as processed)
+        consumer.attachQueue(topic, new DefaultKeyValue().put("QUEUE_OFFSET", again.get(6).sysHeaders().getLong("QUEUE_OFFSET")));
+        producer.send(producer.createBytesMessage(topic, bytes("r10")));
+        receiveAndAck(consumer, "r", 8, 11);
+        first.shutdown();
+
+        PullConsumer restarted = consumer(accessPoint(Map.of()), "g", topic, Map.of());
+        assertNull(restarted.receive(timeout(500)), "every message up to r10 counts as processed");
+        assertThrows(OMSRuntimeException.class, () -> restarted.attachQueue(topic, new DefaultKeyValue().put("QUEUE_OFFSET", -1L)));
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class LocalPullConsumer implements PullConsumer {
 
     /** ack(handle, attributes) with this key set to {@code true} persists the group's offsets at once. */
     public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
+    /** attachQueue attribute: the offset (a message's QUEUE_OFFSET) the group reads the queue from. */
+    public static final String QUEUE_OFFSET = MessageCodec.QUEUE_OFFSET;
     /** How long {@code receive()} waits when neither call nor consumer attributes give a TIMEOUT. */
     public static final long DEFAULT_TIMEOUT_MS = 3000;
 
@@ -81,15 +83,26 @@ public final class LocalPullConsumer implements PullConsumer {
         return attachQueue(queue, null);
     }
 
+    /**
+     * Reads {@code queue} too; with attribute {@value #QUEUE_OFFSET} (attached already or not), the group reads
+     * it from that offset on, as {@link GroupCursor#seek} says: the sink worker's {@code resetOffset}.
+     */
     @Override
     public synchronized PullConsumer attachQueue(String queue, KeyValue attributes) {
         guard.check();
+        GroupCursor attached = null;
         for (GroupCursor cursor : cursors) {
             if (cursor.queue().equals(queue)) {
-                return this;
+                attached = cursor;
             }
         }
-        cursors.add(store.cursor(group, queue));
+        if (attached == null) {
+            attached = store.cursor(group, queue);
+            cursors.add(attached);
+        }
+        if (attributes != null && attributes.containsKey(QUEUE_OFFSET)) {
+            attached.seek(attributes.getLong(QUEUE_OFFSET));
+        }
         return this;
     }
 

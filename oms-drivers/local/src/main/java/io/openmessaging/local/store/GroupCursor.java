@@ -89,6 +89,42 @@ public final class GroupCursor {
         }
     }
 
+    /**
+     * The group reads the queue from {@code offset} on: the record there is the next delivered, and the
+     * group's committed offset is {@code offset} (records before it count as processed, records after it
+     * come again). Deliveries not acknowledged yet are forgotten: their acks are ignored. {@code offset}
+     * must be a record's offset (as its messages' QUEUE_OFFSET gives it) or the queue's end; the queue
+     * must exist.
+     *
+     * @throws StoreException when it is not
+     */
+    public synchronized void seek(long offset) {
+        QueueLog current = resolve();
+        if (current == null) {
+            throw new StoreException("queue " + queue + " does not exist: nothing to seek in");
+        }
+        if (offset < current.startOffset() || offset > current.endOffset()) {
+            throw new StoreException("queue " + queue + " holds offsets " + current.startOffset() + " to "
+                + current.endOffset() + ", not " + offset);
+        }
+        if (offset < current.endOffset()) {
+            // a record must start there: read it, its frame's length and CRC check that it does
+            Segment segment = current.segmentFor(offset);
+            try {
+                if (segment == null || records.next(segment, offset - segment.base(), segment.size()) == null) {
+                    throw new StoreException("queue " + queue + ": no record at offset " + offset);
+                }
+            } catch (IOException | CorruptRecordException e) {
+                throw new StoreException("queue " + queue + ": offset " + offset + " is not where a record starts", e);
+            } finally {
+                records.invalidate();
+            }
+        }
+        position = offset;
+        acks.reset(offset);
+        lastSegment = null;
+    }
+
     /** The queue was deleted: start over from its beginning if it comes back. */
     synchronized void reset() {
         log = null;

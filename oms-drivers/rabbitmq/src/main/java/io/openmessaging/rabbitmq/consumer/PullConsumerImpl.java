@@ -5,7 +5,9 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
 import io.openmessaging.rabbitmq.topology.Topology;
@@ -123,6 +125,11 @@ public final class PullConsumerImpl implements PullConsumer {
     public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
         if (state == State.CLOSED) {
             throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
+        }
+        if (properties != null && properties.containsKey(AmqpMessageCodec.QUEUE_OFFSET)) {
+            // a classic queue forgets what was acked: there is nothing to go back to
+            throw new OMSNotSupportedException("-1", "Group '" + group + "' reads classic or quorum queues, which cannot seek: "
+                    + "use streams (the default, rabbitmq.queue.type=stream) to read a topic from an offset");
         }
         if (topics.containsKey(queueName)) {
             return this;

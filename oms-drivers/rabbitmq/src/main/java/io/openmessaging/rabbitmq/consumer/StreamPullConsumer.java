@@ -7,6 +7,7 @@ import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
 import io.openmessaging.rabbitmq.connection.NamedThreadFactory;
@@ -48,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 public final class StreamPullConsumer implements PullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPullConsumer.class);
     public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
+    /** attachQueue attribute: the stream offset (a message's QUEUE_OFFSET) the group reads the topic from. */
+    public static final String QUEUE_OFFSET = AmqpMessageCodec.QUEUE_OFFSET;
     public static final String OFFSET_FLUSH_INTERVAL_MS = "offset.flush.interval.ms";
     public static final String STANDBY_RETRY_MS = "rabbitmq.standby.retry.ms";
     static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
@@ -158,10 +161,18 @@ public final class StreamPullConsumer implements PullConsumer {
         return attachQueue(queueName, null);
     }
 
+    /**
+     * Reads the topic too. With attribute {@value #QUEUE_OFFSET} on a topic this consumer reads, the group reads
+     * it from that stream offset on (a message's QUEUE_OFFSET): see {@link #seek}.
+     */
     @Override
     public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
         checkNotClosed();
-        if (topics.containsKey(queueName)) {
+        Topic attached = topics.get(queueName);
+        if (attached != null) {
+            if (properties != null && properties.containsKey(QUEUE_OFFSET)) {
+                seek(attached, properties.getLong(QUEUE_OFFSET));
+            }
             return this;
         }
         // the stream exists from now on, whether this consumer reads it or stands by
@@ -182,9 +193,14 @@ public final class StreamPullConsumer implements PullConsumer {
             return this;
         }
         stopReading(topic);
-        // what it delivered and nobody received yet: settle it here, the group will read it again
+        dropBuffered(queueName);
+        return this;
+    }
+
+    /** What was delivered of the topic and nobody received yet: settled here, the group will read it again. */
+    private void dropBuffered(String topicName) {
         List<Message> dropped = new ArrayList<>();
-        buffer.removeIf(m -> queueName.equals(m.sysHeaders().getString(Message.BuiltinKeys.DESTINATION)) && dropped.add(m));
+        buffer.removeIf(m -> topicName.equals(m.sysHeaders().getString(Message.BuiltinKeys.DESTINATION)) && dropped.add(m));
         for (Message message : dropped) {
             long tag = handles.settle(message.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
             if (tag >= 0) {
@@ -192,7 +208,35 @@ public final class StreamPullConsumer implements PullConsumer {
                 ackQuietly(tag);
             }
         }
-        return this;
+    }
+
+    /**
+     * The group reads the topic from stream offset {@code offset} on: the subscription is replaced by one that
+     * starts there, and the group's stored offset is {@code offset} (messages before it count as processed,
+     * messages from it come again). Messages received before and not acked are forgotten: their acks still
+     * reach the broker but move nothing. Only the consumer that reads the topic for its group can do it.
+     */
+    private void seek(Topic topic, long offset) {
+        if (offset < 0) {
+            throw new OMSRuntimeException("-1", QUEUE_OFFSET + " must be a stream offset (0 or more), not " + offset);
+        }
+        if (state != State.STARTED || topic.consumerTag == null) {
+            throw new OMSRuntimeException("-1", "Group '" + group + "': this consumer does not read topic '" + topic.name
+                    + "' (" + (state != State.STARTED ? "it is not started" : "another consumer of the group does") + "): it cannot seek there");
+        }
+        topic.subscription.close();
+        connection.forgetConsumer(topic.consumerTag);
+        try {
+            channel.basicCancel(topic.consumerTag);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Group '{}': cancelling its consumer of '{}' failed: {}", group, topic.name, BrokerErrors.reason(e));
+        }
+        topic.consumerTag = null;
+        dropBuffered(topic.name);
+        offsets.write(topic.name, group, offset);
+        topic.position = null;
+        subscribe(topic);
+        LOG.info("Group '{}' reads topic '{}' again from offset {} (seek)", group, topic.name, offset);
     }
 
     /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
@@ -225,10 +269,8 @@ public final class StreamPullConsumer implements PullConsumer {
             LOG.debug("Group '{}': ignoring ack of stale receipt handle {} (the message will be redelivered)", group, receiptHandle);
         } else {
             StreamSubscription.Delivered delivered = deliveries.remove(tag);
-            Topic topic = delivered == null ? null : topics.get(delivered.topic());
-            StreamPosition position = topic == null ? null : topic.position;
-            if (position != null) {
-                position.acked(delivered.offset());
+            if (delivered != null) {
+                delivered.position().acked(delivered.offset());
             }
             try {
                 channel.basicAck(tag, false);
@@ -331,6 +373,7 @@ public final class StreamPullConsumer implements PullConsumer {
                 handles, deliveries, buffer);
         try {
             topic.consumerTag = channel.basicConsume(topic.name, false, subscription.arguments(), subscription);
+            topic.subscription = subscription;
         } catch (IOException | RuntimeException e) {
             locks.release(topic.name, group, this);
             throw BrokerErrors.failed("read stream '" + topic.name + "' for group '" + group + "'", e);
@@ -426,6 +469,7 @@ public final class StreamPullConsumer implements PullConsumer {
         final String name;
         volatile StreamPosition position;
         String consumerTag; // guarded by the consumer
+        StreamSubscription subscription; // guarded by the consumer: the one of consumerTag
         boolean standingBy; // guarded by the consumer
 
         Topic(String name) {

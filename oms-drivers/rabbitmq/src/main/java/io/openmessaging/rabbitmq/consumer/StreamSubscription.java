@@ -36,6 +36,7 @@ final class StreamSubscription extends DefaultConsumer {
     private final Map<Long, Delivered> deliveries;
     private final BlockingQueue<Message> buffer;
     private volatile boolean first = true;
+    private boolean closed; // guarded by this
 
     StreamSubscription(Channel channel, String topic, String group, StreamPosition position, long start,
                        ReceiptHandles handles, Map<Long, Delivered> deliveries, BlockingQueue<Message> buffer) {
@@ -55,10 +56,23 @@ final class StreamSubscription extends DefaultConsumer {
         return Map.of(AmqpMessageCodec.STREAM_OFFSET, start == StreamPosition.UNKNOWN ? "first" : (Object) start);
     }
 
+    /**
+     * No delivery reaches the consumer's buffer from now on (a seek replaces this subscription): what the broker
+     * still pushes is acked and dropped. Synchronized with {@link #handleDelivery}: once this returns, none is
+     * half-way into the buffer.
+     */
+    synchronized void close() {
+        closed = true;
+    }
+
     @Override
-    public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+    public synchronized void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         if (epoch != handles.epoch()) {
             return; // its channel was lost: the next subscription delivers it again
+        }
+        if (closed) {
+            settle(envelope.getDeliveryTag());
+            return;
         }
         Object header = properties.getHeaders() == null ? null : properties.getHeaders().get(AmqpMessageCodec.STREAM_OFFSET);
         if (!(header instanceof Number number)) {
@@ -82,7 +96,7 @@ final class StreamSubscription extends DefaultConsumer {
                         group, topic, start, offset, offset - start);
             }
         }
-        deliveries.put(envelope.getDeliveryTag(), new Delivered(topic, offset));
+        deliveries.put(envelope.getDeliveryTag(), new Delivered(topic, position, offset));
         BytesMessageImpl message = AmqpMessageCodec.message(topic, envelope, properties, body, handles.issue(envelope.getDeliveryTag()));
         message.putSysHeaders(AmqpMessageCodec.QUEUE_OFFSET, offset);
         buffer.add(message);
@@ -94,8 +108,11 @@ final class StreamSubscription extends DefaultConsumer {
                 consumerTag, group, topic);
     }
 
-    /** Where an unacked delivery comes from. */
-    record Delivered(String topic, long offset) {
+    /**
+     * Where an unacked delivery comes from: its topic, and the position it was recorded in (a seek gives the
+     * topic a new one; an ack of a delivery from before it must not count in the new one).
+     */
+    record Delivered(String topic, StreamPosition position, long offset) {
     }
 
     private void settle(long deliveryTag) {
