@@ -134,9 +134,10 @@ public final class ConnectorKeys {
             .define(ConfigKey.builder(TOPICS).aliases("connect-topicnames", "connect.topicnames").type(ConfigType.LIST)
                     .defaultValue(List.of()).importance(Importance.HIGH).group(SINK).width(Width.LONG).displayName("Topics")
                     .documentation("The topics the sink reads, comma-separated (required for a sink).").build())
-            .define(ConfigKey.builder(CONSUMER_GROUP).defaultValue(null).importance(Importance.MEDIUM).group(SINK)
+            .define(ConfigKey.builder(CONSUMER_GROUP).aliases("task.group.id", "task-group-id").defaultValue(null).importance(Importance.MEDIUM).group(SINK)
                     .width(Width.MEDIUM).displayName("Consumer group")
-                    .documentation("The sink's consumer group. Default: the connector's name.").build())
+                    .documentation("The sink's consumer group. Default: the connector's name (RocketMQ Connect's is connect-<name>: "
+                            + "give it as task.group.id to share its group's position).").build())
             .define(ConfigKey.builder(SINK_BATCH_SIZE).type(ConfigType.INT).defaultValue(2000).validator(Validator.atLeast(1))
                     .importance(Importance.LOW).group(SINK).width(Width.SHORT).displayName("Records per put")
                     .documentation("The most records handed to one put().").build())
