@@ -81,8 +81,8 @@ final class ConnectorPluginsResource {
             String named = config.get(key);
             // as Kafka: the config may name the class, in full or by its simple name, but not another one
             if (named != null && !named.endsWith(className) && !className.endsWith(named)) {
-                throw HttpError.badRequest(key, key + " (" + named + ") does not match the class the request names in "
-                        + field + " (" + className + ")");
+                throw HttpError.badRequest(key, key + " (" + named + ") does not match the " + field + " parameter ("
+                        + className + ")");
             }
         }
         return herder.validateConnectorConfig(className, config);
