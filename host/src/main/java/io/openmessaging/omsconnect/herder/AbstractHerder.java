@@ -14,6 +14,7 @@ import io.openmessaging.omsconnect.driver.OmsDriverUrl;
 import io.openmessaging.omsconnect.plugin.ComponentType;
 import io.openmessaging.omsconnect.plugin.LoaderSwap;
 import io.openmessaging.omsconnect.plugin.PluginComponent;
+import io.openmessaging.omsconnect.plugin.NotLoadedPlugin;
 import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
 import io.openmessaging.omsconnect.plugin.PluginException;
 import io.openmessaging.omsconnect.plugin.PluginHost;
@@ -412,6 +413,11 @@ public abstract class AbstractHerder implements Herder {
     @Override
     public List<PluginDescriptorInfo> plugins() {
         return plugins.plugins();
+    }
+
+    @Override
+    public List<NotLoadedPlugin> notLoadedPlugins() {
+        return plugins.notLoaded();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.openmessaging.omsconnect.herder;
 
 import io.openmessaging.omsconnect.driver.DriverInfo;
 import io.openmessaging.omsconnect.logging.LogLevels;
+import io.openmessaging.omsconnect.plugin.NotLoadedPlugin;
 import io.openmessaging.omsconnect.plugin.PluginDescriptorInfo;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
@@ -112,6 +113,9 @@ public interface Herder {
     List<ConfigInfos.ConfigKeyInfo> pluginConfig(String pluginClass);
 
     List<PluginDescriptorInfo> plugins();
+
+    /** The entries of this worker's {@code pluginsDir} that are not loaded, each with why. */
+    List<NotLoadedPlugin> notLoadedPlugins();
 
     PluginDescriptorInfo plugin(String pluginId);
 

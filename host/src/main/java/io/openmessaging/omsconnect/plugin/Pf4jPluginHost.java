@@ -27,8 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The {@link PluginHost} over pf4j: {@link IsolatingPluginManager} loads every plugin entry of
  * {@code pluginsDir} into its own {@link IsolatingClassLoader}; {@link ComponentScanner} and
  * {@link ComponentVerifier} find its components; {@link PluginsDirWatcher} picks up entries dropped or
- * deleted while running. Every change (boot, install, uninstall, reload, watcher) runs under one lock,
- * as pf4j is not thread-safe; reads ({@link #components()}, {@link #component(String)}…) are lock-free
+ * deleted while running. Entries that do not load, and stray files, are kept with the reason
+ * ({@link #notLoaded()}) and logged once. Every change (boot, install, uninstall, reload, watcher) runs under one
+ * lock, as pf4j is not thread-safe; reads ({@link #components()}, {@link #component(String)}…) are lock-free
  * over an immutable snapshot published after each change.
  */
 public final class Pf4jPluginHost implements PluginHost {
@@ -43,6 +44,8 @@ public final class Pf4jPluginHost implements PluginHost {
      */
     private static final java.time.Duration PLUGIN_THREADS_GRACE = java.time.Duration.ofSeconds(3);
     private static final java.time.Duration PLUGIN_THREADS_AFTER_INTERRUPT = java.time.Duration.ofSeconds(1);
+    private static final String NOT_A_PLUGIN =
+            "not a plugin file: plugins are .jar, .zip, .tar.gz or .tgz files and folders";
 
     /** What readers see; replaced as a whole after every change. */
     private record Snapshot(List<PluginDescriptorInfo> plugins, Map<String, PluginComponent> byClassName,
@@ -61,6 +64,7 @@ public final class Pf4jPluginHost implements PluginHost {
     private final List<PluginListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final Map<String, PluginDescriptorInfo> loaded = new LinkedHashMap<>(); // guarded by lock
+    private final NotLoadedEntries notLoaded = new NotLoadedEntries(); // changed under lock
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private PluginsDirWatcher watcher; // guarded by lock
     private boolean started; // guarded by lock
@@ -108,10 +112,14 @@ public final class Pf4jPluginHost implements PluginHost {
                 try {
                     loadAndAnnounce(entry);
                 } catch (PluginException e) {
-                    log.warn("Plugin {} not loaded: {}", entry.getFileName(), e.getMessage());
+                    // kept and logged by loadAndAnnounce
                 }
             }
-            log.info("Loaded {} plugins with {} components from {}", loaded.size(), snapshot.byClassName().size(), layout.root());
+            for (Path stray : layout.strayFiles()) {
+                notLoaded(stray, NOT_A_PLUGIN);
+            }
+            log.info("Loaded {} plugins with {} components from {}{}", loaded.size(), snapshot.byClassName().size(),
+                    layout.root(), notLoaded.list().isEmpty() ? "" : "; " + notLoaded.list().size() + " entries not loaded");
             try {
                 watcher = new PluginsDirWatcher(layout, this::entryAppeared, this::entryDisappeared);
                 watcher.start();
@@ -124,6 +132,11 @@ public final class Pf4jPluginHost implements PluginHost {
     @Override
     public List<PluginDescriptorInfo> plugins() {
         return snapshot.plugins();
+    }
+
+    @Override
+    public List<NotLoadedPlugin> notLoaded() {
+        return notLoaded.list();
     }
 
     @Override
@@ -159,7 +172,9 @@ public final class Pf4jPluginHost implements PluginHost {
                 throw new PluginException(Reason.LOAD_FAILED, "The plugin host is closed");
             }
             Path target = layout.root().resolve(name);
-            if (Files.exists(target)) {
+            // a file of that name that did not load may be replaced: the upload is its fix
+            boolean replaces = notLoaded.contains(target) && Files.isRegularFile(target);
+            if (Files.exists(target) && !replaces) {
                 throw new PluginException(Reason.CONFLICT, "A plugin file named " + name + " already exists");
             }
             boolean moved = false;
@@ -167,7 +182,11 @@ public final class Pf4jPluginHost implements PluginHost {
                 Path staged = upload.folder().resolve(name);
                 BoundedCopy.copy(archive, staged, maxUploadBytes, "Upload larger than " + maxUploadBytes + " bytes");
                 Validated validated = validate(staged);
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                if (replaces) {
+                    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+                }
                 moved = true;
                 if (validated.extracted() != null) { // no second expansion nor scan of a big zip
                     extractions.adopt(target, validated.extracted());
@@ -224,6 +243,7 @@ public final class Pf4jPluginHost implements PluginHost {
         try {
             if (moved) {
                 PluginsDirLayout.deleteTree(target);
+                notLoaded.remove(target); // it replaced a file that had not loaded: that one is gone too
             }
             deleteExtraction(target);
         } catch (RuntimeException e) {
@@ -301,16 +321,24 @@ public final class Pf4jPluginHost implements PluginHost {
 
     // ---- the watcher's side
 
-    private void entryAppeared(Path path) {
+    /** The watcher's report of an entry that appeared or changed (package-private: tests report one again). */
+    void entryAppeared(Path path) {
         synchronized (lock) {
             if (closed || loaded.values().stream().anyMatch(p -> p.path().equals(path))) {
                 return; // ours (an install moved it in) or already known
+            }
+            if (!Files.exists(path)) {
+                return; // gone while we waited for the lock, e.g. an install that failed rolled it back
+            }
+            if (!layout.isPluginEntry(path)) {
+                notLoaded(path, NOT_A_PLUGIN);
+                return;
             }
             try {
                 PluginDescriptorInfo info = loadAndAnnounce(path);
                 log.info("Loaded dropped plugin {} {} from {}", info.id(), info.version(), path.getFileName());
             } catch (PluginException e) {
-                log.warn("Dropped plugin {} not loaded: {}", path.getFileName(), e.getMessage());
+                // kept and logged by loadAndAnnounce
             }
         }
     }
@@ -320,6 +348,7 @@ public final class Pf4jPluginHost implements PluginHost {
             if (closed || Files.exists(path)) {
                 return; // deleted and already back (a reinstall): the event is stale
             }
+            notLoaded.remove(path);
             for (PluginDescriptorInfo info : List.copyOf(loaded.values())) {
                 if (info.path().equals(path)) {
                     unload(info, true);
@@ -332,10 +361,24 @@ public final class Pf4jPluginHost implements PluginHost {
 
     // ---- loading and unloading, always under the lock
 
+    /** Loads an entry of the directory; one that fails is kept as not loaded (and logged when that is news). */
     private PluginDescriptorInfo loadAndAnnounce(Path entry) {
-        PluginDescriptorInfo info = load(entry);
+        PluginDescriptorInfo info;
+        try {
+            info = load(entry);
+        } catch (PluginException e) {
+            notLoaded(entry, e.getMessage());
+            throw e;
+        }
         announceLoaded(info);
         return info;
+    }
+
+    /** Keeps why an entry is not loaded; logs it unless it was already kept for that reason. */
+    private void notLoaded(Path entry, String reason) {
+        if (notLoaded.add(entry, reason)) {
+            log.warn("Plugin entry {} not loaded: {}", entry.getFileName(), reason);
+        }
     }
 
     private PluginDescriptorInfo load(Path entry) {
@@ -363,6 +406,7 @@ public final class Pf4jPluginHost implements PluginHost {
             PluginDescriptorInfo info = new PluginDescriptorInfo(id, version, entry, kindOf(wrapper, entry),
                     state.toString(), components);
             loaded.put(id, info);
+            notLoaded.remove(entry);
             publish();
             return info;
         } catch (IOException | RuntimeException e) {

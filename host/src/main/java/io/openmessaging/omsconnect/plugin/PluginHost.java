@@ -16,6 +16,9 @@ public interface PluginHost extends AutoCloseable {
 
     List<PluginDescriptorInfo> plugins();
 
+    /** The entries of {@code pluginsDir} that are not loaded, with why, in file name order. */
+    List<NotLoadedPlugin> notLoaded();
+
     Optional<PluginDescriptorInfo> plugin(String pluginId);
 
     /** Every component of every started plugin. */
@@ -29,7 +32,8 @@ public interface PluginHost extends AutoCloseable {
      * at least one discoverable component, id not taken), then moved atomically into {@code pluginsDir}
      * and started. On any failure nothing is left behind.
      *
-     * @param fileName the name the file gets in {@code pluginsDir} (its extension tells jar or zip)
+     * @param fileName the name the file gets in {@code pluginsDir} (its extension tells jar or zip); a file of
+     *                 that name that did not load ({@link #notLoaded()}) is replaced, one that did is a conflict
      * @throws PluginException with {@link PluginException#badInput()} true for a bad archive
      */
     PluginDescriptorInfo install(String fileName, InputStream archive);

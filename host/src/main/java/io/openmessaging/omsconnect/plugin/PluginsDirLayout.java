@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * What lives where in {@code pluginsDir}: plugin entries (jars, zips, folders) at the top level, and two
  * hidden working folders the host owns, {@code .staging/} for uploads being validated and
  * {@code .extracted/} for the contents of zip plugins, and the {@code .lock} file through which hosts sharing
- * the directory take turns at changing those (see {@link PluginsDirLock}). Hidden entries and other files
- * (README…) are never plugins.
+ * the directory take turns at changing those (see {@link PluginsDirLock}). Hidden entries, READMEs and other
+ * files are never plugins; other files are "stray": the host shows them as not loaded.
  */
 record PluginsDirLayout(Path root) {
 
@@ -43,15 +44,26 @@ record PluginsDirLayout(Path root) {
 
     /** True for a top-level entry that may hold a plugin: a jar, a zip or a folder, not hidden. */
     boolean isPluginEntry(Path path) {
+        return isVisibleTopLevel(path) && (Files.isDirectory(path) || isArchiveName(path.getFileName().toString()));
+    }
+
+    /**
+     * True for a top-level file that is no plugin file (say {@code my-connector.jar.part} or {@code .war}), not
+     * hidden and no README (the build's plugins-dir holds one): dropped there by mistake, most likely, so the
+     * host shows it as not loaded rather than ignoring it silently.
+     */
+    boolean isStrayFile(Path path) {
+        if (!isVisibleTopLevel(path) || !Files.isRegularFile(path)) {
+            return false;
+        }
+        String fileName = path.getFileName().toString();
+        return !isArchiveName(fileName) && !fileName.toLowerCase(Locale.ROOT).startsWith("readme");
+    }
+
+    private boolean isVisibleTopLevel(Path path) {
         Path name = path.getFileName();
-        if (name == null || !root.equals(path.toAbsolutePath().normalize().getParent())) {
-            return false;
-        }
-        String fileName = name.toString();
-        if (fileName.startsWith(".")) {
-            return false;
-        }
-        return Files.isDirectory(path) || isArchiveName(fileName);
+        return name != null && !name.toString().startsWith(".")
+                && root.equals(path.toAbsolutePath().normalize().getParent());
     }
 
     static boolean isArchiveName(String fileName) {
@@ -65,13 +77,22 @@ record PluginsDirLayout(Path root) {
 
     /** The plugin entries, in name order so that boots are repeatable. */
     List<Path> pluginEntries() {
+        return entries(this::isPluginEntry);
+    }
+
+    /** The stray files ({@link #isStrayFile}), in name order. */
+    List<Path> strayFiles() {
+        return entries(this::isStrayFile);
+    }
+
+    private List<Path> entries(Predicate<Path> kind) {
         List<Path> entries = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return entries;
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
             for (Path entry : stream) {
-                if (isPluginEntry(entry)) {
+                if (kind.test(entry)) {
                     entries.add(entry);
                 }
             }

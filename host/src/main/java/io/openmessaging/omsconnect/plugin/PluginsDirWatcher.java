@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * Watches {@code pluginsDir} on a named daemon thread and reports plugin entries that appeared (once
  * they are stable: same size for {@link #STABLE_MILLIS}, so a file still being copied is not loaded
- * half-written) and entries that disappeared. Hidden entries ({@code .staging}, {@code .extracted})
- * and non-plugin files are ignored. What to do about an entry is the listener's business.
+ * half-written) and entries that disappeared: plugin entries and stray files alike, as the host lists a stray
+ * file as not loaded. Hidden entries ({@code .staging}, {@code .extracted}) and READMEs are ignored. What to do
+ * about an entry is the listener's business.
  */
 final class PluginsDirWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PluginsDirWatcher.class);
@@ -104,7 +105,7 @@ final class PluginsDirWatcher implements AutoCloseable {
                 entry.setValue(new Pending(size, now));
             } else if (now - entry.getValue().sinceNanos() >= TimeUnit.MILLISECONDS.toNanos(STABLE_MILLIS)) {
                 it.remove();
-                if (layout.isPluginEntry(path)) {
+                if (layout.isPluginEntry(path) || layout.isStrayFile(path)) {
                     safely(appeared, path);
                 }
             }

@@ -1,6 +1,7 @@
 package io.openmessaging.omsconnect.rest;
 
 import io.openmessaging.omsconnect.herder.Herder;
+import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
 import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
 import io.openmessaging.omsconnect.rest.http.Call;
 import io.openmessaging.omsconnect.rest.http.HttpError;
@@ -10,6 +11,8 @@ import io.openmessaging.omsconnect.rest.json.ConfigBody;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +20,9 @@ import java.util.regex.Pattern;
  * Kafka Connect's {@code GET /connector-plugins[?connectorsOnly=false]} ({@code [{"class", "type",
  * "version"}]}; by default only source and sink connectors, else transformations and converters too) and
  * {@code GET /connector-plugins/{class}/config} (the keys the plugin declares) and
- * {@code PUT /connector-plugins/{class}/config/validate} (body: a config map → ConfigInfos).
+ * {@code PUT /connector-plugins/{class}/config/validate} (body: a config map → ConfigInfos). RocketMQ Connect's
+ * {@code /plugin/list/connectors}, {@code /plugin/config} and {@code /plugin/config/validate} ({@link LegacyRoutes})
+ * answer through the same methods.
  */
 final class ConnectorPluginsResource {
     private static final Set<String> CONNECTOR_TYPES = Set.of("source", "sink");
@@ -38,35 +43,59 @@ final class ConnectorPluginsResource {
     }
 
     private Reply list(Call call) {
-        boolean connectorsOnly = call.flag("connectorsOnly", true);
+        return Reply.ok(list(call.flag("connectorsOnly", true)));
+    }
+
+    /** What {@code GET /connector-plugins} lists: source and sink connectors only, or every plugin class. */
+    List<ConnectorPluginInfo> list(boolean connectorsOnly) {
         List<ConnectorPluginInfo> plugins = herder.connectorPlugins();
-        return Reply.ok(connectorsOnly
-                ? plugins.stream().filter(p -> CONNECTOR_TYPES.contains(p.type())).toList()
-                : plugins);
+        return connectorsOnly ? plugins.stream().filter(p -> CONNECTOR_TYPES.contains(p.type())).toList() : plugins;
     }
 
     private Reply config(Call call) {
-        String className = call.pathParam("class");
-        if (!CLASS_NAME.matcher(className).matches()) {
-            throw HttpError.badRequest("class", "class must be a Java class name");
-        }
-        return Reply.ok(herder.pluginConfig(className));
+        return Reply.ok(config(call.pathParam("class"), "class"));
+    }
+
+    /**
+     * The keys a plugin class declares.
+     *
+     * @param field where the request gave the class (a path or query parameter), named by a 400
+     */
+    List<ConfigInfos.ConfigKeyInfo> config(String className, String field) {
+        checkClassName(className, field);
+        return herder.pluginConfig(className);
     }
 
     private Reply validate(Call call) {
-        String className = call.pathParam("class");
-        if (!CLASS_NAME.matcher(className).matches()) {
-            throw HttpError.badRequest("class", "class must be a Java class name");
-        }
-        Map<String, String> config = ConfigBody.from(call.jsonBody());
+        return Reply.ok(validate(call.pathParam("class"), "class", ConfigBody.from(call.jsonBody())));
+    }
+
+    /**
+     * Validates {@code config} as a config of {@code className}, which the config may name too, but no other.
+     *
+     * @param field where the request gave the class, named by a 400
+     */
+    ConfigInfos validate(String className, String field, Map<String, String> config) {
+        checkClassName(className, field);
         for (String key : CLASS_KEYS) {
             String named = config.get(key);
             // as Kafka: the config may name the class, in full or by its simple name, but not another one
             if (named != null && !named.endsWith(className) && !className.endsWith(named)) {
-                throw HttpError.badRequest(key, key + " (" + named + ") does not match the class in the path ("
+                throw HttpError.badRequest(key, key + " (" + named + ") does not match the " + field + " parameter ("
                         + className + ")");
             }
         }
-        return Reply.ok(herder.validateConnectorConfig(className, config));
+        return herder.validateConnectorConfig(className, config);
+    }
+
+    /** The connector class a config names under one of its spellings, if any. */
+    static Optional<String> namedClass(Map<String, String> config) {
+        return CLASS_KEYS.stream().map(config::get).filter(Objects::nonNull).findFirst();
+    }
+
+    private static void checkClassName(String className, String field) {
+        if (!CLASS_NAME.matcher(className).matches()) {
+            throw HttpError.badRequest(field, field + " must be a Java class name");
+        }
     }
 }

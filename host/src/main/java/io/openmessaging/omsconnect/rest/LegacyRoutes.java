@@ -6,9 +6,12 @@ import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorStateInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.rest.entity.RocketMqPluginInfo;
+import io.openmessaging.omsconnect.rest.entity.RocketMqTaskState;
 import io.openmessaging.omsconnect.rest.entity.TaskInfo;
 import io.openmessaging.omsconnect.rest.http.Call;
 import io.openmessaging.omsconnect.rest.http.Endpoint;
+import io.openmessaging.omsconnect.rest.http.HttpError;
 import io.openmessaging.omsconnect.rest.http.Reply;
 import io.openmessaging.omsconnect.rest.http.Router;
 import io.openmessaging.omsconnect.rest.json.ConfigBody;
@@ -19,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,8 +42,22 @@ import java.util.function.Consumer;
  * </ul>
  * RocketMQ Connect's: {@code POST /connectors/{c}} (the flat config as body: creates or replaces),
  * {@code GET /connectors/{c}/restart}, {@code GET /connectors/{c}/tasks/{t}/restart},
- * {@code GET /connectors/stop|pause|resume/all} and {@code GET /allocated/connectors}, answered in its
- * envelope {@code {"status": 200, "body": ...}} with its texts; {@code GET /connectors/list} ({@code {name: {"status", "info"}}}),
+ * {@code GET /connectors/stop|pause|resume/all}, {@code GET /allocated/connectors} and the routes below, answered in
+ * its envelope {@code {"status": 200, "body": ...}} with its texts:
+ * <ul>
+ * <li>{@code GET /allocated/tasks}: this worker's tasks as its worker sorts them, {@code {"pendingTasks",
+ * "runningTasks", "stoppingTasks", "stoppedTasks", "errorTasks"}}, each a list of {@link RocketMqTaskState}</li>
+ * <li>{@code GET /plugin/list/connectors}: the source and sink connector classes, {@link RocketMqPluginInfo}</li>
+ * <li>{@code GET /plugin/config?plugin=<class>}: the keys the class declares, as Kafka's
+ * {@code GET /connector-plugins/{class}/config}; RocketMQ Connect answers "not implemented" and reads no
+ * parameter, so the parameter is named after Kafka's path parameter</li>
+ * <li>{@code GET /plugin/config/validate?config=<url-encoded JSON object>[&plugin=<class>]}: the flat config
+ * (as its create takes it) validated as Kafka's {@code PUT /connector-plugins/{class}/config/validate} does,
+ * for the plugin parameter's class or else the config's {@code connector.class}; also "not implemented"
+ * there. It runs the connector's own validation, so it needs the token as that PUT does</li>
+ * </ul>
+ * (none of these four is a Kafka Connect path). Also RocketMQ Connect's, answered without its envelope:
+ * {@code GET /connectors/list} ({@code {name: {"status", "info"}}}),
  * {@code GET /connectors/stopAll} (removes all, as there), {@code GET /connectors/pauseAll|resumeAll},
  * {@code GET /plugin/list}, {@code GET /plugin/reload} (reloads every plugin). Their
  * {@code /connectors/{c}/status|config} are Kafka's routes already. When a connector is really named
@@ -49,16 +67,21 @@ import java.util.function.Consumer;
 final class LegacyRoutes {
     private static final String C = "/connectors/{connector}";
     private static final Map<String, String> SUCCESS = Map.of("status", "success");
+    /** The query parameter naming a plugin class (Kafka's path parameter {@code {plugin}}). */
+    private static final String PLUGIN = "plugin";
 
     private final Herder herder;
     private final ConnectorsResource connectors;
     private final PluginsResource plugins;
+    private final ConnectorPluginsResource connectorPlugins;
     private final String workerId;
 
-    LegacyRoutes(Herder herder, ConnectorsResource connectors, PluginsResource plugins, String workerId) {
+    LegacyRoutes(Herder herder, ConnectorsResource connectors, PluginsResource plugins,
+                 ConnectorPluginsResource connectorPlugins, String workerId) {
         this.herder = herder;
         this.connectors = connectors;
         this.plugins = plugins;
+        this.connectorPlugins = connectorPlugins;
         this.workerId = workerId;
     }
 
@@ -99,6 +122,11 @@ final class LegacyRoutes {
                 .get("/connectors/pause/all", allConnectors("suspended", this::pauseUnlessStopped))
                 .get("/connectors/resume/all", allConnectors("resumed", herder::resumeConnector))
                 .get("/allocated/connectors", call -> rocketMq(configInfo(true).get("connectorConfigs")))
+                .get("/allocated/tasks", call -> rocketMq(allocatedTasks()))
+                .get("/plugin/list/connectors", call -> rocketMq(connectorPlugins.list(true).stream()
+                        .map(RocketMqPluginInfo::of).toList()))
+                .get("/plugin/config", call -> rocketMq(connectorPlugins.config(requiredQuery(call, PLUGIN), PLUGIN)))
+                .write("GET", "/plugin/config/validate", this::validate)
                 .get("/plugin/list", call -> Reply.ok(plugins.list()))
                 .write("GET", "/plugin/reload", call -> Reply.ok(plugins.reloadAll()));
     }
@@ -124,6 +152,78 @@ final class LegacyRoutes {
         Map<String, String> config = ConnectorsResource.withName(name, ConfigBody.from(call.jsonBody()));
         connectors.put(name, config, true);
         return rocketMq(config);
+    }
+
+    /**
+     * RocketMQ Connect's validation route: the class is the plugin parameter's or, without one, the one the config
+     * names; a config naming another class than the parameter is refused, as by Kafka's route.
+     */
+    private Reply validate(Call call) {
+        Map<String, String> config = ConfigBody.from(Json.parseObject(requiredQuery(call, "config"), "query parameter 'config'"));
+        Optional<String> plugin = call.query(PLUGIN);
+        if (plugin.isPresent()) {
+            return rocketMq(connectorPlugins.validate(plugin.get(), PLUGIN, config));
+        }
+        String named = ConnectorPluginsResource.namedClass(config).orElseThrow(() -> HttpError.badRequest(
+                "connector.class", "the config must name its connector.class, or the plugin parameter the class"));
+        return rocketMq(connectorPlugins.validate(named, "connector.class", config));
+    }
+
+    private static String requiredQuery(Call call, String name) {
+        return call.query(name).orElseThrow(() -> HttpError.badRequest(name, "query parameter '" + name + "' is required"));
+    }
+
+    /**
+     * {@code /allocated/tasks}: the tasks on this worker, grouped as RocketMQ Connect's worker keeps them (every
+     * group present, empty or not).
+     */
+    private Map<String, List<RocketMqTaskState>> allocatedTasks() {
+        Map<String, List<RocketMqTaskState>> groups = new LinkedHashMap<>();
+        for (TaskGroup group : TaskGroup.values()) {
+            groups.put(group.field, new ArrayList<>());
+        }
+        for (String name : herder.connectors()) {
+            try {
+                Map<Integer, ConnectorStateInfo.TaskState> here = tasksHere(herder.connectorStatus(name));
+                for (TaskInfo task : herder.taskConfigs(name)) {
+                    ConnectorStateInfo.TaskState state = here.get(task.id().task());
+                    if (state != null) {
+                        TaskGroup group = TaskGroup.of(state.state());
+                        groups.get(group.field).add(new RocketMqTaskState(name, task.config(), group.state));
+                    }
+                }
+            } catch (NotFoundException deletedMeanwhile) {
+                // left out
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Where RocketMQ Connect's worker keeps a task in each of our states, and the state it shows it in. A paused
+     * task is among its working tasks there (it waits in its loop to be resumed); ours stop at once and are not
+     * kept once stopped, so the stopping and stopped groups stay empty.
+     */
+    private enum TaskGroup {
+        PENDING("pendingTasks", "PENDING"), RUNNING("runningTasks", "RUNNING"), STOPPING("stoppingTasks", "STOPPING"),
+        STOPPED("stoppedTasks", "STOPPED"), ERROR("errorTasks", "ERROR");
+
+        final String field;
+        final String state;
+
+        TaskGroup(String field, String state) {
+            this.field = field;
+            this.state = state;
+        }
+
+        static TaskGroup of(String ourState) {
+            return switch (ourState) {
+                case "RUNNING", "PAUSED" -> RUNNING;
+                case "FAILED" -> ERROR;
+                case "STOPPED" -> STOPPED;
+                default -> PENDING; // UNASSIGNED, RESTARTING: not started yet
+            };
+        }
     }
 
     /** RocketMQ Connect's answer: {@code {"status": 200, "body": ...}}. */
@@ -191,8 +291,8 @@ final class LegacyRoutes {
                 }
                 List<TaskInfo> tasks = new ArrayList<>(herder.taskConfigs(name));
                 if (allocatedHere) {
-                    tasks.removeIf(task -> status.tasks() == null || status.tasks().stream().noneMatch(
-                            s -> s.id() == task.id().task() && Objects.equals(workerId, s.workerId())));
+                    Map<Integer, ConnectorStateInfo.TaskState> here = tasksHere(status);
+                    tasks.removeIf(task -> !here.containsKey(task.id().task()));
                 }
                 if (!tasks.isEmpty()) {
                     taskConfigs.put(name, tasks);
@@ -205,5 +305,15 @@ final class LegacyRoutes {
         info.put("connectorConfigs", connectorConfigs);
         info.put("taskConfigs", taskConfigs);
         return info;
+    }
+
+    /** The connector's tasks whose status names this worker, by task number. */
+    private Map<Integer, ConnectorStateInfo.TaskState> tasksHere(ConnectorStateInfo status) {
+        Map<Integer, ConnectorStateInfo.TaskState> here = new LinkedHashMap<>();
+        if (status.tasks() != null) {
+            status.tasks().stream().filter(task -> Objects.equals(workerId, task.workerId()))
+                    .forEach(task -> here.put(task.id(), task));
+        }
+        return here;
     }
 }

@@ -9,9 +9,10 @@ import io.openmessaging.omsconnect.rest.http.Reply;
 import io.openmessaging.omsconnect.rest.http.Router;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Our plugin routes: {@code GET /plugins}, {@code POST /plugins} (upload, see {@link PluginUpload}) → 201,
+ * Our plugin routes: {@code GET /plugins} (loaded plugins, then entries not loaded), {@code POST /plugins} (upload, see {@link PluginUpload}) → 201,
  * {@code GET /plugins/{id}}, {@code DELETE /plugins/{id}[?force=true]} → 204 (409 while in use unless
  * forced), {@code POST /plugins/{id}/reload} → 200. Bodies are {@link PluginEntity}.
  */
@@ -38,8 +39,10 @@ final class PluginsResource {
                 .write("POST", "/plugins/{id}/reload", call -> Reply.ok(PluginEntity.of(herder.reloadPlugin(id(call)))));
     }
 
+    /** The loaded plugins, then the entries of the plugins folder that are not loaded ({@code "state": "FAILED"}). */
     List<PluginEntity> list() {
-        return herder.plugins().stream().map(PluginEntity::of).toList();
+        return Stream.concat(herder.plugins().stream().map(PluginEntity::of),
+                herder.notLoadedPlugins().stream().map(PluginEntity::of)).toList();
     }
 
     /** Reloads every plugin (RocketMQ Connect's {@code /plugin/reload}). */

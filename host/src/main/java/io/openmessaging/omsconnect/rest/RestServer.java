@@ -42,13 +42,14 @@ public final class RestServer implements AutoCloseable {
         Router router = new Router();
         ConnectorsResource connectors = new ConnectorsResource(herder);
         PluginsResource plugins = new PluginsResource(config, herder);
+        ConnectorPluginsResource connectorPlugins = new ConnectorPluginsResource(herder);
         new WorkerResource(herder).register(router);
         connectors.register(router);
-        new ConnectorPluginsResource(herder).register(router);
+        connectorPlugins.register(router);
         plugins.register(router);
         new DriversResource(herder).register(router);
         new LoggersResource(herder).register(router);
-        new LegacyRoutes(herder, connectors, plugins, config.workerId()).register(router);
+        new LegacyRoutes(herder, connectors, plugins, connectorPlugins, config.workerId()).register(router);
 
         Undertow server = Undertow.builder()
                 .addHttpListener(config.httpPort(), config.restBindAddress())

@@ -82,6 +82,42 @@ class PluginInstallIT {
         }
     }
 
+    @Test
+    void entriesDroppedThatDoNotLoadAreListedUntilReplacedOrDeleted() throws Exception {
+        try (TestWorker w = TestWorker.create(dir, "oms-driver-local")) {
+            Files.write(w.pluginsDir().resolve("file-connector-0.1.0.jar"), "a download cut short".getBytes(StandardCharsets.UTF_8));
+            w.start();
+            Path notes = Files.writeString(w.pluginsDir().resolve("install-notes.txt"), "dropped by mistake");
+            TestWorker.await("the dropped text file listed", Duration.ofSeconds(30), () -> failed(w).size() == 2);
+            List<JSONObject> failed = failed(w);
+            assertEquals(w.pluginsDir().resolve("file-connector-0.1.0.jar").toString(), failed.get(0).getString("path"));
+            assertTrue(failed.get(0).getString("reason").contains("file-connector-0.1.0.jar"), failed.toString());
+            assertTrue(failed.get(1).getString("reason").startsWith("not a plugin file"), failed.toString());
+            for (JSONObject entry : failed) {
+                assertEquals(java.util.Set.of("path", "state", "components", "reason"), entry.keySet(), entry.toString());
+            }
+            assertTrue(JSON.parseArray(w.get("/plugins").body()).stream().map(JSONObject.class::cast)
+                    .anyMatch(p -> "oms-driver-local".equals(p.getString("id")) && "STARTED".equals(p.getString("state"))));
+
+            // the upload of a good file under the broken one's name replaces it; deleting the stray file unlists it
+            HttpResponse<String> installed = w.upload("/plugins?name=file-connector-0.1.0.jar",
+                    Files.readAllBytes(TestWorker.builtPlugin("file-connector")));
+            assertEquals(201, installed.statusCode(), installed.body());
+            assertEquals(List.of(notes.toString()), failed(w).stream().map(p -> p.getString("path")).toList());
+            assertTrue(w.get("/connector-plugins").body().contains(FilePipelineIT.SOURCE));
+            Files.delete(notes);
+            TestWorker.await("the deleted text file unlisted", Duration.ofSeconds(30), () -> failed(w).isEmpty());
+        }
+    }
+
+    /** The entries {@code GET /plugins} shows as not loaded. */
+    private static List<JSONObject> failed(TestWorker w) throws Exception {
+        HttpResponse<String> r = w.get("/plugins");
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.parseArray(r.body()).stream().map(JSONObject.class::cast)
+                .filter(p -> "FAILED".equals(p.getString("state"))).toList();
+    }
+
     private static List<String> listing(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> !p.toString().contains(".staging")).map(p -> dir.relativize(p).toString()).sorted().toList();

@@ -560,6 +560,65 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void entriesThatDoNotLoadAreListedWithWhyAndLoggedOnceUntilTheyLoadOrGo() throws IOException {
+        pack(pluginsDir().resolve("good-1.0.jar"), plainManifest(), connectorClasses("com.acme.ok.OkSource"));
+        Path broken = TestPlugins.write(pluginsDir().resolve("broken-1.0.zip"), "this is not a zip".getBytes());
+        Path stray = TestPlugins.write(pluginsDir().resolve("notes.txt"), "not a plugin".getBytes());
+        TestPlugins.write(pluginsDir().resolve("README.md"), "documentation, not a plugin".getBytes());
+        TestPlugins.write(pluginsDir().resolve(".hidden.jar"), "hidden".getBytes());
+        Pf4jPluginHost host = host();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Pf4jPluginHost.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            host.start();
+            assertEquals(List.of("good"), host.plugins().stream().map(PluginDescriptorInfo::id).toList());
+            assertEquals(List.of(broken.toAbsolutePath(), stray.toAbsolutePath()),
+                    host.notLoaded().stream().map(NotLoadedPlugin::path).toList(), "README and hidden files are no entries");
+            assertTrue(host.notLoaded().get(0).reason().contains("broken-1.0.zip"), host.notLoaded().toString());
+            assertTrue(host.notLoaded().get(1).reason().startsWith("not a plugin file"), host.notLoaded().toString());
+
+            // reported again, as the watcher does at each change of a file: no news, no second log line
+            host.entryAppeared(broken.toAbsolutePath());
+            host.entryAppeared(stray.toAbsolutePath());
+            assertEquals(2, host.notLoaded().size());
+        } finally {
+            log.detachAppender(logged);
+        }
+        List<String> warnings = logged.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("broken-1.0.zip not loaded") && warnings.get(1).contains("notes.txt not loaded"),
+                warnings.toString());
+
+        // the broken file replaced by a good one loads and leaves the list; the stray file deleted leaves it too
+        Path fixed = pack(tmp.resolve("broken-1.0.zip"), TestPlugins.pluginProperties("fixed", "1.0.0"),
+                TestPlugins.nestedJar("lib/fixed.jar", pf4jManifest("fixed", "1.0.0"), connectorClasses("com.acme.fix.FixSource")));
+        Files.move(fixed, broken, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(await(() -> host.plugin("fixed").isPresent()), "replaced zip not loaded: " + host.notLoaded());
+        assertEquals(List.of(stray.toAbsolutePath()), host.notLoaded().stream().map(NotLoadedPlugin::path).toList());
+        Files.delete(stray);
+        assertTrue(await(() -> host.notLoaded().isEmpty()), host.notLoaded().toString());
+    }
+
+    @Test
+    void anUploadMayReplaceAFileOfItsNameThatDidNotLoad() throws IOException {
+        TestPlugins.write(pluginsDir().resolve("mend-1.0.jar"), "this is not a jar".getBytes());
+        Pf4jPluginHost host = host();
+        host.start();
+        assertEquals(1, host.notLoaded().size());
+
+        PluginDescriptorInfo installed = host.install("mend-1.0.jar", new ByteArrayInputStream(plainJar("com.acme.mend.MendSource")));
+        assertEquals("mend", installed.id());
+        assertTrue(host.notLoaded().isEmpty(), host.notLoaded().toString());
+        // a file of that name that is loaded is not replaced
+        PluginException e = assertThrows(PluginException.class,
+                () -> host.install("mend-1.0.jar", new ByteArrayInputStream(plainJar("com.acme.mend2.MendSource"))));
+        assertEquals(Reason.CONFLICT, e.reason());
+    }
+
+    @Test
     void concurrentInstallsAreSerializedAndAllSucceed() throws Exception {
         Pf4jPluginHost host = host();
         host.start();

@@ -27,6 +27,8 @@ public final class HostileRequests {
             {"/connector-plugins", "GET"}, {"/connector-plugins/a.B/config/validate", "PUT"}, {"/plugins", "GET POST"},
             {"/plugins/p1", "GET DELETE"}, {"/plugins/p1/reload", "POST"}, {"/drivers", "GET"}, {"/getClusterInfo", "GET"},
             {"/getConfigInfo", "GET"}, {"/getAllocatedInfo", "GET"}, {"/plugin/list", "GET"}, {"/plugin/reload", "GET"},
+            {"/allocated/tasks", "GET"}, {"/plugin/list/connectors", "GET"}, {"/plugin/config", "GET"},
+            {"/plugin/config/validate", "GET"},
     };
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "get", "Post"};
 
@@ -103,10 +105,11 @@ public final class HostileRequests {
                 attacks.add(Attack.of(route, json));
             }
         }
-        // the seed's query-string config gets the same fragments
+        // the seed's and RocketMQ Connect's query-string configs get the same fragments
         for (String json : BAD_JSON) {
             if (!json.isEmpty() && json.length() < 2000) {
                 attacks.add(new Attack("GET", "/connectors/c1?config=" + enc(json), null));
+                attacks.add(new Attack("GET", "/plugin/config/validate?config=" + enc(json), null));
             }
         }
     }
@@ -213,6 +216,8 @@ public final class HostileRequests {
         }
         attacks.add(new Attack("PUT", "/connector-plugins/" + enc("a b;rm -rf") + "/config/validate", "{}"));
         attacks.add(new Attack("PUT", "/connector-plugins/a.B/config/validate", "{\"connector.class\":\"c.D\"}"));
+        attacks.add(new Attack("GET", "/plugin/config?plugin=" + enc("a b;rm -rf"), null));
+        attacks.add(new Attack("GET", "/plugin/config/validate?plugin=a.B&config=" + enc("{\"connector.class\":\"c.D\"}"), null));
     }
 
     private static String enc(String s) {

@@ -89,6 +89,41 @@ class LegacyRoutesTest extends MockedHerderTest {
     }
 
     @Test
+    void rocketmqAllocatedTasksGroupsThisWorkersTasksAsItsWorkerDoes() {
+        when(herder.connectors()).thenReturn(List.of("c"));
+        List<TaskInfo> tasks = new java.util.ArrayList<>();
+        for (int t = 0; t < 5; t++) {
+            tasks.add(new TaskInfo(new ConnectorTaskId("c", t), Map.of("task", String.valueOf(t))));
+        }
+        when(herder.taskConfigs("c")).thenReturn(tasks);
+        when(herder.connectorStatus("c")).thenReturn(new ConnectorStateInfo("c",
+                new ConnectorStateInfo.ConnectorState("RUNNING", "w1", null, "1.0"), List.of(
+                new ConnectorStateInfo.TaskState(0, "UNASSIGNED", "w1", null, "1.0"),
+                new ConnectorStateInfo.TaskState(1, "PAUSED", "w1", null, "1.0"),
+                new ConnectorStateInfo.TaskState(2, "FAILED", "w1", "trace", "1.0"),
+                new ConnectorStateInfo.TaskState(3, "RUNNING", "w2", null, "1.0"),
+                new ConnectorStateInfo.TaskState(4, "RUNNING", "w1", null, "1.0")), "source"));
+
+        RestHarness.Response r = rest.get("/allocated/tasks");
+        assertEquals(200, r.status(), r.body());
+        assertEquals(200, r.json().getIntValue("status"));
+        JSONObject groups = r.json().getJSONObject("body");
+        assertEquals(List.of("pendingTasks", "runningTasks", "stoppingTasks", "stoppedTasks", "errorTasks"),
+                List.copyOf(groups.keySet()));
+        assertEquals(List.of("0:PENDING"), tasksIn(groups, "pendingTasks"));
+        assertEquals(List.of("1:RUNNING", "4:RUNNING"), tasksIn(groups, "runningTasks"), "paused counts as running; 3 runs elsewhere");
+        assertEquals(List.of("2:ERROR"), tasksIn(groups, "errorTasks"));
+        assertEquals(List.of(), tasksIn(groups, "stoppingTasks"));
+        assertEquals("c", groups.getJSONArray("errorTasks").getJSONObject(0).getString("connectorName"));
+    }
+
+    /** The tasks of a group as "task number:state". */
+    private static List<String> tasksIn(JSONObject groups, String group) {
+        return groups.getJSONArray(group).stream().map(JSONObject.class::cast)
+                .map(t -> t.getJSONObject("config").getString("task") + ":" + t.getString("taskState")).toList();
+    }
+
+    @Test
     void rocketmqAliases() {
         when(herder.connectors()).thenReturn(List.of("a", "b"));
         when(herder.connectorStatus("a")).thenReturn(status("a"));

@@ -6,6 +6,7 @@ import io.openmessaging.omsconnect.driver.DriverException;
 import io.openmessaging.omsconnect.driver.DriverInfo;
 import io.openmessaging.omsconnect.herder.ConflictException;
 import io.openmessaging.omsconnect.herder.Herder;
+import io.openmessaging.omsconnect.plugin.NotLoadedPlugin;
 import io.openmessaging.omsconnect.plugin.PluginException;
 import io.openmessaging.omsconnect.rest.entity.ConfigInfos;
 import io.openmessaging.omsconnect.rest.entity.ConnectorPluginInfo;
@@ -16,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +74,23 @@ class PluginsResourceTest extends MockedHerderTest {
         assertFalse(r.body().contains("loader"), r.body());
         assertEquals("p1", rest.get("/plugins/p1").json().getString("id"));
         assertEquals("p1", rest.get("/plugin/list").array().getJSONObject(0).getString("id"));
+    }
+
+    @Test
+    void listsEntriesThatAreNotLoadedAfterThePlugins() {
+        when(herder.plugins()).thenReturn(List.of(Fixtures.plugin("p1")));
+        when(herder.notLoadedPlugins()).thenReturn(List.of(
+                new NotLoadedPlugin(Path.of("/plugins-dir/broken.zip"), "broken.zip cannot be extracted")));
+        JSONArray all = rest.get("/plugins").array();
+        assertEquals(2, all.size(), all.toString());
+        assertEquals(keys("id", "version", "path", "kind", "state", "components"), all.getJSONObject(0).keySet(),
+                "a loaded plugin shows what it showed");
+        JSONObject failed = all.getJSONObject(1);
+        assertEquals(keys("path", "state", "components", "reason"), failed.keySet());
+        assertEquals("FAILED", failed.getString("state"));
+        assertEquals("/plugins-dir/broken.zip", failed.getString("path"));
+        assertEquals("broken.zip cannot be extracted", failed.getString("reason"));
+        assertTrue(failed.getJSONArray("components").isEmpty());
     }
 
     @Test

@@ -37,7 +37,11 @@ class SecurityTest {
             assertEquals(401, rest.get("/connectors/c1/stop").status(), "the seed's GET that removes needs the token too");
             assertEquals(401, rest.get("/connectors/c1?config=" + URLEncoder.encode("{}", StandardCharsets.UTF_8)).status());
             assertEquals(401, rest.get("/connectors/stopAll").status());
+            assertEquals(401, rest.get("/plugin/config/validate?config=" + URLEncoder.encode("{}", StandardCharsets.UTF_8)).status(),
+                    "RocketMQ Connect's validation runs the connector's code, as Kafka's PUT .../config/validate");
+            assertEquals(200, rest.get("/allocated/tasks").status());
             verify(herder, never()).deleteConnector(anyString());
+            verify(herder, never()).validateConnectorConfig(anyString(), any());
             verify(herder, never()).installPlugin(anyString(), any());
 
             assertEquals(204, rest.send("DELETE", "/connectors/c1", (String) null, "Authorization", "Bearer s3cret").status());
