@@ -513,6 +513,11 @@ public abstract class AbstractHerder implements Herder {
     }
 
     @Override
+    public List<PluginDescriptorInfo> rescanPlugins() {
+        return plugins.rescan();
+    }
+
+    @Override
     public PluginDescriptorInfo reloadPlugin(String pluginId) {
         List<String> users;
         synchronized (this) {

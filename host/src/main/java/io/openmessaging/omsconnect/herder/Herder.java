@@ -126,6 +126,9 @@ public interface Herder {
 
     PluginDescriptorInfo reloadPlugin(String pluginId);
 
+    /** Loads what of this worker's {@code pluginsDir} is not loaded yet (see {@code PluginHost#rescan}). */
+    List<PluginDescriptorInfo> rescanPlugins();
+
     List<DriverInfo> drivers();
 
     /** Metrics in Prometheus text exposition format. */

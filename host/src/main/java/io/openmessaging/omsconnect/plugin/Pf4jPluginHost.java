@@ -321,6 +321,20 @@ public final class Pf4jPluginHost implements PluginHost {
 
     // ---- the watcher's side
 
+    @Override
+    public List<PluginDescriptorInfo> rescan() {
+        synchronized (lock) {
+            java.util.Set<String> before = java.util.Set.copyOf(loaded.keySet());
+            for (Path entry : layout.pluginEntries()) {
+                entryAppeared(entry);
+            }
+            for (Path stray : layout.strayFiles()) {
+                entryAppeared(stray);
+            }
+            return loaded.values().stream().filter(p -> !before.contains(p.id())).toList();
+        }
+    }
+
     /** The watcher's report of an entry that appeared or changed (package-private: tests report one again). */
     void entryAppeared(Path path) {
         synchronized (lock) {

@@ -41,6 +41,14 @@ public interface PluginHost extends AutoCloseable {
     /** Stops, unloads and deletes a plugin. Callers stop what uses it first. */
     void uninstall(String pluginId);
 
+    /**
+     * Loads the entries of {@code pluginsDir} that are not loaded (new ones the watcher has not reported yet, and
+     * those that failed before, tried again); loaded plugins are left as they are.
+     *
+     * @return the plugins it loaded
+     */
+    List<PluginDescriptorInfo> rescan();
+
     /** Unloads and loads a plugin again from its file, e.g. after the file was replaced. */
     PluginDescriptorInfo reload(String pluginId);
 

@@ -34,8 +34,9 @@ import java.util.function.Consumer;
  * config, and answers 200 {@code {"status": "success", "created": bool, "connector": ConnectorInfo}};
  * without {@code config} it is Kafka's {@code GET /connectors/{c}}</li>
  * <li>{@code GET /connectors/{c}/stop}: as in the seed, removes the connector (config included);
- * Kafka's {@code PUT .../stop} is the one that keeps it</li>
- * <li>{@code GET /connectors/{c}/pause|resume}: aliases of the PUTs</li>
+ * Kafka's {@code PUT .../stop} is the one that keeps it. RocketMQ Connect has the route too, with another
+ * answer ({@code {"status": 200, "body": "Connector [c] deleted successfully"}}): the seed's is kept, as
+ * DESIGN.md fixes it, and so is {@code GET /getClusterInfo}'s bare list</li>
  * <li>{@code GET /getClusterInfo} → {@code [workerId]}; {@code GET /getConfigInfo} →
  * {@code {"connectorConfigs": {name: config}, "taskConfigs": {name: [TaskInfo]}}};
  * {@code GET /getAllocatedInfo} → what runs on this worker, same shape</li>
@@ -45,6 +46,12 @@ import java.util.function.Consumer;
  * {@code GET /connectors/stop|pause|resume/all}, {@code GET /allocated/connectors} and the routes below, answered in
  * its envelope {@code {"status": 200, "body": ...}} with its texts:
  * <ul>
+ * <li>{@code GET /connectors/{c}/pause|resume}: the PUTs; "Connector [c] paused|resumed successfully"</li>
+ * <li>{@code GET /connectors/list}: {@code {name: {"status", "info"}}}</li>
+ * <li>{@code GET /plugin/list}: every plugin class (connectors, transforms, predicates, converters) as
+ * {@link RocketMqPluginInfo}</li>
+ * <li>{@code GET /plugin/reload}: loads what of the plugins folder is not loaded yet, as its "reload" looks for new
+ * plugins; running connectors are left alone ({@code POST /plugins/{id}/reload} reloads one plugin)</li>
  * <li>{@code GET /allocated/tasks}: this worker's tasks as its worker sorts them, {@code {"pendingTasks",
  * "runningTasks", "stoppingTasks", "stoppedTasks", "errorTasks"}}, each a list of {@link RocketMqTaskState}</li>
  * <li>{@code GET /plugin/list/connectors}: the source and sink connector classes, {@link RocketMqPluginInfo}</li>
@@ -56,13 +63,11 @@ import java.util.function.Consumer;
  * for the plugin parameter's class or else the config's {@code connector.class}; also "not implemented"
  * there. It runs the connector's own validation, so it needs the token as that PUT does</li>
  * </ul>
- * (none of these four is a Kafka Connect path). Also RocketMQ Connect's, answered without its envelope:
- * {@code GET /connectors/list} ({@code {name: {"status", "info"}}}),
- * {@code GET /connectors/stopAll} (removes all, as there), {@code GET /connectors/pauseAll|resumeAll},
- * {@code GET /plugin/list}, {@code GET /plugin/reload} (reloads every plugin). Their
+ * (none of these is a Kafka Connect path). Its older {@code GET /connectors/stopAll} (removes all),
+ * {@code GET /connectors/pauseAll|resumeAll} answer the seed's {@code {"status": "success"}}. Its
  * {@code /connectors/{c}/status|config} are Kafka's routes already. When a connector is really named
  * {@code list}, {@code stopAll}, {@code pauseAll} or {@code resumeAll}, {@code GET /connectors/<that name>}
- * is Kafka's connector info. Changes answer 200 {@code {"status": "success"}}.
+ * is Kafka's connector info.
  */
 final class LegacyRoutes {
     private static final String C = "/connectors/{connector}";
@@ -72,15 +77,12 @@ final class LegacyRoutes {
 
     private final Herder herder;
     private final ConnectorsResource connectors;
-    private final PluginsResource plugins;
     private final ConnectorPluginsResource connectorPlugins;
     private final String workerId;
 
-    LegacyRoutes(Herder herder, ConnectorsResource connectors, PluginsResource plugins,
-                 ConnectorPluginsResource connectorPlugins, String workerId) {
+    LegacyRoutes(Herder herder, ConnectorsResource connectors, ConnectorPluginsResource connectorPlugins, String workerId) {
         this.herder = herder;
         this.connectors = connectors;
-        this.plugins = plugins;
         this.connectorPlugins = connectorPlugins;
         this.workerId = workerId;
     }
@@ -91,18 +93,21 @@ final class LegacyRoutes {
                     herder.deleteConnector(ConnectorsResource.connector(call));
                     return Reply.ok(SUCCESS);
                 })
+                // RocketMQ Connect's (not the seed's): answered as there
                 .write("GET", C + "/pause", call -> {
-                    herder.pauseConnector(ConnectorsResource.connector(call));
-                    return Reply.ok(SUCCESS);
+                    String name = ConnectorsResource.connector(call);
+                    herder.pauseConnector(name);
+                    return rocketMq("Connector [" + name + "] paused successfully");
                 })
                 .write("GET", C + "/resume", call -> {
-                    herder.resumeConnector(ConnectorsResource.connector(call));
-                    return Reply.ok(SUCCESS);
+                    String name = ConnectorsResource.connector(call);
+                    herder.resumeConnector(name);
+                    return rocketMq("Connector [" + name + "] resumed successfully");
                 })
                 .get("/getClusterInfo", call -> Reply.ok(herder.clusterWorkers().stream().map(ClusterWorkerInfo::id).toList()))
                 .get("/getConfigInfo", call -> Reply.ok(configInfo(false)))
                 .get("/getAllocatedInfo", call -> Reply.ok(configInfo(true)))
-                .get("/connectors/list", unlessConnectorNamed("list", call -> Reply.ok(connectors.expanded(true, true))))
+                .get("/connectors/list", unlessConnectorNamed("list", call -> rocketMq(connectors.expanded(true, true))))
                 .get("/connectors/stopAll", unlessConnectorNamed("stopAll", forEachConnector(herder::deleteConnector)))
                 .get("/connectors/pauseAll", unlessConnectorNamed("pauseAll", forEachConnector(this::pauseUnlessStopped)))
                 .get("/connectors/resumeAll", unlessConnectorNamed("resumeAll", forEachConnector(herder::resumeConnector)))
@@ -118,17 +123,26 @@ final class LegacyRoutes {
                     herder.restartTask(task);
                     return rocketMq("Task [" + task.connector() + "/ " + task.task() + "] restarted successfully");
                 })
-                .get("/connectors/stop/all", allConnectors("deleted", herder::deleteConnector))
-                .get("/connectors/pause/all", allConnectors("suspended", this::pauseUnlessStopped))
-                .get("/connectors/resume/all", allConnectors("resumed", herder::resumeConnector))
+                // as there: the deleted ones are named, the paused and resumed ones counted
+                .get("/connectors/stop/all", allConnectors("deleted", "deleted", List::toString, herder::deleteConnector))
+                .get("/connectors/pause/all", allConnectors("paused", "suspended", names -> String.valueOf(names.size()),
+                        this::pauseUnlessStopped))
+                .get("/connectors/resume/all", allConnectors("resumed", "resumed", names -> String.valueOf(names.size()),
+                        herder::resumeConnector))
                 .get("/allocated/connectors", call -> rocketMq(configInfo(true).get("connectorConfigs")))
                 .get("/allocated/tasks", call -> rocketMq(allocatedTasks()))
                 .get("/plugin/list/connectors", call -> rocketMq(connectorPlugins.list(true).stream()
                         .map(RocketMqPluginInfo::of).toList()))
                 .get("/plugin/config", call -> rocketMq(connectorPlugins.config(requiredQuery(call, PLUGIN), PLUGIN)))
                 .write("GET", "/plugin/config/validate", this::validate)
-                .get("/plugin/list", call -> Reply.ok(plugins.list()))
-                .write("GET", "/plugin/reload", call -> Reply.ok(plugins.reloadAll()));
+                // every plugin class, as its PluginInfo list (connectors, transforms, predicates, converters)
+                .get("/plugin/list", call -> rocketMq(connectorPlugins.list(false).stream().map(RocketMqPluginInfo::of).toList()))
+                // as there, it looks for plugins not loaded yet; running connectors are left alone
+                // (POST /plugins/{id}/reload reloads one plugin and restarts what uses it)
+                .write("GET", "/plugin/reload", call -> {
+                    herder.rescanPlugins();
+                    return rocketMq("Plugin reload succeeded");
+                });
     }
 
     private Reply createFromQuery(Call call) {
@@ -235,21 +249,26 @@ final class LegacyRoutes {
     }
 
     /** A bulk route of RocketMQ Connect: the action on every connector, answered as there. */
-    private Endpoint allConnectors(String done, Consumer<String> action) {
+    /**
+     * A bulk route of RocketMQ Connect, answered in its words: "No connector needs to be {@code action}…" when
+     * there is none, else "{@code what(names)} connectors are {@code done}".
+     */
+    private Endpoint allConnectors(String action, String done, java.util.function.Function<List<String>, String> what,
+                                   Consumer<String> act) {
         return call -> {
             call.authorizeWrite();
             List<String> names = new ArrayList<>(herder.connectors());
             if (names.isEmpty()) {
-                return rocketMq("No connector needs to be " + done + ", please add connector first");
+                return rocketMq("No connector needs to be " + action + ", please add connector first");
             }
             for (String name : names) {
                 try {
-                    action.accept(name);
+                    act.accept(name);
                 } catch (NotFoundException deletedMeanwhile) {
                     // nothing left to do for it
                 }
             }
-            return rocketMq(names + " connectors are " + done);
+            return rocketMq(what.apply(names) + " connectors are " + done);
         };
     }
 

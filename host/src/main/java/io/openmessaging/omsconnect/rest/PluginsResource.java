@@ -45,12 +45,6 @@ final class PluginsResource {
                 herder.notLoadedPlugins().stream().map(PluginEntity::of)).toList();
     }
 
-    /** Reloads every plugin (RocketMQ Connect's {@code /plugin/reload}). */
-    List<PluginEntity> reloadAll() {
-        return herder.plugins().stream().map(PluginDescriptorInfo::id).map(herder::reloadPlugin)
-                .map(PluginEntity::of).toList();
-    }
-
     private static String id(Call call) {
         return NameRules.check(call.pathParam("id"), "id");
     }

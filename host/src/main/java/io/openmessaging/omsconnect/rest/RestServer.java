@@ -49,7 +49,7 @@ public final class RestServer implements AutoCloseable {
         plugins.register(router);
         new DriversResource(herder).register(router);
         new LoggersResource(herder).register(router);
-        new LegacyRoutes(herder, connectors, plugins, connectorPlugins, config.workerId()).register(router);
+        new LegacyRoutes(herder, connectors, connectorPlugins, config.workerId()).register(router);
 
         Undertow server = Undertow.builder()
                 .addHttpListener(config.httpPort(), config.restBindAddress())

@@ -674,10 +674,13 @@ class RestContractIT {
         assertTrue(allocated.getJSONObject("connectorConfigs").containsKey("seed-src"), allocated.toString());
         assertTrue(allocated.getJSONObject("taskConfigs").containsKey("seed-src"), allocated.toString());
 
-        JSONObject list = object(w.get("/connectors/list"), 200);
+        JSONObject list = object(w.get("/connectors/list"), 200).getJSONObject("body");
         assertTrue(list.getJSONObject("seed-src").keySet().containsAll(List.of("status", "info")), list.toString());
-        JSONArray pluginList = array(w.get("/plugin/list"));
-        assertTrue(pluginList.stream().anyMatch(p -> "file-connector".equals(((JSONObject) p).getString("id"))), pluginList.toString());
+        JSONArray pluginList = object(w.get("/plugin/list"), 200).getJSONArray("body");
+        assertTrue(pluginList.stream().anyMatch(p -> SOURCE.equals(((JSONObject) p).getString("className"))
+                && "SOURCE".equals(((JSONObject) p).getString("type"))), pluginList.toString());
+        assertEquals("Plugin reload succeeded", object(w.get("/plugin/reload"), 200).getString("body"));
+        assertEquals("RUNNING", status("seed-src").getJSONObject("connector").getString("state"), "a reload restarts nothing");
 
         // RocketMQ's pauseAll/resumeAll go over every connector; a STOPPED one stays stopped
         post("seed-stopped", source(in, "seed"));

@@ -66,10 +66,12 @@ class RocketMqConnectCompatIT {
             HttpResponse<String> restarted = w.get("/connectors/rmq-source/restart");
             assertEquals("Connector [rmq-source] restarted successfully", body(restarted));
             assertEquals("Task [rmq-source/ 0] restarted successfully", body(w.get("/connectors/rmq-source/tasks/0/restart")));
-            assertTrue(body(w.get("/connectors/pause/all")).endsWith("connectors are suspended"));
+            assertEquals("2 connectors are suspended", body(w.get("/connectors/pause/all")));
             awaitBoth(w, "PAUSED");
-            assertTrue(body(w.get("/connectors/resume/all")).endsWith("connectors are resumed"));
+            assertEquals("2 connectors are resumed", body(w.get("/connectors/resume/all")));
             awaitBoth(w, "RUNNING");
+            assertEquals("Connector [rmq-sink] paused successfully", body(w.get("/connectors/rmq-sink/pause")));
+            assertEquals("Connector [rmq-sink] resumed successfully", body(w.get("/connectors/rmq-sink/resume")));
             JSONObject allocated = JSON.parseObject(w.get("/allocated/connectors").body()).getJSONObject("body");
             assertTrue(allocated.keySet().containsAll(List.of("rmq-source", "rmq-sink")), allocated.toString());
 

@@ -603,6 +603,20 @@ class Pf4jPluginHostTest {
     }
 
     @Test
+    void aRescanLoadsWhatIsNotLoadedAndLeavesLoadedPluginsAlone() throws IOException {
+        pack(pluginsDir().resolve("kept-1.0.jar"), plainManifest(), connectorClasses("com.acme.kept.KeptSource"));
+        Pf4jPluginHost host = host();
+        host.start();
+        PluginDescriptorInfo kept = host.plugin("kept").orElseThrow();
+        pack(pluginsDir().resolve("late-1.0.jar"), plainManifest(), connectorClasses("com.acme.late.LateSource"));
+
+        host.rescan(); // whether the watcher saw it first or not, it is loaded once this returns
+        assertTrue(host.plugin("late").isPresent(), host.plugins().toString());
+        assertSame(kept, host.plugin("kept").orElseThrow(), "a loaded plugin is not loaded again");
+        assertTrue(host.rescan().isEmpty(), "nothing new the second time");
+    }
+
+    @Test
     void anUploadMayReplaceAFileOfItsNameThatDidNotLoad() throws IOException {
         TestPlugins.write(pluginsDir().resolve("mend-1.0.jar"), "this is not a jar".getBytes());
         Pf4jPluginHost host = host();

@@ -55,12 +55,37 @@ class LegacyRoutesTest extends MockedHerderTest {
     }
 
     @Test
+    void aGetThatChangesSomethingIsLoggedAsAChange() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(io.openmessaging.omsconnect.rest.http.RequestLog.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            rest.get("/connectors/c1/pause");
+            rest.get("/connectors");
+            // the line is written once the exchange completes, just after the answer went out
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (logged.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith("GET /connectors/c1/pause"))
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            log.detachAppender(logged);
+        }
+        List<String> info = logged.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.INFO)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("GET /connectors/c1/pause -> 200")), info.toString());
+        assertTrue(info.stream().noneMatch(l -> l.startsWith("GET /connectors ")), "a read is no change: " + info);
+    }
+
+    @Test
     void seedStopRemovesAndGetAliasesPauseResume() {
         assertEquals("success", rest.get("/connectors/c1/stop").json().getString("status"));
         verify(herder).deleteConnector("c1");
-        assertEquals(200, rest.get("/connectors/c1/pause").status());
+        assertEquals("Connector [c1] paused successfully", rest.get("/connectors/c1/pause").json().getString("body"));
         verify(herder).pauseConnector("c1");
-        assertEquals(200, rest.get("/connectors/c1/resume").status());
+        assertEquals("Connector [c1] resumed successfully", rest.get("/connectors/c1/resume").json().getString("body"));
         verify(herder).resumeConnector("c1");
     }
 
@@ -130,7 +155,9 @@ class LegacyRoutesTest extends MockedHerderTest {
         when(herder.connectorInfo("a")).thenReturn(info("a"));
         when(herder.connectorStatus("b")).thenReturn(status("b"));
         when(herder.connectorInfo("b")).thenReturn(info("b"));
-        JSONObject list = rest.get("/connectors/list").json();
+        JSONObject answer = rest.get("/connectors/list").json();
+        assertEquals(200, answer.getIntValue("status"), "RocketMQ Connect's envelope");
+        JSONObject list = answer.getJSONObject("body");
         assertTrue(list.getJSONObject("a").containsKey("status") && list.getJSONObject("b").containsKey("info"), list.toString());
 
         assertEquals(200, rest.get("/connectors/pauseAll").status());

@@ -34,6 +34,7 @@ public final class Call {
 
     /** For routes that change something only in some forms (e.g. the seed's {@code GET ?config=}). */
     public void authorizeWrite() {
+        RequestLog.markChange(exchange);
         auth.check(exchange);
     }
 

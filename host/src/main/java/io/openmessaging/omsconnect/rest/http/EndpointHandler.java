@@ -29,6 +29,7 @@ final class EndpointHandler implements HttpHandler {
         Reply reply;
         try {
             if (access == Access.WRITE) {
+                RequestLog.markChange(exchange);
                 auth.check(exchange);
             }
             exchange.startBlocking();

@@ -2,6 +2,7 @@ package io.openmessaging.omsconnect.rest.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Methods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,11 +10,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One log line per request: method, path, status, time. Never the query string or the body (the seed's
  * {@code ?config=} carries connector configs, secrets included); endpoints that log configs mask them
- * with {@link io.openmessaging.omsconnect.config.Secrets}. Changes log at INFO, reads at DEBUG.
+ * with {@link io.openmessaging.omsconnect.config.Secrets}. Changes log at INFO, reads at DEBUG; a GET that
+ * changes something (the older dialects' {@code GET .../stop}, {@code ?config=}…) is a change: its endpoint
+ * marks it ({@link #markChange}).
  */
 public final class RequestLog implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
     private static final int MAX_PATH = 200;
+    private static final AttachmentKey<Boolean> CHANGE = AttachmentKey.create(Boolean.class);
     private final HttpHandler next;
 
     public RequestLog(HttpHandler next) {
@@ -25,7 +29,7 @@ public final class RequestLog implements HttpHandler {
         long start = System.nanoTime();
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
             try {
-                boolean read = Methods.GET.equals(ex.getRequestMethod());
+                boolean read = Methods.GET.equals(ex.getRequestMethod()) && ex.getAttachment(CHANGE) == null;
                 if (read ? log.isDebugEnabled() : log.isInfoEnabled()) {
                     String line = "{} {} -> {} ({} ms)";
                     Object[] args = {ex.getRequestMethod(), safePath(ex), ex.getStatusCode(),
@@ -41,6 +45,11 @@ public final class RequestLog implements HttpHandler {
             }
         });
         next.handleRequest(exchange);
+    }
+
+    /** The request changes something: it is logged as a change, whatever its method. */
+    static void markChange(HttpServerExchange exchange) {
+        exchange.putAttachment(CHANGE, Boolean.TRUE);
     }
 
     /** The request path, cut short and with control characters replaced, so a hostile path cannot forge log lines. */
