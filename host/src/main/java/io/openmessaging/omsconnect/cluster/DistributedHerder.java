@@ -337,7 +337,11 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     public void alterOffsets(String connector, ConnectorOffsets offsets) {
         awaitCurrentState();
-        StoredConnector c = requireStoppedSource(connector);
+        StoredConnector c = requireStopped(connector);
+        if (isSink(c)) {
+            seekSink(c, sinkSeeks(c, offsetUpdates(offsets))); // the group's position is the queue's, not the log's
+            return;
+        }
         requireStopped(raft.call(Commands.positions(c.name(), null, null, offsetUpdates(offsets))), connector);
     }
 
@@ -358,7 +362,11 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     public void resetOffsets(String connector) {
         awaitCurrentState();
-        StoredConnector c = requireStoppedSource(connector);
+        StoredConnector c = requireStopped(connector);
+        if (isSink(c)) {
+            seekSink(c, sinkSeeks(c, null));
+            return;
+        }
         requireStopped(raft.call(Commands.deletePositions(c.name())), connector);
     }
 

@@ -2,6 +2,10 @@ package io.openmessaging.omsconnect.herder;
 
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.exception.OMSNotSupportedException;
+import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.omsconnect.convert.QueuePositions;
+import io.openmessaging.omsconnect.worker.ConnectorKeys;
 import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.convert.Converters;
@@ -271,7 +275,11 @@ public abstract class AbstractHerder implements Herder {
 
     @Override
     public synchronized void alterOffsets(String connector, ConnectorOffsets offsets) {
-        StoredConnector c = requireStoppedSource(connector);
+        StoredConnector c = requireStopped(connector);
+        if (isSink(c)) {
+            seekSink(c, sinkSeeks(c, offsetUpdates(offsets)));
+            return;
+        }
         positions.commit(c.name(), null, offsetUpdates(offsets));
     }
 
@@ -286,8 +294,9 @@ public abstract class AbstractHerder implements Herder {
             return null;
         }
         if (!"source".equals(typeOf(config))) {
+            // a sink's are its consumer group's position: moved by a PATCH once the connector exists and is STOPPED
             throw new BadRequestException("initial_offsets", "initial_offsets are for source connectors: a sink's offsets "
-                    + "belong to the queue's consumer group, which OpenMessaging 0.3.1 pull consumers cannot seek");
+                    + "are its consumer group's position; create it STOPPED (initial_state), PATCH its offsets, then resume it");
         }
         Map<RecordPartition, RecordOffset> positions = new LinkedHashMap<>(offsetUpdates(initialOffsets));
         positions.values().removeIf(java.util.Objects::isNull); // nothing to remove from a fresh start
@@ -311,22 +320,67 @@ public abstract class AbstractHerder implements Herder {
 
     @Override
     public synchronized void resetOffsets(String connector) {
-        StoredConnector c = requireStoppedSource(connector);
+        StoredConnector c = requireStopped(connector);
+        if (isSink(c)) {
+            seekSink(c, sinkSeeks(c, null));
+            return;
+        }
         positions.delete(c.name());
     }
 
-    protected StoredConnector requireStoppedSource(String connector) {
+    protected StoredConnector requireStopped(String connector) {
         StoredConnector c = stored(connector);
         if (c.targetState() != TargetState.STOPPED) {
             // Kafka's answer to a change of a running connector's offsets: 400
             throw new BadRequestException(null, "connector " + connector + " must be STOPPED (PUT /connectors/"
                     + connector + "/stop) before its offsets are changed");
         }
-        if (!"source".equals(typeOf(c.config()))) {
-            throw new BadRequestException("connector", "sink offsets belong to the queue's consumer group; "
-                    + "OpenMessaging 0.3.1 pull consumers cannot seek, so they cannot be changed here");
-        }
         return c;
+    }
+
+    protected boolean isSink(StoredConnector c) {
+        return "sink".equals(typeOf(c.config()));
+    }
+
+    /**
+     * What a PATCH (or, with null, a DELETE) asks of a sink: topic → the queue offset its consumer group reads
+     * from, null for the queue's start. A sink's partition names one of its topics ({@code {"topic": …}}, as its
+     * records' partitions do; their broker and queue id are not needed on our drivers, one queue per topic) and
+     * its offset is {@code {"queueOffset": n}}; a null offset resets the topic.
+     */
+    protected static Map<String, Long> sinkSeeks(StoredConnector c, Map<RecordPartition, RecordOffset> updates) {
+        List<String> topics = new ConnectorConfig(c.config()).topics();
+        Map<String, Long> seeks = new LinkedHashMap<>();
+        if (updates == null) {
+            topics.forEach(topic -> seeks.put(topic, null));
+            return seeks;
+        }
+        updates.forEach((partition, offset) -> {
+            Object topic = partition.getPartition().get(QueuePositions.TOPIC);
+            if (topic == null || !topics.contains(topic.toString())) {
+                throw new BadRequestException("partition", "a sink's partition is {\"" + QueuePositions.TOPIC
+                        + "\": <one of " + topics + ">}, not " + partition.getPartition());
+            }
+            Long queueOffset = QueuePositions.queueOffsetOf(offset);
+            if (offset != null && (queueOffset == null || queueOffset < 0)) {
+                throw new BadRequestException("offset", "a sink's offset is {\"" + QueuePositions.QUEUE_OFFSET
+                        + "\": <a queue offset, 0 or more>} or null (the queue's start), not " + offset.getOffset());
+            }
+            seeks.put(topic.toString(), queueOffset);
+        });
+        return seeks;
+    }
+
+    /** Moves a stopped sink's consumer group on this worker's driver; a driver that cannot is the caller's 400. */
+    protected void seekSink(StoredConnector c, Map<String, Long> seeks) {
+        try {
+            worker.seekSinkGroup(c.name(), new ConnectorConfig(c.config()), seeks);
+        } catch (OMSNotSupportedException e) {
+            throw new BadRequestException(ConnectorKeys.OMS_DRIVER_URL, "the offsets of sink " + c.name()
+                    + " are its consumer group's position, which its driver cannot move: " + e.getMessage());
+        } catch (OMSRuntimeException e) {
+            throw new BadRequestException("offset", "the driver refused the offsets of sink " + c.name() + ": " + e.getMessage());
+        }
     }
 
     // ---- validation ----

@@ -1,6 +1,9 @@
 package io.openmessaging.omsconnect.worker;
 
 import io.openmessaging.MessagingAccessPoint;
+import io.openmessaging.OMSBuiltinKeys;
+import io.openmessaging.consumer.PullConsumer;
+import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.connector.api.component.connector.Connector;
 import io.openmessaging.connector.api.component.task.sink.SinkTask;
 import io.openmessaging.connector.api.component.task.source.SourceTask;
@@ -244,6 +247,35 @@ public class Worker implements AutoCloseable {
         }
         stopTasks(List.of(failed.id));
         startTask(failed.id, failed.connectorConfig, failed.taskConfig, failed.pausedAtFailure, attempt);
+    }
+
+    /**
+     * Moves a sink connector's consumer group, for Kafka's {@code PATCH}/{@code DELETE} of a stopped sink's
+     * offsets: a consumer of the group, made here for the purpose, reads each topic from the given queue offset
+     * on (null: from the queue's start), which the driver keeps as the group's position (see
+     * {@link SinkMessages#seek}). Call it while none of the connector's tasks runs.
+     *
+     * @throws io.openmessaging.exception.OMSNotSupportedException when the driver cannot seek
+     * @throws io.openmessaging.exception.OMSRuntimeException when it refuses an offset
+     */
+    public void seekSinkGroup(String connector, ConnectorConfig config, Map<String, Long> topicOffsets) {
+        String driverUrl = config.omsDriverUrl(workerConfig.omsDriverUrl());
+        MessagingAccessPoint accessPoint = drivers.acquire(driverUrl);
+        try {
+            PullConsumer consumer = accessPoint.createPullConsumer(
+                    new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, WorkerSinkTask.consumerGroup(connector, config)));
+            topicOffsets.keySet().forEach(consumer::attachQueue);
+            consumer.startup();
+            try {
+                topicOffsets.forEach((topic, offset) ->
+                        consumer.attachQueue(topic, SinkMessages.seekAttributes(offset == null ? 0 : offset)));
+            } finally {
+                consumer.shutdown();
+            }
+            log.info("Connector {}: its consumer group reads {} from there on", connector, topicOffsets);
+        } finally {
+            drivers.release(driverUrl);
+        }
     }
 
     public Set<ConnectorTaskId> tasks(String connector) {

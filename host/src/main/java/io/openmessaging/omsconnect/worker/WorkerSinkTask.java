@@ -98,10 +98,15 @@ final class WorkerSinkTask extends WorkerTask {
         this.flushIntervalMs = flushIntervalMs;
         this.batchSize = connectorConfig.getInt(BATCH_SIZE);
         this.commitMaxRecords = connectorConfig.getInt(COMMIT_MAX_RECORDS);
-        this.consumerGroup = connectorConfig.getString(ConnectorKeys.CONSUMER_GROUP) != null ? connectorConfig.getString(ConnectorKeys.CONSUMER_GROUP)
-                : id.connector();
+        this.consumerGroup = consumerGroup(id.connector(), connectorConfig);
         this.prefetch = connectorConfig.getBoolean(SinkMessages.PREFETCH);
         this.retryDelayMaxMs = Math.max(RETRY_INITIAL_DELAY_MS, connectorConfig.getLong(ErrorPolicy.RETRY_DELAY_MAX));
+    }
+
+    /** A sink connector's consumer group: its {@code consumer-group}, by default its name. */
+    static String consumerGroup(String connector, ConnectorConfig config) {
+        String group = config.getString(ConnectorKeys.CONSUMER_GROUP);
+        return group != null ? group : connector;
     }
 
     @Override

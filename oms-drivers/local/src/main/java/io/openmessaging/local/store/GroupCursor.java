@@ -93,17 +93,25 @@ public final class GroupCursor {
      * The group reads the queue from {@code offset} on: the record there is the next delivered, and the
      * group's committed offset is {@code offset} (records before it count as processed, records after it
      * come again). Deliveries not acknowledged yet are forgotten: their acks are ignored. {@code offset}
-     * must be a record's offset (as its messages' QUEUE_OFFSET gives it) or the queue's end; the queue
-     * must exist.
+     * must be a record's offset (as its messages' QUEUE_OFFSET gives it) or the queue's end; one before the
+     * oldest record kept means that record (0 is the queue's start, whether it exists yet or not).
      *
      * @throws StoreException when it is not
      */
     public synchronized void seek(long offset) {
         QueueLog current = resolve();
         if (current == null) {
-            throw new StoreException("queue " + queue + " does not exist: nothing to seek in");
+            if (offset != 0) {
+                throw new StoreException("queue " + queue + " does not exist: nothing to seek in");
+            }
+            position = 0; // where the queue starts once it is made
+            acks.reset(0);
+            return;
         }
-        if (offset < current.startOffset() || offset > current.endOffset()) {
+        if (offset < current.startOffset()) {
+            offset = current.startOffset(); // before what retention kept: the oldest record kept, as Kafka's "earliest"
+        }
+        if (offset > current.endOffset()) {
             throw new StoreException("queue " + queue + " holds offsets " + current.startOffset() + " to "
                 + current.endOffset() + ", not " + offset);
         }
