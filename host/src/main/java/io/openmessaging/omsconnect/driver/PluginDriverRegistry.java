@@ -150,7 +150,8 @@ public final class PluginDriverRegistry implements DriverRegistry, PluginListene
         List<DriverInfo> drivers = new ArrayList<>();
         for (PluginComponent component : driverComponents()) {
             List<String> urls = urlsByDriver.getOrDefault(component.pluginId() + "/" + component.className(), List.of());
-            drivers.add(new DriverInfo(component.driverName(), component.pluginId(), component.className(), List.copyOf(urls)));
+            drivers.add(new DriverInfo(component.driverName(), component.pluginId(), component.className(), List.copyOf(urls),
+                    DriverFeatures.of(component)));
         }
         return drivers;
     }

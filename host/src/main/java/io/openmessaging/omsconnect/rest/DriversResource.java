@@ -5,7 +5,7 @@ import io.openmessaging.omsconnect.rest.entity.DriverEntity;
 import io.openmessaging.omsconnect.rest.http.Reply;
 import io.openmessaging.omsconnect.rest.http.Router;
 
-/** {@code GET /drivers}: {@code [{"name", "plugin", "class", "urls_in_use"}]}, passwords in URLs masked. */
+/** {@code GET /drivers}: {@code [{"name", "plugin", "class", "urls_in_use", "features"?}]}, passwords in URLs masked. */
 final class DriversResource {
     private final Herder herder;
 

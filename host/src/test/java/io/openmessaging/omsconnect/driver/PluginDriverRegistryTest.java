@@ -113,7 +113,7 @@ class PluginDriverRegistryTest {
         assertEquals(1, counter("STARTUPS").get());
         assertTrue(registry.inUse("fake-driver"));
         DriverInfo info = registry.drivers().stream().filter(d -> d.name().equals("fake")).findFirst().orElseThrow();
-        assertEquals(new DriverInfo("fake", "fake-driver", FAKE, List.of("oms:fake://x/ns")), info);
+        assertEquals(new DriverInfo("fake", "fake-driver", FAKE, List.of("oms:fake://x/ns"), null), info, "it declares no features");
 
         first.shutdown(); // a user can't shut the shared access point down under the others
         registry.release("oms:fake://x/ns");

@@ -73,6 +73,12 @@ class DriverMatrixIT {
                 assertEquals(true, drivers.stream().map(o -> (com.alibaba.fastjson2.JSONObject) o).anyMatch(o ->
                         name.equals(o.getString("name")) && d.plugin.equals(o.getString("plugin"))), drivers.toString());
             }
+            // what each declares it can do beyond OMS 0.3.1 (META-INF/omsconnect-driver.properties)
+            Map<String, List<String>> features = new java.util.HashMap<>();
+            drivers.forEach(o -> features.put(((com.alibaba.fastjson2.JSONObject) o).getString("name"),
+                    ((com.alibaba.fastjson2.JSONObject) o).getJSONArray("features").toJavaList(String.class)));
+            assertEquals(Map.of("local", List.of("seek", "queue-offset", "sent-position"),
+                    "rabbitmq", List.of("seek", "queue-offset"), "rocketmq", List.of()), features);
             // a source on the local driver holds it: its plugin cannot go
             HttpResponse<String> created = w.send("POST", "/connectors", FilePipelineIT.connector("src", Map.of(
                     "connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",

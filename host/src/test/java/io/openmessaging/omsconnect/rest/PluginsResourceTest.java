@@ -227,9 +227,14 @@ class PluginsResourceTest extends MockedHerderTest {
     @Test
     void listsDriversWithMaskedUrls() {
         when(herder.drivers()).thenReturn(List.of(new DriverInfo("rabbitmq", "rabbitmq-driver",
-                "io.openmessaging.rabbitmq.MessagingAccessPointImpl", List.of("oms:rabbitmq://guest:guest@127.0.0.1:5672/vh"))));
+                "io.openmessaging.rabbitmq.MessagingAccessPointImpl", List.of("oms:rabbitmq://guest:guest@127.0.0.1:5672/vh"),
+                List.of("seek")), new DriverInfo("other", "other-driver", "io.openmessaging.other.MessagingAccessPointImpl",
+                List.of(), null)));
         JSONObject d = rest.get("/drivers").array().getJSONObject(0);
-        assertEquals(keys("name", "plugin", "class", "urls_in_use"), d.keySet());
+        assertEquals(keys("name", "plugin", "class", "urls_in_use", "features"), d.keySet());
+        assertEquals(List.of("seek"), d.getJSONArray("features").toJavaList(String.class));
+        assertEquals(keys("name", "plugin", "class", "urls_in_use"), rest.get("/drivers").array().getJSONObject(1).keySet(),
+                "a driver that declares nothing shows no features");
         assertEquals("oms:rabbitmq://guest:******@127.0.0.1:5672/vh", d.getJSONArray("urls_in_use").getString(0));
     }
 
