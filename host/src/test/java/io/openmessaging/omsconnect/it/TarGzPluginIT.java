@@ -5,7 +5,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -52,12 +53,14 @@ class TarGzPluginIT {
         return bytes.toByteArray();
     }
 
-    private static void runsAPipeline(TestWorker w, Path dir, String topic) throws Exception {
-        Path in = dir.resolve(topic + "-in.txt");
-        Path out = dir.resolve(topic + "-out.txt");
+    private static void runsAPipeline(TestWorker w, Path dir, String name, Drivers driver) throws Exception {
+        Path in = dir.resolve(name + "-in.txt");
+        Path out = dir.resolve(name + "-out.txt");
+        String topic = driver.prepareTopic(name + "-" + System.nanoTime(), "snk-" + name); // the broker keeps earlier runs' topics
         FilePipelineIT.append(in, FilePipelineIT.numbered(0, 200));
-        for (String[] c : new String[][]{{"src-" + topic, FilePipelineIT.SOURCE, "topic"}, {"snk-" + topic, FilePipelineIT.SINK, "topics"}}) {
-            Map<String, String> config = new LinkedHashMap<>(Map.of("connector.class", c[1], c[2], topic));
+        for (String[] c : new String[][]{{"snk-" + name, FilePipelineIT.SINK, "topics"}, {"src-" + name, FilePipelineIT.SOURCE, "topic"}}) {
+            Map<String, String> config = new LinkedHashMap<>(Map.of("connector.class", c[1], c[2], topic,
+                    "oms-driver-url", driver.url(dir)));
             config.put("file", (c[1].equals(FilePipelineIT.SOURCE) ? in : out).toString());
             HttpResponse<String> r = w.send("POST", "/connectors", Map.of("name", c[0], "config", config));
             assertEquals(201, r.statusCode(), r.body());
@@ -66,27 +69,29 @@ class TarGzPluginIT {
         assertEquals(FilePipelineIT.numbered(0, 200), TestWorker.lines(out));
     }
 
-    @Test
-    void aTarGzOfAFolderOfJarsDroppedOrUploadedRuns() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Drivers.class, names = {"LOCAL", "RABBITMQ"})
+    void aTarGzOfAFolderOfJarsDroppedOrUploadedRuns(Drivers driver) throws Exception {
+        driver.assumeAvailable();
         byte[] jar = Files.readAllBytes(TestWorker.builtPlugin("file-connector"));
         byte[] pkg = tarGz("file-connector-0.1.0", Map.of("lib/file-connector-0.1.0.jar", jar, "README.txt", "docs".getBytes()));
         Path dropped = dir.resolve("dropped");
         Files.createDirectories(dropped);
-        try (TestWorker w = TestWorker.create(dropped, "oms-driver-local")) {
+        try (TestWorker w = TestWorker.create(dropped, driver.plugin)) {
             Files.write(w.pluginsDir().resolve("file-connector-0.1.0.tar.gz"), pkg);
             w.start();
             assertTrue(w.get("/connector-plugins").body().contains(FilePipelineIT.SOURCE), w.get("/plugins").body());
-            runsAPipeline(w, dropped, "dropped");
+            runsAPipeline(w, dropped, "dropped", driver);
         }
         Path uploaded = dir.resolve("uploaded");
         Files.createDirectories(uploaded);
-        try (TestWorker w = TestWorker.create(uploaded, "oms-driver-local").start()) {
+        try (TestWorker w = TestWorker.create(uploaded, driver.plugin).start()) {
             assertFalse(w.get("/connector-plugins").body().contains(FilePipelineIT.SOURCE));
             HttpResponse<String> installed = w.upload("/plugins?name=file-connector-0.1.0.tgz", pkg);
             assertEquals(201, installed.statusCode(), installed.body());
             assertTrue(JSON.parseObject(installed.body()).getJSONArray("components").toString().contains(FilePipelineIT.SOURCE),
                     installed.body());
-            runsAPipeline(w, uploaded, "uploaded");
+            runsAPipeline(w, uploaded, "uploaded", driver);
 
             // a package with an entry out of its folder: 400, and nothing of it stays
             byte[] evil = tarGz("evil", Map.of("../../escaped.jar", jar));
