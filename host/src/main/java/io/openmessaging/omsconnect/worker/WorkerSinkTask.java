@@ -125,6 +125,8 @@ final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void execute() throws InterruptedException {
+        // before anything is taken: what the connector asked in its last put, or in start, comes first
+        seekIfAsked();
         Batch batch = retrying;
         if (batch != null) {
             long wait = retryAt - System.currentTimeMillis();
@@ -139,7 +141,6 @@ final class WorkerSinkTask extends WorkerTask {
         }
         batch = take();
         deliver(batch);
-        seekIfAsked();
         // idle (nothing came for a poll timeout) with records not committed: commit now, not at the flush
         // interval, so that a trickle of records reaches the sink's target (the file sink writes out on commit)
         // within a poll timeout; under load polls are never idle and commits keep to the interval
@@ -147,7 +148,7 @@ final class WorkerSinkTask extends WorkerTask {
     }
 
     /**
-     * Makes the seeks the connector asked for with {@code resetOffset}, as Kafka Connect rewinds after a put:
+     * Makes the seeks the connector asked for with {@code resetOffset}, as Kafka Connect rewinds before its next poll:
      * first what was put is committed (acks of messages from before a seek could otherwise count for the
      * ones it brings again; a driver forgets them at the seek), then the driver reads each topic from the
      * offset given. A driver that cannot seek is logged and the task reads on.

@@ -16,7 +16,8 @@ import java.util.Map;
  * transform ({@link #ABSTRACT_TRANSFORM}), as RocketMQ Connect's transforms plugin holds abstract bases. The
  * source writes what {@code commit(record, metadata)} tells it of each sent record to {@code metadata.file}; the
  * sink ({@link #SINK}) reads its records' positions as RocketMQ Connect's Kafka-connector adapter does (every
- * value text, cast to {@code String}) and once rewinds with {@code resetOffset}.
+ * value text, cast to {@code String}), once rewinds with {@code resetOffset}, and, given {@code start.topic} and
+ * {@code start.offset}, starts there (a {@code resetOffset} in {@code start}).
  */
 final class RocketMqStylePlugins {
     static final String PKG = "test.rmqstyle";
@@ -113,6 +114,11 @@ final class RocketMqStylePlugins {
                 + "  Path out; String rewindAt; String rewindTo; boolean rewound; Map<String, String> seen = new HashMap<>();\n"
                 + "  public void start(KeyValue c) {\n"
                 + "    out = Path.of(c.getString(\"file\")); rewindAt = c.getString(\"rewind.at\"); rewindTo = c.getString(\"rewind.to\");\n"
+                // as a sink that keeps its own positions: it says where to start
+                + "    if (c.getString(\"start.topic\") != null) {\n"
+                + "      sinkTaskContext.resetOffset(new RecordPartition(Map.of(\"topic\", c.getString(\"start.topic\"))),\n"
+                + "          new RecordOffset(Map.of(\"queueOffset\", c.getString(\"start.offset\"))));\n"
+                + "    }\n"
                 + "  }\n"
                 + "  public void put(List<ConnectRecord> records) {\n"
                 + "    StringBuilder lines = new StringBuilder();\n"

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kafka Connect's offsets routes for a sink (KIP-875) on the drivers that can seek: with the connector STOPPED,
  * {@code PATCH /connectors/{c}/offsets} moves its consumer group to a record's {@code queueOffset} and
  * {@code DELETE} back to the queue's start; once resumed, the sink gets the records from there again. The sink
- * ({@link RocketMqStylePlugins#SINK}) writes every record it gets, with its position, and skips none.
+ * ({@link RocketMqStylePlugins#SINK}) writes every record it gets, with its position, and skips none. A sink
+ * task that calls {@code resetOffset} in {@code start} begins there.
  */
 class SinkOffsetsIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -77,6 +78,14 @@ class SinkOffsetsIT {
             }
             assertEquals(expected, values(out).subList(14, 24));
             assertEquals(24, TestWorker.lines(out).size(), "nothing else came");
+
+            // a sink that keeps its own positions says in start() where to begin: a new group starts at off-8
+            Path own = dir.resolve("own.txt");
+            Map<String, String> ownStart = new HashMap<>(sink);
+            ownStart.putAll(Map.of("file", own.toString(), "start.topic", topic, "start.offset", offsetOf.get("off-8")));
+            assertEquals(201, w.send("POST", "/connectors", Map.of("name", "own-start-sink", "config", ownStart)).statusCode());
+            TestWorker.await("off-8 and off-9", WAIT, () -> TestWorker.lines(own).size() >= 2);
+            assertEquals(List.of("off-8", "off-9"), values(own));
         }
     }
 
