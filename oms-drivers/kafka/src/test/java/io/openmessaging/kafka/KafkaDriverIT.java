@@ -260,6 +260,39 @@ class KafkaDriverIT {
         assertEquals("r10", text(receive(third)), "every message before was acked and committed");
     }
 
+    /**
+     * shutdown() from another thread while a receive waits in Kafka's poll: the receive returns (or, had it not
+     * begun, the commit that shutdown() makes meets the wakeup meant for it and is made again), the acked
+     * messages are committed, and nothing waits out the receive's timeout.
+     */
+    @Test
+    void shutdownWakesAWaitingReceiveAndStillCommits() throws Exception {
+        String topic = topic();
+        Producer producer = producer(accessPoint);
+        send(producer, topic, "w", 3);
+        PullConsumer consumer = consumer("wakeup", topic);
+        receiveAndAck(consumer, "w", 3);
+        CountDownLatch receiving = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            receiving.countDown();
+            try {
+                consumer.receive(timeout(30_000));
+            } catch (OMSRuntimeException shutDownFirst) {
+                // shutdown() came before the receive: as good
+            }
+        }, "waiting-receive");
+        waiter.start();
+        receiving.await();
+        long start = System.nanoTime();
+        consumer.shutdown();
+        waiter.join(10_000);
+        assertFalse(waiter.isAlive(), "the receive still waits");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "shutdown waited out the receive");
+
+        producer.send(producer.createBytesMessage(topic, bytes("w3")));
+        assertEquals("w3", text(receive(consumer("wakeup", topic))), "the acks were committed at shutdown");
+    }
+
     @Test
     void outOfOrderAcksCommitOnlyUpToTheFirstMessageNotAcked() throws Exception {
         String topic = topic();

@@ -347,25 +347,24 @@ public final class KafkaPullConsumer implements PullConsumer {
         if (offsets.isEmpty()) {
             return;
         }
-        for (int attempt = 1; ; attempt++) {
+        KafkaException failure = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
             try {
                 consumer.commitSync(offsets);
                 acks.committed(offsets);
                 return;
             } catch (WakeupException e) {
-                if (attempt == 2) {
-                    throw KafkaErrors.failed("Group '" + group + "' committing " + offsets + " " + when, e);
-                }
-                // the wakeup of shutdown() found this call instead of a poll: it is spent, commit again
+                failure = e; // the wakeup of shutdown() found this call instead of a poll: it is spent, commit again
             } catch (KafkaException e) {
-                if (mustSucceed) {
-                    throw KafkaErrors.failed("Group '" + group + "' committing " + offsets + " " + when, e);
-                }
-                LOG.warn("Group '{}': committing {} {} failed; what was handed out since the last commit comes again: {}",
-                        group, offsets, when, KafkaErrors.reason(e));
-                return;
+                failure = e;
+                break;
             }
         }
+        if (mustSucceed) {
+            throw KafkaErrors.failed("Group '" + group + "' committing " + offsets + " " + when, failure);
+        }
+        LOG.warn("Group '{}': committing {} {} failed; what was handed out since the last commit comes again: {}",
+                group, offsets, when, KafkaErrors.reason(failure));
     }
 
     /** Resolves the partition and seeks it, now if it is assigned here, else when it is. Under lock, started. */
