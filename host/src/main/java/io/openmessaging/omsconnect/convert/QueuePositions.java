@@ -4,6 +4,7 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
+import io.openmessaging.omsconnect.api.SinkRecordOffset;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +15,11 @@ import java.util.Map;
  * adapter casts them to {@code String}). OMS 0.3.1 has no such fields, so drivers say them in system headers of
  * the messages they hand out: {@value #QUEUE_OFFSET_HEADER} (a long that grows along the queue: the embedded
  * queue's record offset, a RabbitMQ stream's offset), {@value #QUEUE_ID_HEADER} and {@value #BROKER_NAME_HEADER}
- * where a topic is split into queues. A driver that says nothing of them gets queue id {@code 0} (one queue per
- * topic, as on our drivers), the driver's name as broker name, and no {@code queueOffset}. The offset also holds
- * the message id ({@value #MESSAGE_ID}), which every driver gives.
+ * where a topic is split into queues (Kafka's partitions; the broker name is read only beside a queue id). A
+ * driver that says nothing of them gets queue id {@code 0} (one queue per topic, as on our other drivers), the
+ * driver's name as broker name, and no {@code queueOffset}. The offset also holds the message id
+ * ({@value #MESSAGE_ID}), which every driver gives; it is a {@link SinkRecordOffset}, whose text is made only
+ * when read.
  *
  * <p>One partition instance per queue, not per record: sinks (ours) key their per-partition state by instance.
  * Used by one sink task's thread.
@@ -31,9 +34,9 @@ public final class QueuePositions {
     public static final String TOPIC = "topic";
     public static final String BROKER_NAME = "brokerName";
     public static final String QUEUE_ID = "queueId";
-    public static final String QUEUE_OFFSET = "queueOffset";
+    public static final String QUEUE_OFFSET = SinkRecordOffset.QUEUE_OFFSET;
     /** Our own offset key: the message id, for sinks on drivers that know no queue offset. */
-    public static final String MESSAGE_ID = "messageId";
+    public static final String MESSAGE_ID = SinkRecordOffset.MESSAGE_ID;
 
     static final String DEFAULT_QUEUE_ID = "0";
 
@@ -50,14 +53,14 @@ public final class QueuePositions {
     /** The partition of a message received from {@code topic}. */
     public RecordPartition partitionOf(String topic, Message message) {
         KeyValue sys = message.sysHeaders();
-        String broker = sys.getString(BROKER_NAME_HEADER);
+        // one lookup for the drivers that keep a topic in one queue (ours but Kafka's): this runs for every record
         String queueId = sys.getString(QUEUE_ID_HEADER);
-        if (broker == null && queueId == null) {
+        if (queueId == null) {
             return partitionOf(topic);
         }
+        String broker = sys.getString(BROKER_NAME_HEADER);
         String brokerName = broker != null ? broker : defaultBrokerName;
-        String queue = queueId != null ? queueId : DEFAULT_QUEUE_ID;
-        return byQueue.computeIfAbsent(topic + '\0' + brokerName + '\0' + queue, k -> partition(topic, brokerName, queue));
+        return byQueue.computeIfAbsent(topic + '\0' + brokerName + '\0' + queueId, k -> partition(topic, brokerName, queueId));
     }
 
     /** The partition of {@code topic}'s queue where the driver names none (what a sink task is assigned). */
@@ -75,29 +78,14 @@ public final class QueuePositions {
      */
     public static RecordOffset offsetOf(Message message) {
         KeyValue sys = message.sysHeaders();
-        String messageId = sys.getString(Message.BuiltinKeys.MESSAGE_ID);
-        if (messageId == null) {
-            messageId = "";
-        }
-        if (sys.containsKey(QUEUE_OFFSET_HEADER)) {
-            return new RecordOffset(Map.of(MESSAGE_ID, messageId, QUEUE_OFFSET, Long.toString(sys.getLong(QUEUE_OFFSET_HEADER))));
-        }
-        return new RecordOffset(Map.of(MESSAGE_ID, messageId));
+        // the text of the number is made only if a connector reads the map (SinkRecordOffset)
+        return new RecordOffset(SinkRecordOffset.of(sys.getLong(QUEUE_OFFSET_HEADER, SinkRecordOffset.NONE),
+                sys.getString(Message.BuiltinKeys.MESSAGE_ID)));
     }
 
-    /** The queue offset an offset names (a number or its text), or null when it names none or not one. */
+    /** The queue offset an offset names (a whole number or its text), or null when it names none or not one. */
     public static Long queueOffsetOf(RecordOffset offset) {
-        Object value = offset == null || offset.getOffset() == null ? null : offset.getOffset().get(QUEUE_OFFSET);
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        if (value instanceof String text) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        long queueOffset = SinkRecordOffset.queueOffsetOf(offset == null ? null : offset.getOffset());
+        return queueOffset == SinkRecordOffset.NONE ? null : queueOffset;
     }
 }

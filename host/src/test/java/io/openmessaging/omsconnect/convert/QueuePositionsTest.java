@@ -25,6 +25,9 @@ class QueuePositionsTest {
         // RocketMQ Connect's Kafka adapter casts these to String: they must be text
         RecordOffset offset = QueuePositions.offsetOf(m);
         assertEquals(Map.of("queueOffset", "7", "messageId", "orders@7"), offset.getOffset());
+        assertEquals(offset.getOffset(), Map.of("queueOffset", "7", "messageId", "orders@7"), "equal either way round");
+        assertEquals(Map.of("queueOffset", "7", "messageId", "orders@7").hashCode(), offset.getOffset().hashCode());
+        assertEquals("7", offset.getOffset().get("queueOffset"), "text, as RocketMQ Connect's connectors cast it");
         assertEquals(7L, QueuePositions.queueOffsetOf(offset));
         assertSame(partition, positions.partitionOf("orders", m), "one instance per queue");
         assertSame(partition, positions.partitionOf("orders"), "the assignment names the same queue");

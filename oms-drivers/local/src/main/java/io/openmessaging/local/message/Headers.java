@@ -25,7 +25,8 @@ final class Headers implements KeyValue {
     private Object[] values = NO_VALUES;
     private int size;
 
-    private void set(String key, Object value) {
+    /** Sets a header to any value: {@code getString} gives its {@code toString()}, made only when read. */
+    void set(String key, Object value) {
         int at = indexOf(key);
         if (at >= 0) {
             values[at] = value;

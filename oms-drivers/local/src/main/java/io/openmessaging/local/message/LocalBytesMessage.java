@@ -22,6 +22,20 @@ public final class LocalBytesMessage implements BytesMessage {
         this.userHeaders = userHeaders;
     }
 
+    /**
+     * Records where the message was written: {@code MESSAGE_ID} (kept as its {@link MessageId}, whose text is made
+     * only if someone reads it: most senders never do, and this runs for every message sent) and {@code QUEUE_OFFSET}.
+     */
+    public void written(String queue, long offset) {
+        if (sysHeaders instanceof Headers headers) {
+            headers.set(Message.BuiltinKeys.MESSAGE_ID, new MessageId(queue, offset));
+            headers.set(MessageCodec.QUEUE_OFFSET, offset);
+        } else {
+            sysHeaders.put(Message.BuiltinKeys.MESSAGE_ID, new MessageId(queue, offset).toString());
+            sysHeaders.put(MessageCodec.QUEUE_OFFSET, offset);
+        }
+    }
+
     @Override
     public KeyValue sysHeaders() {
         return sysHeaders;

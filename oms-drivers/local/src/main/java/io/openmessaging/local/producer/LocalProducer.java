@@ -151,8 +151,12 @@ public final class LocalProducer implements Producer {
      * (OMS's {@code SendResult} has room for the id only, and a batch has no result at all).
      */
     static void written(Message message, String queue, long offset) {
-        message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, new MessageId(queue, offset).toString());
-        message.putSysHeaders(MessageCodec.QUEUE_OFFSET, offset);
+        if (message instanceof LocalBytesMessage local) {
+            local.written(queue, offset);
+        } else {
+            message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, new MessageId(queue, offset).toString());
+            message.putSysHeaders(MessageCodec.QUEUE_OFFSET, offset);
+        }
     }
 
     void checkOpen() {

@@ -4,6 +4,7 @@ import io.openmessaging.connector.api.data.ConnectRecord;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.connector.api.data.RecordPosition;
+import io.openmessaging.omsconnect.api.SinkRecordOffset;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -70,11 +71,18 @@ final class SinkPositions {
         }
         RecordOffset offset = position.getOffset();
         Map<String, ?> entries = offset == null ? null : offset.getOffset();
+        long queueOffset;
+        if (entries instanceof SinkRecordOffset worker) { // the worker's: the number itself, no text to parse
+            queueOffset = worker.queueOffset();
+            if (queueOffset == SinkRecordOffset.NONE) {
+                return true;
+            }
+            return admit(position, queueOffset);
+        }
         Object value = entries == null ? null : entries.get(QUEUE_OFFSET);
         if (value == null) {
             return true;
         }
-        long queueOffset;
         if (value instanceof Long number) {
             queueOffset = number;
         } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -88,6 +96,10 @@ final class SinkPositions {
                 return unreadable(value);
             }
         }
+        return admit(position, queueOffset);
+    }
+
+    private boolean admit(RecordPosition position, long queueOffset) {
         Slot slot = slotOf(position.getPartition());
         if (slot.known && queueOffset <= slot.last) {
             skipped++;

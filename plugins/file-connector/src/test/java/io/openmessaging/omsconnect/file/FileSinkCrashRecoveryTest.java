@@ -138,6 +138,22 @@ class FileSinkCrashRecoveryTest {
     }
 
     @Test
+    void theWorkersOffsetMapIsReadByItsNumber() throws Exception {
+        // the worker gives SinkRecordOffset maps (text when read as a map); the sink reads the number itself
+        RecordPartition lines = topic("lines");
+        FileSinkTask task = start();
+        List<ConnectRecord> batch = new ArrayList<>();
+        for (int q : new int[] {0, 1, 2, 1, 2, 3}) { // 1 and 2 redelivered
+            batch.add(record(lines, line(lines, q), io.openmessaging.omsconnect.api.SinkRecordOffset.of(q, "m" + q)));
+        }
+        task.put(batch);
+        task.flush(Map.of());
+        task.stop();
+        assertEquals(lines(lines, 0, 3), content());
+        assertEquals(3L, committed().offsets().get("topic=lines"));
+    }
+
+    @Test
     void recordsWithoutQueueOffsetComeAgainAsWholeLines() throws Exception {
         RecordPartition rocket = topic("rocket");
         List<ConnectRecord> batch = new ArrayList<>();
