@@ -38,7 +38,8 @@ public final class QueuePositions {
     /** Our own offset key: the message id, for sinks on drivers that know no queue offset. */
     public static final String MESSAGE_ID = SinkRecordOffset.MESSAGE_ID;
 
-    static final String DEFAULT_QUEUE_ID = "0";
+    /** The queue of a message whose driver names none: a topic in one queue. */
+    public static final String DEFAULT_QUEUE_ID = "0";
 
     private final String defaultBrokerName;
     /** topic → partition of messages that name no queue (every message on our drivers): one lookup per record. */

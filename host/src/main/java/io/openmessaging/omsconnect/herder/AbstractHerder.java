@@ -6,6 +6,7 @@ import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.omsconnect.convert.QueuePositions;
 import io.openmessaging.omsconnect.worker.ConnectorKeys;
+import io.openmessaging.omsconnect.worker.QueueSeek;
 import io.openmessaging.omsconnect.api.config.ConfigDeclaring;
 import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.omsconnect.convert.Converters;
@@ -343,16 +344,16 @@ public abstract class AbstractHerder implements Herder {
     }
 
     /**
-     * What a PATCH (or, with null, a DELETE) asks of a sink: topic → the queue offset its consumer group reads
-     * from, null for the queue's start. A sink's partition names one of its topics ({@code {"topic": …}}, as its
-     * records' partitions do; their broker and queue id are not needed on our drivers, one queue per topic) and
-     * its offset is {@code {"queueOffset": n}}; a null offset resets the topic.
+     * What a PATCH (or, with null, a DELETE) asks of a sink: the seeks of its consumer group. A sink's partition
+     * names one of its topics ({@code {"topic": …}}, as its records' partitions do, and their {@code queueId} where a
+     * topic has several queues, as on Kafka) and its offset is {@code {"queueOffset": n}}; a null offset, and a
+     * DELETE, mean the queue's start (offset 0).
      */
-    protected static Map<String, Long> sinkSeeks(StoredConnector c, Map<RecordPartition, RecordOffset> updates) {
+    protected static List<QueueSeek> sinkSeeks(StoredConnector c, Map<RecordPartition, RecordOffset> updates) {
         List<String> topics = new ConnectorConfig(c.config()).topics();
-        Map<String, Long> seeks = new LinkedHashMap<>();
+        List<QueueSeek> seeks = new ArrayList<>();
         if (updates == null) {
-            topics.forEach(topic -> seeks.put(topic, null));
+            topics.forEach(topic -> seeks.add(new QueueSeek(topic, null, 0)));
             return seeks;
         }
         updates.forEach((partition, offset) -> {
@@ -366,13 +367,15 @@ public abstract class AbstractHerder implements Herder {
                 throw new BadRequestException("offset", "a sink's offset is {\"" + QueuePositions.QUEUE_OFFSET
                         + "\": <a queue offset, 0 or more>} or null (the queue's start), not " + offset.getOffset());
             }
-            seeks.put(topic.toString(), queueOffset);
+            Object queueId = partition.getPartition().get(QueuePositions.QUEUE_ID);
+            seeks.add(new QueueSeek(topic.toString(), queueId == null ? null : queueId.toString(),
+                    queueOffset == null ? 0 : queueOffset));
         });
         return seeks;
     }
 
     /** Moves a stopped sink's consumer group on this worker's driver; a driver that cannot is the caller's 400. */
-    protected void seekSink(StoredConnector c, Map<String, Long> seeks) {
+    protected void seekSink(StoredConnector c, List<QueueSeek> seeks) {
         try {
             worker.seekSinkGroup(c.name(), new ConnectorConfig(c.config()), seeks);
         } catch (OMSNotSupportedException e) {

@@ -49,8 +49,8 @@ final class DirectSinkMessages implements SinkMessages {
     }
 
     @Override
-    public void seek(String topic, long queueOffset) {
-        consumer.attachQueue(topic, SinkMessages.seekAttributes(queueOffset));
+    public void seek(QueueSeek seek) {
+        consumer.attachQueue(seek.topic(), seek.attributes());
     }
 
     @Override

@@ -72,8 +72,8 @@ final class PrefetchedSinkMessages implements SinkMessages {
     private long currentSeeksMade;
     private int nextInCurrent;
     private long seeksAsked;
-    /** topic → the seek (its number) whose messages are the only ones to deliver: earlier batches' are stale */
-    private final Map<String, Long> seeked = new HashMap<>();
+    /** the seeks asked, by their number: messages of their queues from batches received before them are stale */
+    private final Map<QueueSeek, Long> seeked = new HashMap<>();
     private final Deque<Message> replay = new ArrayDeque<>();
     private final Map<String, List<Message>> held = new HashMap<>();
 
@@ -187,8 +187,12 @@ final class PrefetchedSinkMessages implements SinkMessages {
             seeked.clear(); // every seek was made before this batch was received
             return false;
         }
-        Long seek = seeked.get(message.sysHeaders().getString(Message.BuiltinKeys.DESTINATION));
-        return seek != null && currentSeeksMade < seek;
+        for (Map.Entry<QueueSeek, Long> seek : seeked.entrySet()) {
+            if (currentSeeksMade < seek.getValue() && seek.getKey().covers(message)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next fetched message, waiting up to {@code timeoutMs} when none is; the clock is read only then. */
@@ -260,11 +264,11 @@ final class PrefetchedSinkMessages implements SinkMessages {
      * here now, and those of batches received before it, as they come.
      */
     @Override
-    public void seek(String topic, long queueOffset) {
+    public void seek(QueueSeek seek) {
         CompletableFuture<Void> made = new CompletableFuture<>();
         requests.add(() -> {
             try {
-                consumer.attachQueue(topic, SinkMessages.seekAttributes(queueOffset));
+                consumer.attachQueue(seek.topic(), seek.attributes());
                 seeksMade++;
                 made.complete(null);
             } catch (RuntimeException e) {
@@ -274,7 +278,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
         try {
             while (!made.isDone()) {
                 if (!fetchThread.isAlive()) {
-                    throw new ConnectException("task " + id + ": fetching messages stopped before seeking " + topic, failure);
+                    throw new ConnectException("task " + id + ": fetching messages stopped before seeking " + seek.topic(), failure);
                 }
                 try {
                     made.get(FETCH_WAIT_MS, TimeUnit.MILLISECONDS);
@@ -285,29 +289,28 @@ final class PrefetchedSinkMessages implements SinkMessages {
             made.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectException("task " + id + ": interrupted while seeking " + topic, e);
+            throw new ConnectException("task " + id + ": interrupted while seeking " + seek.topic(), e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new ConnectException(e.getCause().toString(), e.getCause());
         }
         seeksAsked++;
-        seeked.put(topic, seeksAsked);
-        int dropped = dropHeld(topic);
+        seeked.put(seek, seeksAsked);
+        int dropped = dropHeld(seek);
         if (dropped > 0) {
             requests.add(() -> unacked -= dropped);
         }
     }
 
-    /** Drops the messages of {@code topic} held for a pause or a replay; returns how many. */
-    private int dropHeld(String topic) {
-        List<Message> paused = held.remove(topic);
-        int dropped = paused == null ? 0 : paused.size();
-        for (Iterator<Message> it = replay.iterator(); it.hasNext(); ) {
-            if (topic.equals(it.next().sysHeaders().getString(Message.BuiltinKeys.DESTINATION))) {
-                it.remove();
-                dropped++;
-            }
-        }
-        return dropped;
+    /** Drops the messages of the seek's queue held for a pause or a replay; returns how many. */
+    private int dropHeld(QueueSeek seek) {
+        List<Message> paused = held.get(seek.topic());
+        return (paused == null ? 0 : dropFrom(paused, seek)) + dropFrom(replay, seek);
+    }
+
+    private static int dropFrom(java.util.Collection<Message> messages, QueueSeek seek) {
+        int before = messages.size();
+        messages.removeIf(seek::covers);
+        return before - messages.size();
     }
 
     /** Waits for the fetch thread to end, an interrupt notwithstanding (kept for the caller). */

@@ -1,9 +1,6 @@
 package io.openmessaging.omsconnect.worker;
 
-import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
-import io.openmessaging.internal.DefaultKeyValue;
-import io.openmessaging.omsconnect.convert.QueuePositions;
 
 import java.util.List;
 
@@ -29,23 +26,13 @@ interface SinkMessages extends AutoCloseable {
     void resume(String topic);
 
     /**
-     * The next messages of {@code topic} come from queue offset {@code queueOffset} on (the driver seeks, see
-     * {@link #seekAttributes}); messages of the topic received before and not handed out yet are dropped.
-     * Call it with nothing of the topic awaiting an ack: acks of messages from before a seek may count for the
-     * messages the seek brings again.
+     * The next messages of the seek's queue come from its offset on (the driver seeks, see {@link QueueSeek});
+     * messages of that queue received before and not handed out yet are dropped. Call it with nothing of the
+     * queue awaiting an ack: acks of messages from before a seek may count for the messages it brings again.
      *
      * @throws io.openmessaging.exception.OMSNotSupportedException when the driver cannot seek
      */
-    void seek(String topic, long queueOffset);
-
-    /**
-     * How a seek is asked of an OMS 0.3.1 driver, which has no seek call: {@code attachQueue(topic, attributes)}
-     * with {@code QUEUE_OFFSET}, the system header in which the driver gives a message's queue offset. Drivers
-     * that cannot seek throw {@code OMSNotSupportedException}; RocketMQ's ignores the attribute.
-     */
-    static KeyValue seekAttributes(long queueOffset) {
-        return new DefaultKeyValue().put(QueuePositions.QUEUE_OFFSET_HEADER, queueOffset);
-    }
+    void seek(QueueSeek seek);
 
     /** Acks handed over are done, then the consumer is shut down. */
     @Override

@@ -251,28 +251,26 @@ public class Worker implements AutoCloseable {
 
     /**
      * Moves a sink connector's consumer group, for Kafka's {@code PATCH}/{@code DELETE} of a stopped sink's
-     * offsets: a consumer of the group, made here for the purpose, reads each topic from the given queue offset
-     * on (null: from the queue's start), which the driver keeps as the group's position (see
-     * {@link SinkMessages#seek}). Call it while none of the connector's tasks runs.
+     * offsets: a consumer of the group, made here for the purpose, makes each seek, which the driver keeps as the
+     * group's position (see {@link QueueSeek}). Call it while none of the connector's tasks runs.
      *
      * @throws io.openmessaging.exception.OMSNotSupportedException when the driver cannot seek
      * @throws io.openmessaging.exception.OMSRuntimeException when it refuses an offset
      */
-    public void seekSinkGroup(String connector, ConnectorConfig config, Map<String, Long> topicOffsets) {
+    public void seekSinkGroup(String connector, ConnectorConfig config, List<QueueSeek> seeks) {
         String driverUrl = config.omsDriverUrl(workerConfig.omsDriverUrl());
         MessagingAccessPoint accessPoint = drivers.acquire(driverUrl);
         try {
             PullConsumer consumer = accessPoint.createPullConsumer(
                     new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, WorkerSinkTask.consumerGroup(connector, config)));
-            topicOffsets.keySet().forEach(consumer::attachQueue);
+            seeks.stream().map(QueueSeek::topic).distinct().forEach(consumer::attachQueue);
             consumer.startup();
             try {
-                topicOffsets.forEach((topic, offset) ->
-                        consumer.attachQueue(topic, SinkMessages.seekAttributes(offset == null ? 0 : offset)));
+                seeks.forEach(seek -> consumer.attachQueue(seek.topic(), seek.attributes()));
             } finally {
                 consumer.shutdown();
             }
-            log.info("Connector {}: its consumer group reads {} from there on", connector, topicOffsets);
+            log.info("Connector {}: its consumer group reads from {} on", connector, seeks);
         } finally {
             drivers.release(driverUrl);
         }

@@ -75,8 +75,8 @@ final class WorkerSinkTask extends WorkerTask {
     /** One partition object per queue, not one per record: it is the key of {@link #currentOffsets}. */
     private final QueuePositions positions;
     private final Set<String> pausedTopics = new LinkedHashSet<>();
-    /** Seeks the connector asked for ({@code resetOffset}): topic → queue offset, made between two puts. */
-    private final Map<String, Long> seeks = new LinkedHashMap<>();
+    /** Seeks the connector asked for ({@code resetOffset}), the last per queue; made between two puts. */
+    private final Map<String, QueueSeek> seeks = new LinkedHashMap<>();
     private final boolean prefetch;
     private PullConsumer consumer;
     private volatile SinkMessages messages; // volatile: abandon() closes it from another thread
@@ -161,14 +161,15 @@ final class WorkerSinkTask extends WorkerTask {
         if (!unacked.isEmpty()) {
             return; // preCommit failed with a retriable error: seek after the next commit
         }
-        for (Iterator<Map.Entry<String, Long>> it = seeks.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Long> seek = it.next();
+        for (Iterator<QueueSeek> it = seeks.values().iterator(); it.hasNext(); ) {
+            QueueSeek seek = it.next();
             it.remove();
             try {
-                messages.seek(seek.getKey(), seek.getValue());
-                log.info("Task {}: reads topic {} from queue offset {} on (resetOffset)", id, seek.getKey(), seek.getValue());
+                messages.seek(seek);
+                log.info("Task {}: reads topic {} queue {} from queue offset {} on (resetOffset)", id, seek.topic(),
+                        seek.queueId(), seek.queueOffset());
             } catch (OMSNotSupportedException e) {
-                log.warn("Task {}: resetOffset of topic {} ignored: the driver cannot seek ({})", id, seek.getKey(), e.getMessage());
+                log.warn("Task {}: resetOffset of topic {} ignored: the driver cannot seek ({})", id, seek.topic(), e.getMessage());
             }
         }
     }
@@ -350,7 +351,9 @@ final class WorkerSinkTask extends WorkerTask {
                         + " and an offset with a whole-number " + QueuePositions.QUEUE_OFFSET + ", not " + (partition == null ? null : partition.getPartition())
                         + " and " + (offset == null ? null : offset.getOffset()));
             }
-            seeks.put(topic.toString(), queueOffset);
+            Object queueId = partition.getPartition().get(QueuePositions.QUEUE_ID);
+            QueueSeek seek = new QueueSeek(topic.toString(), queueId == null ? null : queueId.toString(), queueOffset);
+            seeks.put(seek.topic() + '\0' + seek.queueId(), seek);
         }
 
         @Override
