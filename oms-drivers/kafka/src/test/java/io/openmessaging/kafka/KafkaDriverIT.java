@@ -399,7 +399,7 @@ class KafkaDriverIT {
     }
 
     @Test
-    void aSeekOnATopicOfSeveralPartitionsNeedsTheQueueId() throws Exception {
+    void aSeekOnATopicOfSeveralPartitionsNeedsTheQueueIdOrIsToItsStart() throws Exception {
         String topic = topic();
         accessPoint.resourceManager().createQueue(topic, new DefaultKeyValue().put("partitions", 3));
         Producer producer = producer(accessPoint);
@@ -412,7 +412,7 @@ class KafkaDriverIT {
             consumer.ack(handle(message));
         }
         OMSRuntimeException refused = assertThrows(OMSRuntimeException.class,
-                () -> consumer.attachQueue(topic, new DefaultKeyValue().put(RecordCodec.QUEUE_OFFSET, 0)));
+                () -> consumer.attachQueue(topic, new DefaultKeyValue().put(RecordCodec.QUEUE_OFFSET, 1)));
         assertTrue(refused.getMessage().contains(RecordCodec.QUEUE_ID), refused.getMessage());
 
         String partition = byPartition.keySet().iterator().next();
@@ -426,6 +426,17 @@ class KafkaDriverIT {
         }
         List<String> expected = byPartition.get(partition);
         assertEquals(expected.subList(1, expected.size()), again);
+        assertNull(consumer.receive(timeout(200)));
+
+        // offset 0 naming no partition: the whole topic from its start
+        consumer.attachQueue(topic, new DefaultKeyValue().put(RecordCodec.QUEUE_OFFSET, 0));
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            Message message = receive(consumer);
+            all.add(text(message));
+            consumer.ack(handle(message));
+        }
+        assertEquals(new java.util.TreeSet<>(sent), new java.util.TreeSet<>(all));
         assertNull(consumer.receive(timeout(200)));
     }
 

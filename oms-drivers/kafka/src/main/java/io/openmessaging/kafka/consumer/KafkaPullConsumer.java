@@ -50,8 +50,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       and when a rebalance takes partitions away. After a restart, or on another member, the group resumes at
  *       its commit: what was handed out and not acked comes again (at-least-once).</li>
  *   <li>Seek: {@code attachQueue(topic, {QUEUE_OFFSET: n[, QUEUE_ID: p]})} reads partition {@code p} (the topic's
- *       only one when not given) from offset {@code n} on and commits {@code n} at once; a partition not assigned
- *       here yet is sought when it is.</li>
+ *       only one when not given; every one when not given and {@code n} is 0: the topic from its start) from offset
+ *       {@code n} on and commits {@code n} at once; a partition not assigned here yet is sought when it is.</li>
  *   <li>{@code detachQueue} leaves the topic's partitions to the group's other members, committing what was
  *       acked; messages handed out and not acked come again to whoever reads them next.</li>
  * </ul>
@@ -369,17 +369,32 @@ public final class KafkaPullConsumer implements PullConsumer {
 
     /** Resolves the partition and seeks it, now if it is assigned here, else when it is. Under lock, started. */
     private void seek(String topic, SeekRequest request) {
-        int partition = request.partition() != SeekRequest.ONLY_PARTITION ? request.partition() : onlyPartition(topic);
-        TopicPartition target = new TopicPartition(topic, partition);
-        if (consumer.assignment().contains(target)) {
-            applySeek(target, request.offset());
-        } else {
-            pendingSeeks.put(target, request.offset());
-            LOG.info("Group '{}' will read {} from offset {} once the group assigns it here", group, target, request.offset());
+        if (request.partition() != SeekRequest.ONLY_PARTITION) {
+            seek(new TopicPartition(topic, request.partition()), request.offset());
+            return;
+        }
+        List<PartitionInfo> partitions = partitionsOf(topic);
+        // offset 0 with no partition is "the topic from its start" (a sink's offsets reset): every partition
+        if (partitions.size() > 1 && request.offset() != 0) {
+            throw new OMSRuntimeException("-1", "Topic '" + topic + "' has " + partitions.size() + " partitions: a seek needs "
+                    + RecordCodec.QUEUE_ID + " (the partition, as a received message's " + RecordCodec.QUEUE_ID + " says) beside "
+                    + RecordCodec.QUEUE_OFFSET + ", unless it is to offset 0 (the start of every partition)");
+        }
+        for (PartitionInfo partition : partitions) {
+            seek(new TopicPartition(topic, partition.partition()), request.offset());
         }
     }
 
-    private int onlyPartition(String topic) {
+    private void seek(TopicPartition target, long offset) {
+        if (consumer.assignment().contains(target)) {
+            applySeek(target, offset);
+        } else {
+            pendingSeeks.put(target, offset);
+            LOG.info("Group '{}' will read {} from offset {} once the group assigns it here", group, target, offset);
+        }
+    }
+
+    private List<PartitionInfo> partitionsOf(String topic) {
         List<PartitionInfo> partitions;
         try {
             partitions = consumer.partitionsFor(topic, Duration.ofMillis(clients.startupTimeoutMs()));
@@ -389,12 +404,7 @@ public final class KafkaPullConsumer implements PullConsumer {
         if (partitions == null || partitions.isEmpty()) {
             throw new OMSRuntimeException("-1", "Topic '" + topic + "' has no partitions (does it exist?): group '" + group + "' cannot seek there");
         }
-        if (partitions.size() > 1) {
-            throw new OMSRuntimeException("-1", "Topic '" + topic + "' has " + partitions.size() + " partitions: a seek needs "
-                    + RecordCodec.QUEUE_ID + " (the partition, as a received message's " + RecordCodec.QUEUE_ID + " says) beside "
-                    + RecordCodec.QUEUE_OFFSET);
-        }
-        return partitions.get(0).partition();
+        return partitions;
     }
 
     /** Reads an assigned partition from {@code offset} on, committed at once; what was handed out before is forgotten. */
