@@ -78,7 +78,8 @@ class DriverMatrixIT {
             drivers.forEach(o -> features.put(((com.alibaba.fastjson2.JSONObject) o).getString("name"),
                     ((com.alibaba.fastjson2.JSONObject) o).getJSONArray("features").toJavaList(String.class)));
             assertEquals(Map.of("local", List.of("seek", "queue-offset", "sent-position"),
-                    "rabbitmq", List.of("seek", "queue-offset"), "rocketmq", List.of()), features);
+                    "rabbitmq", List.of("seek", "queue-offset"), "rocketmq", List.of(),
+                    "kafka", List.of("seek", "queue-offset", "sent-position")), features);
             // a source on the local driver holds it: its plugin cannot go
             HttpResponse<String> created = w.send("POST", "/connectors", FilePipelineIT.connector("src", Map.of(
                     "connector-class", "io.openmessaging.omsconnect.file.FileSourceConnector",

@@ -22,7 +22,9 @@ enum Drivers {
     RABBITMQ("oms-driver-rabbitmq", dir -> "oms:rabbitmq://guest:guest@127.0.0.1:5672/default"
             + "?rabbitmq.stream.max-age=1h&rabbitmq.stream.segment-bytes=4000000"),
     /** A name server and broker in a child JVM, one per test JVM (see {@link ChildRocketMq}). */
-    ROCKETMQ("oms-driver-rocketmq", dir -> ChildRocketMq.shared().url());
+    ROCKETMQ("oms-driver-rocketmq", dir -> ChildRocketMq.shared().url()),
+    /** A single-node KRaft broker in a child JVM, one per test JVM (see {@link ChildKafka}). */
+    KAFKA("oms-driver-kafka", dir -> ChildKafka.shared().url());
 
     final String plugin;
     private final Function<Path, String> url;
@@ -45,6 +47,10 @@ enum Drivers {
             absent("the RocketMQ test server is not built (oms-drivers/rocketmq/target/test-classpath.txt); "
                     + "run `mvn -DskipTests package` from the top folder; skipping the RocketMQ driver tests");
         }
+        if (this == KAFKA && !ChildKafka.available()) {
+            absent("the Kafka test broker is not built (oms-drivers/kafka/target/test-classpath.txt); "
+                    + "run `mvn -DskipTests package` from the top folder; skipping the Kafka driver tests");
+        }
     }
 
     /**
@@ -58,10 +64,16 @@ enum Drivers {
         return prepareTopic(topic, 1, groups);
     }
 
-    /** As above, with {@code queues} queues where the broker splits a topic (RocketMQ). */
+    /**
+     * As above, with {@code queues} queues where the broker splits a topic (RocketMQ's queues, Kafka's partitions).
+     * Kafka would make a topic on first use too, with the broker's default partitions: made here, it has the ones
+     * the test asks for. A new Kafka group starts at the topic's beginning, so {@code groups} need nothing there.
+     */
     String prepareTopic(String topic, int queues, String... groups) {
         if (this == ROCKETMQ) {
             ChildRocketMq.shared().createTopic(topic, queues, groups);
+        } else if (this == KAFKA) {
+            ChildKafka.shared().createTopic(topic, queues);
         }
         return topic;
     }
