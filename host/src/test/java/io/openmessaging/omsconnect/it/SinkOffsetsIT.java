@@ -32,7 +32,7 @@ class SinkOffsetsIT {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Drivers.class, names = {"LOCAL", "RABBITMQ"})
+    @EnumSource(value = Drivers.class, names = {"LOCAL", "RABBITMQ", "KAFKA"})
     void aStoppedSinksOffsetsMoveItsConsumerGroup(Drivers driver) throws Exception {
         driver.assumeAvailable();
         Path out = dir.resolve("out.txt");

@@ -396,6 +396,15 @@ class KafkaDriverIT {
         late.attachQueue(topic, new DefaultKeyValue().put(RecordCodec.QUEUE_OFFSET, 7));
         late.startup();
         receiveAndAck(late, "s", 7, 10);
+
+        // a consumer that seeks and shuts down without receiving (the worker moving a stopped sink's group):
+        // its seek is committed for the group as it leaves
+        consumer.shutdown();
+        PullConsumer mover = consumer("seek", topic);
+        mover.attachQueue(topic, new DefaultKeyValue().put(RecordCodec.QUEUE_OFFSET, 5));
+        mover.shutdown();
+        assertEquals(5, committed("seek", topic));
+        receiveAndAck(consumer("seek", topic), "s", 5, 10);
     }
 
     @Test

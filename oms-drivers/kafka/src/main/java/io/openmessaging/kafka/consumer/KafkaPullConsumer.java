@@ -8,6 +8,7 @@ import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.RecordCodec;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -32,7 +33,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -162,8 +165,36 @@ public final class KafkaPullConsumer implements PullConsumer {
             }
             fetched.clear();
             acks.forget(null);
+            commitPendingSeeks();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Seeks of partitions the group never assigned to this member before it left (e.g. a consumer made only to
+     * move a stopped sink's group: it attaches, seeks and shuts down without receiving), committed for the group
+     * now that this member is out of it: Kafka takes offsets from outside only for a group without members.
+     *
+     * @throws OMSRuntimeException when Kafka refuses them (the group has other members): the seek was not made
+     */
+    private void commitPendingSeeks() {
+        if (pendingSeeks.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        pendingSeeks.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        pendingSeeks.clear();
+        try (Admin admin = clients.admin(attributes)) {
+            admin.alterConsumerGroupOffsets(group, offsets).all().get(clients.startupTimeoutMs(), TimeUnit.MILLISECONDS);
+            LOG.info("Group '{}' reads {} from there on (seeks committed as it left)", group, offsets);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OMSRuntimeException("-1", "Group '" + group + "': interrupted while committing the seeks " + offsets);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new OMSRuntimeException("-1", "Group '" + group + "': the seeks " + offsets + " were not made (Kafka takes a "
+                    + "group's offsets from outside only when it has no members): " + KafkaErrors.reason(cause));
         }
     }
 
