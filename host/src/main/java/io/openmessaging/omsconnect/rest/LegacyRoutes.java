@@ -248,7 +248,6 @@ final class LegacyRoutes {
         return Reply.ok(answer);
     }
 
-    /** A bulk route of RocketMQ Connect: the action on every connector, answered as there. */
     /**
      * A bulk route of RocketMQ Connect, answered in its words: "No connector needs to be {@code action}…" when
      * there is none, else "{@code what(names)} connectors are {@code done}".
@@ -257,16 +256,9 @@ final class LegacyRoutes {
                                    Consumer<String> act) {
         return call -> {
             call.authorizeWrite();
-            List<String> names = new ArrayList<>(herder.connectors());
+            List<String> names = onEveryConnector(act);
             if (names.isEmpty()) {
                 return rocketMq("No connector needs to be " + action + ", please add connector first");
-            }
-            for (String name : names) {
-                try {
-                    act.accept(name);
-                } catch (NotFoundException deletedMeanwhile) {
-                    // nothing left to do for it
-                }
             }
             return rocketMq(what.apply(names) + " connectors are " + done);
         };
@@ -280,15 +272,22 @@ final class LegacyRoutes {
     private Endpoint forEachConnector(Consumer<String> action) {
         return call -> {
             call.authorizeWrite();
-            for (String name : herder.connectors()) {
-                try {
-                    action.accept(name);
-                } catch (NotFoundException deletedMeanwhile) {
-                    // nothing left to do for it
-                }
-            }
+            onEveryConnector(action);
             return Reply.ok(SUCCESS);
         };
+    }
+
+    /** Does {@code action} to every connector there is now; returns their names. */
+    private List<String> onEveryConnector(Consumer<String> action) {
+        List<String> names = new ArrayList<>(herder.connectors());
+        for (String name : names) {
+            try {
+                action.accept(name);
+            } catch (NotFoundException deletedMeanwhile) {
+                // nothing left to do for it
+            }
+        }
+        return names;
     }
 
     /** "Pause all" pauses what runs: a STOPPED connector stays stopped (pausing one would start it, paused). */
