@@ -357,19 +357,18 @@ public abstract class AbstractHerder implements Herder {
             return seeks;
         }
         updates.forEach((partition, offset) -> {
-            Object topic = partition.getPartition().get(QueuePositions.TOPIC);
-            if (topic == null || !topics.contains(topic.toString())) {
-                throw new BadRequestException("partition", "a sink's partition is {\"" + QueuePositions.TOPIC
-                        + "\": <one of " + topics + ">}, not " + partition.getPartition());
-            }
             Long queueOffset = QueuePositions.queueOffsetOf(offset);
+            QueueSeek seek;
+            try {
+                seek = QueueSeek.of(partition, topics, queueOffset == null ? 0 : queueOffset);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("partition", e.getMessage());
+            }
             if (offset != null && (queueOffset == null || queueOffset < 0)) {
                 throw new BadRequestException("offset", "a sink's offset is {\"" + QueuePositions.QUEUE_OFFSET
                         + "\": <a queue offset, 0 or more>} or null (the queue's start), not " + offset.getOffset());
             }
-            Object queueId = partition.getPartition().get(QueuePositions.QUEUE_ID);
-            seeks.add(new QueueSeek(topic.toString(), queueId == null ? null : queueId.toString(),
-                    queueOffset == null ? 0 : queueOffset));
+            seeks.add(seek);
         });
         return seeks;
     }

@@ -1,9 +1,13 @@
 package io.openmessaging.omsconnect.worker;
 
 import io.openmessaging.KeyValue;
+import io.openmessaging.connector.api.data.RecordPartition;
 import io.openmessaging.Message;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.omsconnect.convert.QueuePositions;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * A seek: read {@code topic} (its queue {@code queueId}, or all of its queues when null) from {@code queueOffset} on.
@@ -13,6 +17,22 @@ import io.openmessaging.omsconnect.convert.QueuePositions;
  * RocketMQ driver ignores the attributes.
  */
 public record QueueSeek(String topic, String queueId, long queueOffset) {
+
+    /**
+     * The seek of a sink record's partition ({@code {"topic", "queueId"?, …}}) to {@code queueOffset}.
+     *
+     * @throws IllegalArgumentException when the partition names none of {@code topics}
+     */
+    public static QueueSeek of(RecordPartition partition, List<String> topics, long queueOffset) {
+        Map<String, ?> entries = partition == null ? null : partition.getPartition();
+        Object topic = entries == null ? null : entries.get(QueuePositions.TOPIC);
+        if (topic == null || !topics.contains(topic.toString())) {
+            throw new IllegalArgumentException("a sink's partition is {\"" + QueuePositions.TOPIC + "\": <one of " + topics
+                    + ">}, not " + entries);
+        }
+        Object queueId = entries.get(QueuePositions.QUEUE_ID);
+        return new QueueSeek(topic.toString(), queueId == null ? null : queueId.toString(), queueOffset);
+    }
 
     /** What {@code attachQueue} is given. */
     KeyValue attributes() {

@@ -344,15 +344,12 @@ final class WorkerSinkTask extends WorkerTask {
          */
         @Override
         public void resetOffset(RecordPartition partition, RecordOffset offset) {
-            Object topic = partition == null || partition.getPartition() == null ? null : partition.getPartition().get(QueuePositions.TOPIC);
             Long queueOffset = QueuePositions.queueOffsetOf(offset);
-            if (topic == null || !topics.contains(topic.toString()) || queueOffset == null) {
-                throw new IllegalArgumentException("resetOffset needs the partition of a topic of task " + id + " " + topics
-                        + " and an offset with a whole-number " + QueuePositions.QUEUE_OFFSET + ", not " + (partition == null ? null : partition.getPartition())
-                        + " and " + (offset == null ? null : offset.getOffset()));
+            if (queueOffset == null) {
+                throw new IllegalArgumentException("resetOffset of task " + id + " needs an offset with a whole-number "
+                        + QueuePositions.QUEUE_OFFSET + ", not " + (offset == null ? null : offset.getOffset()));
             }
-            Object queueId = partition.getPartition().get(QueuePositions.QUEUE_ID);
-            QueueSeek seek = new QueueSeek(topic.toString(), queueId == null ? null : queueId.toString(), queueOffset);
+            QueueSeek seek = QueueSeek.of(partition, topics, queueOffset);
             seeks.put(seek.topic() + '\0' + seek.queueId(), seek);
         }
 
