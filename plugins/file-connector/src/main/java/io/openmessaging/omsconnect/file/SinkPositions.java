@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SinkPositions {
 
-    static final String QUEUE_OFFSET = "queueOffset";
+    static final String QUEUE_OFFSET = SinkRecordOffset.QUEUE_OFFSET;
     static final String TOPIC = "topic";
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkPositions.class);
@@ -71,27 +71,19 @@ final class SinkPositions {
         }
         RecordOffset offset = position.getOffset();
         Map<String, ?> entries = offset == null ? null : offset.getOffset();
-        long queueOffset;
-        if (entries instanceof SinkRecordOffset worker) { // the worker's: the number itself, no text to parse
-            queueOffset = worker.queueOffset();
-            if (queueOffset == SinkRecordOffset.NONE) {
+        // the worker's SinkRecordOffset gives its number at once; other maps a whole number or its text
+        long queueOffset = SinkRecordOffset.queueOffsetOf(entries);
+        if (queueOffset == SinkRecordOffset.NONE) {
+            Object value = entries == null ? null : entries.get(QUEUE_OFFSET);
+            if (value == null) {
                 return true;
             }
-            return admit(position, queueOffset);
-        }
-        Object value = entries == null ? null : entries.get(QUEUE_OFFSET);
-        if (value == null) {
-            return true;
-        }
-        if (value instanceof Long number) {
-            queueOffset = number;
-        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            queueOffset = ((Number) value).longValue();
-        } else {
+            if (value instanceof String) {
+                return unreadable(value);
+            }
             try {
-                queueOffset = value instanceof String text ? Long.parseLong(text.trim())
-                    // a decoder may give a BigDecimal or a Double: taken when it is a whole number a long holds
-                    : new BigDecimal(value.toString()).longValueExact();
+                // a decoder may give a BigDecimal or a Double: taken when it is a whole number a long holds
+                queueOffset = new BigDecimal(value.toString()).longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 return unreadable(value);
             }
