@@ -1,9 +1,7 @@
 package io.openmessaging.omsconnect.worker;
 
 import io.openmessaging.MessagingAccessPoint;
-import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
-import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.connector.api.component.connector.Connector;
 import io.openmessaging.connector.api.component.task.sink.SinkTask;
 import io.openmessaging.connector.api.component.task.source.SourceTask;
@@ -261,10 +259,8 @@ public class Worker implements AutoCloseable {
         String driverUrl = config.omsDriverUrl(workerConfig.omsDriverUrl());
         MessagingAccessPoint accessPoint = drivers.acquire(driverUrl);
         try {
-            PullConsumer consumer = accessPoint.createPullConsumer(
-                    new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, WorkerSinkTask.consumerGroup(connector, config)));
-            seeks.stream().map(QueueSeek::topic).distinct().forEach(consumer::attachQueue);
-            consumer.startup();
+            PullConsumer consumer = WorkerSinkTask.startedConsumer(accessPoint, WorkerSinkTask.consumerGroup(connector, config),
+                    seeks.stream().map(QueueSeek::topic).distinct().toList());
             try {
                 seeks.forEach(seek -> consumer.attachQueue(seek.topic(), seek.attributes()));
             } finally {

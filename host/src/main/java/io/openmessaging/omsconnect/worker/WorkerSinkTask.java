@@ -1,6 +1,5 @@
 package io.openmessaging.omsconnect.worker;
 
-import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.OMSBuiltinKeys;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -103,6 +103,23 @@ final class WorkerSinkTask extends WorkerTask {
         this.retryDelayMaxMs = Math.max(RETRY_INITIAL_DELAY_MS, connectorConfig.getLong(ErrorPolicy.RETRY_DELAY_MAX));
     }
 
+    /** A started consumer of {@code group} reading {@code topics}; shut down again when it cannot start. */
+    static PullConsumer startedConsumer(MessagingAccessPoint accessPoint, String group, Collection<String> topics) {
+        PullConsumer consumer = accessPoint.createPullConsumer(new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, group));
+        try {
+            topics.forEach(consumer::attachQueue);
+            consumer.startup();
+            return consumer;
+        } catch (RuntimeException e) {
+            try {
+                consumer.shutdown();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+    }
+
     /** A sink connector's consumer group: its {@code consumer-group}, by default its name. */
     static String consumerGroup(String connector, ConnectorConfig config) {
         String group = config.getString(ConnectorKeys.CONSUMER_GROUP);
@@ -111,13 +128,7 @@ final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void initialize() {
-        KeyValue kv = new DefaultKeyValue();
-        kv.put(OMSBuiltinKeys.CONSUMER_ID, consumerGroup);
-        consumer = accessPoint.createPullConsumer(kv);
-        for (String topic : topics) {
-            consumer.attachQueue(topic);
-        }
-        consumer.startup();
+        consumer = startedConsumer(accessPoint, consumerGroup, topics);
         messages = prefetch ? PrefetchedSinkMessages.start(id, consumer, batchSize) : new DirectSinkMessages(consumer, POLL_TIMEOUT_MS);
         task.init(new Context());
         task.start(KeyValues.of(taskConfig));
