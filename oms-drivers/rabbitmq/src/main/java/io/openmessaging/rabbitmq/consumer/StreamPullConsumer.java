@@ -225,13 +225,7 @@ public final class StreamPullConsumer implements PullConsumer {
                     + "' (" + (state != State.STARTED ? "it is not started" : "another consumer of the group does") + "): it cannot seek there");
         }
         topic.subscription.close();
-        connection.forgetConsumer(topic.consumerTag);
-        try {
-            channel.basicCancel(topic.consumerTag);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Group '{}': cancelling its consumer of '{}' failed: {}", group, topic.name, BrokerErrors.reason(e));
-        }
-        topic.consumerTag = null;
+        cancel(topic);
         dropBuffered(topic.name);
         offsets.write(topic.name, group, offset);
         topic.position = null;
@@ -388,15 +382,7 @@ public final class StreamPullConsumer implements PullConsumer {
         if (topic.consumerTag == null) {
             return;
         }
-        connection.forgetConsumer(topic.consumerTag);
-        try {
-            if (channel.isOpen()) {
-                channel.basicCancel(topic.consumerTag);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Group '{}': cancelling its consumer of '{}' failed: {}", group, topic.name, BrokerErrors.reason(e));
-        }
-        topic.consumerTag = null;
+        cancel(topic);
         long committed = topic.position == null ? StreamPosition.UNKNOWN : topic.position.unpersisted();
         if (committed != StreamPosition.UNKNOWN) {
             try {
@@ -408,6 +394,19 @@ public final class StreamPullConsumer implements PullConsumer {
             }
         }
         locks.release(topic.name, group, this);
+    }
+
+    /** Ends the topic's subscription on the broker; the topic keeps the group's lock and position. */
+    private void cancel(Topic topic) {
+        connection.forgetConsumer(topic.consumerTag);
+        try {
+            if (channel.isOpen()) {
+                channel.basicCancel(topic.consumerTag);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Group '{}': cancelling its consumer of '{}' failed: {}", group, topic.name, BrokerErrors.reason(e));
+        }
+        topic.consumerTag = null;
     }
 
     private Channel openChannel() {
