@@ -177,8 +177,7 @@ final class PrefetchedSinkMessages implements SinkMessages {
             if (message == null || seeked.isEmpty() || !staleBySeek(message)) {
                 return message;
             }
-            int dropped = 1;
-            requests.add(() -> unacked -= dropped); // never to be acked: the driver forgot it at the seek
+            forgotten(1); // never to be acked: the driver forgot it at the seek
         }
     }
 
@@ -297,8 +296,13 @@ final class PrefetchedSinkMessages implements SinkMessages {
         seeked.put(seek, seeksAsked);
         int dropped = dropHeld(seek);
         if (dropped > 0) {
-            requests.add(() -> unacked -= dropped);
+            forgotten(dropped);
         }
+    }
+
+    /** Messages fetched that will never be acked (a seek made the driver forget them): no longer awaited. */
+    private void forgotten(int count) {
+        requests.add(() -> unacked -= count);
     }
 
     /** Drops the messages of the seek's queue held for a pause or a replay; returns how many. */

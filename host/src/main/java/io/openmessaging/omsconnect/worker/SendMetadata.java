@@ -9,6 +9,7 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -67,8 +68,8 @@ final class SendMetadata {
             metadata.put(QueuePositions.MESSAGE_ID, messageId);
         }
         metadata.put(TOPIC, sys.getString(Message.BuiltinKeys.DESTINATION));
-        both(metadata, BROKER_NAME, QueuePositions.BROKER_NAME, orElse(sys.getString(QueuePositions.BROKER_NAME_HEADER), defaultBrokerName));
-        both(metadata, QUEUE_ID, QueuePositions.QUEUE_ID, orElse(sys.getString(QueuePositions.QUEUE_ID_HEADER), "0"));
+        both(metadata, BROKER_NAME, QueuePositions.BROKER_NAME, Objects.requireNonNullElse(sys.getString(QueuePositions.BROKER_NAME_HEADER), defaultBrokerName));
+        both(metadata, QUEUE_ID, QueuePositions.QUEUE_ID, Objects.requireNonNullElse(sys.getString(QueuePositions.QUEUE_ID_HEADER), QueuePositions.DEFAULT_QUEUE_ID));
         if (sys.containsKey(QueuePositions.QUEUE_OFFSET_HEADER)) {
             both(metadata, QUEUE_OFFSET, QueuePositions.QUEUE_OFFSET, Long.toString(sys.getLong(QueuePositions.QUEUE_OFFSET_HEADER)));
         }
@@ -78,9 +79,5 @@ final class SendMetadata {
     private static void both(Map<String, String> metadata, String dotted, String camel, String value) {
         metadata.put(dotted, value);
         metadata.put(camel, value);
-    }
-
-    private static String orElse(String value, String otherwise) {
-        return value != null ? value : otherwise;
     }
 }

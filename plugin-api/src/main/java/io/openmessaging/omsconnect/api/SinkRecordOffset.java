@@ -1,9 +1,8 @@
 package io.openmessaging.omsconnect.api;
 
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,12 +62,12 @@ public final class SinkRecordOffset extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         if (entries == null) {
-            List<Entry<String, Object>> list = new ArrayList<>(2);
+            Set<Entry<String, Object>> made = new LinkedHashSet<>(2);
             if (queueOffset != NONE) {
-                list.add(Map.entry(QUEUE_OFFSET, Long.toString(queueOffset)));
+                made.add(Map.entry(QUEUE_OFFSET, Long.toString(queueOffset)));
             }
-            list.add(Map.entry(MESSAGE_ID, messageId));
-            entries = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(list));
+            made.add(Map.entry(MESSAGE_ID, messageId));
+            entries = Collections.unmodifiableSet(made);
         }
         return entries;
     }
