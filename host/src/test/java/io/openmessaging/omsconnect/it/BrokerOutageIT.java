@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +61,7 @@ class BrokerOutageIT {
                 "rabbitmqctl is absent or cannot talk to the local broker; skipping the broker-stop test");
         try {
             runThroughAnOutage(Drivers.RABBITMQ, Drivers.RABBITMQ.url(dir),
-                    () -> assertEquals(0, run(Duration.ofSeconds(60), "rabbitmqctl", "stop_app").exitCode),
+                    () -> assertEquals(0, LocalCommand.run(Duration.ofSeconds(60), "rabbitmqctl", "stop_app").exitCode()),
                     BrokerOutageIT::startRabbitMq, null, true, Duration.ofSeconds(14));
         } finally {
             startRabbitMq(); // whatever happened: the broker is the machine's, other tests need it
@@ -71,9 +69,9 @@ class BrokerOutageIT {
     }
 
     private static void startRabbitMq() throws Exception {
-        Result started = run(Duration.ofSeconds(60), "rabbitmqctl", "start_app");
-        assertEquals(0, started.exitCode, started.output);
-        run(Duration.ofSeconds(60), "rabbitmqctl", "await_startup");
+        LocalCommand.Result started = LocalCommand.run(Duration.ofSeconds(60), "rabbitmqctl", "start_app");
+        assertEquals(0, started.exitCode(), started.output());
+        LocalCommand.run(Duration.ofSeconds(60), "rabbitmqctl", "await_startup");
     }
 
     /** RocketMQ: the name server and broker stop, and a new pair starts on the same ports and store. */
@@ -177,47 +175,35 @@ class BrokerOutageIT {
      * JVM (found with {@code ss}): other processes using the same broker keep theirs.
      */
     private static void closeThisJvmsAmqpConnections() throws Exception {
-        Result sockets = run(Duration.ofSeconds(10), "ss", "-tnpH", "state", "established", "dport", "= :5672");
+        LocalCommand.Result sockets = LocalCommand.run(Duration.ofSeconds(10), "ss", "-tnpH", "state", "established", "dport", "= :5672");
         Set<String> ourPorts = new LinkedHashSet<>();
         String pid = "pid=" + ProcessHandle.current().pid() + ",";
-        for (String line : sockets.output.split("\n")) {
+        for (String line : sockets.output().split("\n")) {
             Matcher m = CLIENT_PORT.matcher(line);
             if (line.contains(pid) && m.find()) {
                 ourPorts.add(m.group(1));
             }
         }
-        Result connections = run(Duration.ofSeconds(20), "rabbitmqctl", "-q", "list_connections", "pid", "peer_port");
+        LocalCommand.Result connections = LocalCommand.run(Duration.ofSeconds(20), "rabbitmqctl", "-q", "list_connections", "pid", "peer_port");
         int closed = 0;
-        for (String line : connections.output.split("\n")) {
+        for (String line : connections.output().split("\n")) {
             String[] cols = line.trim().split("\\s+");
             if (cols.length == 2 && ourPorts.contains(cols[1])) {
-                Result r = run(Duration.ofSeconds(20), "rabbitmqctl", "close_connection", cols[0], "omsconnect outage test");
-                assertEquals(0, r.exitCode, r.output);
+                LocalCommand.Result r = LocalCommand.run(Duration.ofSeconds(20), "rabbitmqctl", "close_connection", cols[0], "omsconnect outage test");
+                assertEquals(0, r.exitCode(), r.output());
                 closed++;
             }
         }
         assertTrue(closed > 0, "no AMQP connection of this JVM found to close; its client ports " + ourPorts
-                + ", the broker's connections: " + connections.output);
+                + ", the broker's connections: " + connections.output());
     }
 
     private static boolean rabbitmqctlWorks() throws InterruptedException {
         try {
-            return run(Duration.ofSeconds(30), "rabbitmqctl", "-q", "list_connections", "pid").exitCode == 0;
+            return LocalCommand.run(Duration.ofSeconds(30), "rabbitmqctl", "-q", "list_connections", "pid").exitCode() == 0;
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static Result run(Duration timeout, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, "timed out: " + String.join(" ", command));
-        }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exitCode, String output) {
     }
 
     @FunctionalInterface

@@ -16,10 +16,11 @@ import java.util.function.Function;
 enum Drivers {
     LOCAL("oms-driver-local", dir -> "oms:local://" + dir.resolve("mq") + "/default"),
     /**
-     * Topics are streams that keep everything unless told: the tests' topics (new names every run, on the
-     * machine's shared broker) keep an hour of data in small segments, so that runs do not fill its disk.
+     * In a virtual host of this JVM's, deleted with everything in it when the JVM ends ({@link RabbitMqTestVhost}).
+     * Topics are streams that keep everything unless told: the tests' topics keep an hour of data in small
+     * segments, so that a long run does not fill the disk.
      */
-    RABBITMQ("oms-driver-rabbitmq", dir -> "oms:rabbitmq://guest:guest@127.0.0.1:5672/default"
+    RABBITMQ("oms-driver-rabbitmq", dir -> "oms:rabbitmq://guest:guest@127.0.0.1:5672/" + RabbitMqTestVhost.name()
             + "?rabbitmq.stream.max-age=1h&rabbitmq.stream.segment-bytes=4000000"),
     /** A name server and broker in a child JVM, one per test JVM (see {@link ChildRocketMq}). */
     ROCKETMQ("oms-driver-rocketmq", dir -> ChildRocketMq.shared().url()),
