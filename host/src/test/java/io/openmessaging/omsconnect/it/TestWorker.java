@@ -154,6 +154,19 @@ public final class TestWorker implements AutoCloseable {
         return Files.exists(file) ? Files.readAllLines(file) : List.of();
     }
 
+    /**
+     * The lines of a file another process may be appending to, up to its last newline: a last line still being
+     * written (an append is not one atomic write: it can be seen half done) is left out until it is whole.
+     */
+    public static List<String> wholeLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file);
+        int end = text.lastIndexOf('\n');
+        return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n", -1));
+    }
+
     private static List<Path> list(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();
