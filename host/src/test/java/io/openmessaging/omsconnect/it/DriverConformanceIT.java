@@ -26,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,34 +49,66 @@ class DriverConformanceIT {
     private static final java.time.Duration BOUND = java.time.Duration.ofSeconds(30);
     private static final java.time.Duration FIRST_DELIVERY = java.time.Duration.ofSeconds(25);
 
+    /**
+     * One plugin host and driver registry per driver for the whole class, as a worker keeps them: loading and
+     * unloading a driver's plugin is DriverMatrixIT's and DriverUninstallIT's subject; here an unload after each
+     * test would only add the RocketMQ client's thread wind-down (4 s) to every RocketMQ test.
+     */
+    private static final Map<Drivers, LoadedDriver> LOADED = new EnumMap<>(Drivers.class);
+    @TempDir
+    static Path sharedDir;
     @TempDir
     Path dir;
-    private Pf4jPluginHost plugins;
-    private PluginDriverRegistry registry;
+    private LoadedDriver loaded;
     private String url;
     private final List<Runnable> cleanup = new ArrayList<>();
 
-    private MessagingAccessPoint open(Drivers driver) throws Exception {
+    /** A driver's plugin, loaded the way the worker loads it, in its own folder. */
+    private record LoadedDriver(Path pluginsDir, Pf4jPluginHost plugins, PluginDriverRegistry registry) {
+        static LoadedDriver load(Drivers driver, Path dir) throws Exception {
+            Path pluginsDir = Files.createDirectories(dir.resolve(driver.name().toLowerCase(java.util.Locale.ROOT)).resolve("plugins"));
+            Path built = TestWorker.builtPlugin(driver.plugin);
+            Files.copy(built, pluginsDir.resolve(built.getFileName()));
+            Pf4jPluginHost plugins = new Pf4jPluginHost(pluginsDir);
+            plugins.start();
+            return new LoadedDriver(pluginsDir, plugins, new PluginDriverRegistry(plugins));
+        }
+
+        void close() {
+            registry.close();
+            plugins.close();
+        }
+    }
+
+    private LoadedDriver load(Drivers driver) throws Exception {
         driver.assumeAvailable();
-        Path pluginsDir = dir.resolve("plugins");
-        Files.createDirectories(pluginsDir);
-        Path built = TestWorker.builtPlugin(driver.plugin);
-        Files.copy(built, pluginsDir.resolve(built.getFileName()));
-        plugins = new Pf4jPluginHost(pluginsDir);
-        plugins.start();
-        registry = new PluginDriverRegistry(plugins);
-        url = driver.url(dir);
-        return registry.acquire(url);
+        synchronized (LOADED) {
+            LoadedDriver d = LOADED.get(driver);
+            if (d == null) {
+                d = LoadedDriver.load(driver, sharedDir);
+                LOADED.put(driver, d);
+            }
+            loaded = d;
+            return d;
+        }
+    }
+
+    private MessagingAccessPoint open(Drivers driver) throws Exception {
+        LoadedDriver d = load(driver);
+        url = driver.url(d.pluginsDir().getParent());
+        return d.registry().acquire(url);
     }
 
     @AfterEach
     void close() {
         cleanup.forEach(Runnable::run);
-        if (registry != null) {
-            registry.close();
-        }
-        if (plugins != null) {
-            plugins.close();
+    }
+
+    @AfterAll
+    static void unload() {
+        synchronized (LOADED) {
+            LOADED.values().forEach(LoadedDriver::close);
+            LOADED.clear();
         }
     }
 
@@ -278,7 +312,7 @@ class DriverConformanceIT {
         // to read
         String q = driver.prepareTopic(unknownQueue(), 2, "g");
         Path there = dir.resolve("received-by-the-other-process.txt");
-        Process other = GroupConsumerProcess.start(dir.resolve("plugins"), url, q, "g", there, dir.resolve("other.log"));
+        Process other = GroupConsumerProcess.start(loaded.pluginsDir(), url, q, "g", there, dir.resolve("other.log"));
         cleanup.add(0, other::destroyForcibly);
         TestWorker.await("the other process's consumer to attach", BOUND, () -> wholeLines(there).contains("started"));
         PullConsumer here = consumer(ap, q, "g");
@@ -406,14 +440,7 @@ class DriverConformanceIT {
     @ParameterizedTest
     @EnumSource(Drivers.class)
     void aServerThatIsNotThereGivesAClearErrorQuickly(Drivers driver) throws Exception {
-        driver.assumeAvailable();
-        Path pluginsDir = dir.resolve("plugins");
-        Files.createDirectories(pluginsDir);
-        Path built = TestWorker.builtPlugin(driver.plugin);
-        Files.copy(built, pluginsDir.resolve(built.getFileName()));
-        plugins = new Pf4jPluginHost(pluginsDir);
-        plugins.start();
-        registry = new PluginDriverRegistry(plugins);
+        PluginDriverRegistry registry = load(driver).registry();
         String gone = switch (driver) {
             case LOCAL -> "oms:local:///proc/no-such-place/mq/default";
             case RABBITMQ -> "oms:rabbitmq://guest:guest@127.0.0.1:1/default";
