@@ -9,22 +9,31 @@ import java.util.Map;
 
 /**
  * Creates the converter a connector config names: one of the worker's own (by class name, short name
- * {@code json}, {@code string}, {@code bytes}, or RocketMQ Connect's class name of the same converter) or one
- * from a plugin, configured with its sub-keys.
+ * {@code json}, {@code string}, {@code bytes}, or RocketMQ Connect's or Kafka Connect's class name of the same
+ * converter) or one from a plugin, configured with its sub-keys.
  */
 public final class Converters {
     /** RocketMQ Connect's record converters: ours write the same bytes (its JSON one is Kafka's envelope too). */
     private static final String ROCKETMQ = "org.apache.rocketmq.connect.runtime.converter.record.";
+    /**
+     * Kafka Connect's converters: its StringConverter and ByteArrayConverter put the same bytes on the queue as ours,
+     * its JsonConverter the same envelope (and {@code schemas.enable=false}, the same bare JSON), so that a connector
+     * config written for Kafka Connect runs here unchanged and reads what a Kafka Connect worker wrote.
+     */
+    private static final String KAFKA = "org.apache.kafka.connect.";
     private static final Map<String, Class<? extends RecordConverter>> BUILT_IN = Map.ofEntries(
             Map.entry("json", JsonRecordConverter.class),
             Map.entry(JsonRecordConverter.class.getName(), JsonRecordConverter.class),
             Map.entry(ROCKETMQ + "json.JsonConverter", JsonRecordConverter.class),
+            Map.entry(KAFKA + "json.JsonConverter", JsonRecordConverter.class),
             Map.entry("string", StringRecordConverter.class),
             Map.entry(StringRecordConverter.class.getName(), StringRecordConverter.class),
             Map.entry(ROCKETMQ + "StringConverter", StringRecordConverter.class),
+            Map.entry(KAFKA + "storage.StringConverter", StringRecordConverter.class),
             Map.entry("bytes", ByteArrayRecordConverter.class),
             Map.entry(ByteArrayRecordConverter.class.getName(), ByteArrayRecordConverter.class),
             Map.entry(ROCKETMQ + "ByteArrayConverter", ByteArrayRecordConverter.class),
+            Map.entry(KAFKA + "converters.ByteArrayConverter", ByteArrayRecordConverter.class),
             Map.entry(NumberRecordConverter.Short.class.getName(), NumberRecordConverter.Short.class),
             Map.entry(ROCKETMQ + "ShortConverter", NumberRecordConverter.Short.class),
             Map.entry(NumberRecordConverter.Integer.class.getName(), NumberRecordConverter.Integer.class),

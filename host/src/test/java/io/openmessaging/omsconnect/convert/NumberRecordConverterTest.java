@@ -53,4 +53,17 @@ class NumberRecordConverterTest {
         assertTrue(Converters.builtInClasses().contains(NumberRecordConverter.Double.class.getName()));
         assertTrue(converters.exists(NumberRecordConverter.Double.class.getName()));
     }
+
+    @Test
+    void kafkaConnectsConverterNamesAreOursAndWriteTheSameBytes() {
+        Converters converters = new Converters(null);
+        String kafka = "org.apache.kafka.connect.";
+        RecordConverter string = converters.create(kafka + "storage.StringConverter", Map.of(), "value.converter");
+        assertArrayEquals("line é".getBytes(java.nio.charset.StandardCharsets.UTF_8), string.fromConnectData("t", null, "line é"));
+        assertEquals(ByteArrayRecordConverter.class, converters.create(kafka + "converters.ByteArrayConverter", Map.of(), "value.converter").getClass());
+        RecordConverter bare = converters.create(kafka + "json.JsonConverter", Map.of("schemas.enable", "false"), "value.converter");
+        assertEquals(JsonRecordConverter.class, bare.getClass());
+        assertEquals("\"v\"", new String(bare.fromConnectData("t", null, "v"), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(converters.exists(kafka + "storage.StringConverter"));
+    }
 }
