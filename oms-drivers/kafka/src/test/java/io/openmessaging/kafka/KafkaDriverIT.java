@@ -530,6 +530,31 @@ class KafkaDriverIT {
 
     // helpers
 
+    /**
+     * {@code kafka.group.instance.prefix}: a consumer that goes without leaving its group (a static member's
+     * shutdown does not leave, as a killed worker's consumer cannot) and is made again comes back under the same
+     * {@code group.instance.id} and reads on at once; the group does not wait for its session (60 s here, over the
+     * receive deadline) to time out.
+     */
+    @Test
+    void aStaticMemberMadeAgainReadsOnWithoutWaitingForItsSession() {
+        MessagingAccessPoint ap = accessPoint(Map.of("kafka.group.instance.prefix", "worker-a", "session.timeout.ms", "60000"));
+        cleanup.add(ap::shutdown);
+        String topic = topic();
+        Producer producer = producer(ap);
+        producer.send(producer.createBytesMessage(topic, bytes("m0")));
+        PullConsumer first = ap.createPullConsumer(new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, "static"));
+        first.attachQueue(topic);
+        first.startup();
+        Message m0 = receive(first);
+        assertEquals("m0", text(m0));
+        first.ack(m0.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+        first.shutdown();
+
+        producer.send(producer.createBytesMessage(topic, bytes("m1")));
+        assertEquals("m1", text(receive(consumer(ap, "static", topic))), "read on under the same member id");
+    }
+
     private MessagingAccessPoint accessPoint(Map<String, String> urlKeys) {
         KeyValue attributes = new DefaultKeyValue();
         attributes.put(OMSBuiltinKeys.DRIVER_IMPL, MessagingAccessPointImpl.class.getName());

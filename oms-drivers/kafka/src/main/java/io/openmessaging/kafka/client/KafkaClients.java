@@ -3,6 +3,7 @@ package io.openmessaging.kafka.client;
 import io.openmessaging.KeyValue;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.kafka.consumer.StaticMembers;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -47,16 +48,19 @@ public final class KafkaClients {
     static final String CONSUMER_PREFIX = "consumer.";
     static final String ADMIN_PREFIX = "admin.";
     /** Keys of the driver itself, read elsewhere: not Kafka's, and not worth a warning. */
-    private static final Set<String> DRIVER_KEYS = Set.of(STARTUP_TIMEOUT_MS, "offset.flush.interval.ms", "OMS_DRIVER_URL");
+    private static final Set<String> DRIVER_KEYS = Set.of(STARTUP_TIMEOUT_MS, "offset.flush.interval.ms", "OMS_DRIVER_URL",
+            StaticMembers.PREFIX_KEY);
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final String bootstrapServers;
     private final long startupTimeoutMs;
+    private final StaticMembers staticMembers;
 
     /** Checks the bootstrap servers ({@code host:port[,host:port…]}) and warns once of keys no client knows. */
     public KafkaClients(KeyValue attributes) {
         this.bootstrapServers = bootstrapServers(attributes.getString(OMSBuiltinKeys.ACCESS_POINTS));
         this.startupTimeoutMs = attributes.getLong(STARTUP_TIMEOUT_MS, DEFAULT_STARTUP_TIMEOUT_MS);
+        this.staticMembers = new StaticMembers(attributes.getString(StaticMembers.PREFIX_KEY));
         if (startupTimeoutMs <= 0) {
             throw new OMSRuntimeException("-1", STARTUP_TIMEOUT_MS + " must be positive, not " + startupTimeoutMs);
         }
@@ -85,9 +89,21 @@ public final class KafkaClients {
         return create("producer", () -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 
-    /** A consumer of {@code group} that commits only when told to. */
-    public KafkaConsumer<byte[], byte[]> consumer(String group, KeyValue attributes) {
+    /** The static member ids of this access point's consumers (off unless {@code kafka.group.instance.prefix}). */
+    public StaticMembers staticMembers() {
+        return staticMembers;
+    }
+
+    /**
+     * A consumer of {@code group} that commits only when told to.
+     *
+     * @param instanceId its {@code group.instance.id} (a static member, see {@link StaticMembers}), or null
+     */
+    public KafkaConsumer<byte[], byte[]> consumer(String group, String instanceId, KeyValue attributes) {
         Map<String, Object> config = consumerConfig(group, attributes);
+        if (instanceId != null) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
         return create("consumer of group '" + group + "'",
                 () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
     }

@@ -93,6 +93,8 @@ public final class KafkaPullConsumer implements PullConsumer {
     /** seeks asked before startup(), made by it */
     private final List<Map.Entry<String, SeekRequest>> seeksBeforeStart = new ArrayList<>();
     private KafkaConsumer<byte[], byte[]> consumer;
+    /** its {@code group.instance.id} while it runs, when the access point makes static members; else null */
+    private String instanceId;
     private long lastCommitNanos;
     private boolean commitInFlight;
     private volatile State state = State.CREATED;
@@ -126,7 +128,13 @@ public final class KafkaPullConsumer implements PullConsumer {
             if (state == State.STARTED) {
                 return;
             }
-            consumer = clients.consumer(group, attributes);
+            instanceId = clients.staticMembers().claim(group);
+            try {
+                consumer = clients.consumer(group, instanceId, attributes);
+            } catch (RuntimeException e) {
+                clients.staticMembers().release(group, instanceId);
+                throw e;
+            }
             state = State.STARTED;
             lastCommitNanos = System.nanoTime();
             try {
@@ -163,6 +171,7 @@ public final class KafkaPullConsumer implements PullConsumer {
             } catch (RuntimeException e) {
                 LOG.warn("Group '{}': closing its Kafka consumer failed: {}", group, KafkaErrors.reason(e));
             }
+            clients.staticMembers().release(group, instanceId);
             fetched.clear();
             acks.forget(null);
             commitPendingSeeks();
