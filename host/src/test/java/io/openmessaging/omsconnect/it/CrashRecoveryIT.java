@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code kill -9} of a worker at {@value #KILLS} random moments of a file → queue → file pipeline of
- * {@value #LINES} lines, restarting it on the same stores each time. After every restart the output holds only
+ * {@value #LINES} lines (on Kafka: {@value #KAFKA_KILLS} moments of {@value #KAFKA_LINES} lines, as each restart
+ * costs a group join), restarting it on the same stores each time. After every restart the output holds only
  * whole input lines, first arrivals in input order with no gap; at the end every line is there. Lines may
  * come twice only because the file source sends again what it sent after its last stored position (the
  * sink's own redeliveries are skipped by its commit log where the driver gives a queueOffset).
@@ -30,45 +31,52 @@ import static org.junit.jupiter.api.Assertions.fail;
 class CrashRecoveryIT {
     private static final int LINES = 200_000;
     private static final int KILLS = 20;
+    private static final int KAFKA_LINES = 100_000;
+    private static final int KAFKA_KILLS = 8;
     private static final int LINE_BYTES = FilePipelineIT.numbered(0, 1).get(0).length() + 1;
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Drivers.class, names = {"LOCAL", "RABBITMQ"})
+    @EnumSource(value = Drivers.class, names = {"LOCAL", "RABBITMQ", "KAFKA"})
     void killDashNineAtRandomMomentsLosesAndTearsNothing(Drivers driver) throws Exception {
         driver.assumeAvailable();
+        int lines = driver == Drivers.KAFKA ? KAFKA_LINES : LINES;
+        int kills = driver == Drivers.KAFKA ? KAFKA_KILLS : KILLS;
+        // Kafka: the restarted worker's sink consumer comes back as the static member it was, and takes its
+        // partition at once instead of after the killed member's session timed out
+        String url = driver == Drivers.KAFKA ? driver.url(dir) + "&kafka.group.instance.prefix=crash-worker" : driver.url(dir);
         long seed = System.nanoTime();
         Random random = new Random(seed);
         ChildWorker.Config config = ChildWorker.configure(dir, "crash-worker", 100, "file-connector", driver.plugin);
         Path in = dir.resolve("in.txt");
         Path out = dir.resolve("out.txt");
-        List<String> input = FilePipelineIT.numbered(0, LINES);
+        List<String> input = FilePipelineIT.numbered(0, lines);
         Set<String> inputSet = new HashSet<>(input);
-        String topic = "crash-" + Long.toHexString(System.nanoTime());
-        int chunk = LINES / KILLS;
-        List<String> kills = new ArrayList<>();
+        String topic = driver.prepareTopic("crash-" + Long.toHexString(System.nanoTime()));
+        int chunk = lines / kills;
+        List<String> killedAt = new ArrayList<>();
 
-        for (int k = 0; k <= KILLS; k++) {
+        for (int k = 0; k <= kills; k++) {
             Process worker = ChildWorker.start(config.file(), dir.resolve("worker-" + k + ".log"));
             try {
                 ChildWorker.awaitUp(config.port());
                 if (k == 0) {
                     Map<String, String> sink = new HashMap<>(Map.of("connector-class", FilePipelineIT.SINK,
-                            "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", driver.url(dir)));
+                            "file", out.toString(), "connect-topicnames", topic, "oms-driver-url", url));
                     ChildWorker.createConnector(config.port(), FilePipelineIT.connector("file-sink", sink));
                     ChildWorker.createConnector(config.port(), FilePipelineIT.connector("file-source", Map.of(
                             "connector-class", FilePipelineIT.SOURCE, "file", in.toString(), "connect-topicname", topic,
-                            "oms-driver-url", driver.url(dir))));
+                            "oms-driver-url", url)));
                 } else {
                     // the sink cut what it had not committed when it started: from here the file holds whole lines only
                     awaitSinkRunning(config.port());
                     checkPrefix(out, input, inputSet, "after restart " + k);
                 }
-                if (k == KILLS) {
+                if (k == kills) {
                     TestWorker.await("every line after the last restart", Duration.ofSeconds(180),
-                            () -> distinctLines(out) >= LINES);
+                            () -> distinctLines(out) >= lines);
                     break;
                 }
                 FilePipelineIT.append(in, input.subList(k * chunk, (k + 1) * chunk));
@@ -78,8 +86,8 @@ class CrashRecoveryIT {
                         () -> Files.exists(out) && Files.size(out) >= target);
                 Thread.sleep(random.nextInt(50)); // not an assertion's wait: it only moves the kill by chance
             } finally {
-                if (k < KILLS) {
-                    kills.add(String.valueOf(Files.exists(out) ? Files.size(out) / LINE_BYTES : 0));
+                if (k < kills) {
+                    killedAt.add(String.valueOf(Files.exists(out) ? Files.size(out) / LINE_BYTES : 0));
                     worker.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
                 } else {
                     worker.destroy();
@@ -88,9 +96,9 @@ class CrashRecoveryIT {
             }
         }
         int duplicates = checkPrefix(out, input, inputSet, "at the end");
-        assertEquals(LINES, distinctLines(out), "every line arrived");
+        assertEquals(lines, distinctLines(out), "every line arrived");
         System.out.printf("CrashRecoveryIT %s seed %d: %d kills at about output line %s; %d duplicate lines in %d%n",
-                driver, seed, KILLS, kills, duplicates, TestWorker.lines(out).size());
+                driver, seed, kills, killedAt, duplicates, TestWorker.lines(out).size());
     }
 
     /**
