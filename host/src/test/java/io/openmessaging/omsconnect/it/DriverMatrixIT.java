@@ -20,6 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DriverMatrixIT {
     private static final int LINES = 100_000;
+    /**
+     * RocketMQ's client may reorder asynchronous sends, so its source sends one line at a time (about 2,600 a
+     * second here): 25k lines take its pipeline through the same batches, commits and fetches in a quarter of the time.
+     */
+    private static final int ROCKETMQ_LINES = 25_000;
 
     @TempDir
     Path dir;
@@ -30,14 +35,15 @@ class DriverMatrixIT {
         driver.assumeAvailable();
         Path in = dir.resolve("in.txt");
         Path out = dir.resolve("out.txt");
-        List<String> lines = FilePipelineIT.numbered(0, LINES);
+        int count = driver == Drivers.ROCKETMQ ? ROCKETMQ_LINES : LINES;
+        List<String> lines = FilePipelineIT.numbered(0, count);
         FilePipelineIT.append(in, lines);
         String topic = driver.prepareTopic("matrix" + Long.toHexString(System.nanoTime()), "sink");
         String url = driver.url(dir);
         try (TestWorker w = TestWorker.create(dir, "file-connector", driver.plugin).start()) {
             startPipeline(w, driver, in, out, topic, url);
             long expectedBytes = Files.size(in);
-            TestWorker.await(LINES + " lines over " + driver, Duration.ofMinutes(4),
+            TestWorker.await(count + " lines over " + driver, Duration.ofMinutes(4),
                     () -> Files.exists(out) && Files.size(out) >= expectedBytes);
         }
         assertArrayEquals(Files.readAllBytes(in), Files.readAllBytes(out), "output identical to input over " + driver);
