@@ -454,6 +454,39 @@ public final class PipelineBenchmark {
         }
 
         /**
+         * Sends {@code records} messages of {@value #BODY_BYTES} bytes to {@code queue} in batches of {@value #BATCH},
+         * as the worker's source tasks do, each batch done when the broker acknowledged it; returns records/s from
+         * creating the producer to the last acknowledgement.
+         */
+        double produceOnly(String url, int records, String queue) {
+            MessagingAccessPoint accessPoint = registry.acquire(url);
+            long start = System.nanoTime();
+            Producer producer = accessPoint.createProducer();
+            producer.startup();
+            produceInBatches(producer, records, queue);
+            long end = System.nanoTime();
+            producer.shutdown();
+            registry.release(url);
+            return records / ((end - start) / 1e9);
+        }
+
+        /**
+         * Receives and acks {@code records} messages of {@code queue} as a new consumer group; returns records/s from
+         * creating the consumer (its group's join included) to the last ack.
+         */
+        double consumeOnly(String url, int records, String queue, String group) {
+            MessagingAccessPoint accessPoint = registry.acquire(url);
+            long start = System.nanoTime();
+            PullConsumer consumer = accessPoint.createPullConsumer(new DefaultKeyValue().put(OMSBuiltinKeys.CONSUMER_ID, group));
+            consumer.attachQueue(queue);
+            consumer.startup();
+            long end = consume(consumer, records);
+            consumer.shutdown();
+            registry.release(url);
+            return records / ((end - start) / 1e9);
+        }
+
+        /**
          * {@value #FILE_CLIENT}: what a program written for this job alone would do with the driver, the
          * pipeline's work without the worker. One thread reads the lines of {@code in} (a buffered byte scan)
          * and sends each line's bytes as a message, in batches of {@value #BATCH} through the batch sender, as

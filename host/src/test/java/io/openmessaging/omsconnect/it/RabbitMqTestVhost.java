@@ -14,7 +14,7 @@ import java.util.Optional;
  * <p>Where {@code rabbitmqctl} cannot manage the broker (a remote one, or no rights), the tests use the default
  * virtual host and say that their topics stay there.
  */
-final class RabbitMqTestVhost {
+public final class RabbitMqTestVhost {
     private static final String PREFIX = "omsconnect-it-";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static String name;
@@ -23,7 +23,7 @@ final class RabbitMqTestVhost {
     }
 
     /** The virtual host for this JVM's tests, as the driver URL's path names it ({@code default} is {@code /}). */
-    static synchronized String name() {
+    public static synchronized String name() {
         if (name == null) {
             name = make().orElseGet(() -> {
                 System.out.println("rabbitmqctl cannot make a virtual host for the tests: they use the default one, "
