@@ -345,7 +345,7 @@ public final class KafkaPullConsumer implements PullConsumer {
     private Message handOut(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         long epoch = acks.handedOut(partition, record.offset());
-        return RecordCodec.toMessage(record, ReceiptHandle.format(epoch, record.topic(), record.partition(), record.offset()));
+        return RecordCodec.toMessage(record, () -> ReceiptHandle.format(epoch, record.topic(), record.partition(), record.offset()));
     }
 
     /** Every offset.flush.interval.ms, commits asynchronously what moved, one commit in flight at a time. Under lock. */

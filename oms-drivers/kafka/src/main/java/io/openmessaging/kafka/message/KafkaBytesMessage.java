@@ -11,15 +11,26 @@ import io.openmessaging.internal.DefaultKeyValue;
  * value). Not thread-safe, like the OMS API's messages.
  */
 public final class KafkaBytesMessage implements BytesMessage {
-    private final KeyValue sys = new DefaultKeyValue();
+    private final KeyValue sys;
     private final KeyValue user = new DefaultKeyValue();
     private byte[] body;
 
     public KafkaBytesMessage(String topic, byte[] body) {
+        this.sys = new DefaultKeyValue();
         if (topic != null) {
             sys.put(Message.BuiltinKeys.DESTINATION, topic);
         }
         this.body = body;
+    }
+
+    private KafkaBytesMessage(byte[] body, KeyValue sys) {
+        this.sys = sys;
+        this.body = body;
+    }
+
+    /** A received message, whose system headers are read off its record ({@link ReceivedSysHeaders}). */
+    static KafkaBytesMessage received(ReceivedSysHeaders sys, byte[] body) {
+        return new KafkaBytesMessage(body, sys);
     }
 
     @Override

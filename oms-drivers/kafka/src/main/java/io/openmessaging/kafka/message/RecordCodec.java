@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * OMS message ↔ Kafka record. The body is the record's value (a null body, a tombstone). User headers are
@@ -98,28 +99,21 @@ public final class RecordCodec {
         return id;
     }
 
-    /** The OMS message of a received record, acked with {@code receiptHandle}. */
-    public static KafkaBytesMessage toMessage(ConsumerRecord<byte[], byte[]> record, String receiptHandle) {
-        KafkaBytesMessage message = new KafkaBytesMessage(record.topic(), record.value());
+    /**
+     * The OMS message of a received record, acked with the receipt handle {@code receiptHandle} makes (when it is
+     * first asked for). Its system headers are read off the record ({@link ReceivedSysHeaders}); its user headers
+     * are the record's other headers, and its key.
+     */
+    public static KafkaBytesMessage toMessage(ConsumerRecord<byte[], byte[]> record, Supplier<String> receiptHandle) {
+        KafkaBytesMessage message = KafkaBytesMessage.received(new ReceivedSysHeaders(record, receiptHandle), record.value());
         for (Header header : record.headers()) {
             String name = header.key();
-            String value = header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
             if (!name.startsWith(SYS_PREFIX)) {
-                message.putUserHeaders(name, value);
-            } else if (!PER_DELIVERY.contains(name.substring(SYS_PREFIX.length()))) {
-                message.putSysHeaders(name.substring(SYS_PREFIX.length()), value);
+                message.putUserHeaders(name, header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
             }
         }
         if (record.key() != null) {
             message.putUserHeaders(KEY_HEADER, Base64.getEncoder().encodeToString(record.key()));
-        }
-        message.putSysHeaders(Message.BuiltinKeys.MESSAGE_ID, messageId(record.topic(), record.partition(), record.offset()));
-        message.putSysHeaders(Message.BuiltinKeys.RECEIPT_HANDLE, receiptHandle);
-        message.putSysHeaders(QUEUE_OFFSET, record.offset());
-        message.putSysHeaders(QUEUE_ID, Integer.toString(record.partition()));
-        message.putSysHeaders(BROKER_NAME, BROKER);
-        if (record.timestamp() >= 0) {
-            message.putSysHeaders(Message.BuiltinKeys.BORN_TIMESTAMP, record.timestamp());
         }
         return message;
     }

@@ -1,5 +1,6 @@
 package io.openmessaging.kafka.message;
 
+import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.exception.OMSMessageFormatException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,12 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordCodecTest {
 
@@ -80,7 +83,7 @@ class RecordCodecTest {
                 new RecordHeader("oms.sys.QUEUE_OFFSET", bytes("999"))));
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("orders", 2, 17, 1_700_000_000_000L, TimestampType.CREATE_TIME,
                 3, 4, bytes("k-1"), bytes("body"), headers, Optional.empty());
-        Message message = RecordCodec.toMessage(record, "5:2:17:orders");
+        Message message = RecordCodec.toMessage(record, () -> "5:2:17:orders");
         assertArrayEquals(bytes("body"), message.getBody(byte[].class));
         assertEquals("crm", message.userHeaders().getString("source"));
         assertEquals("", message.userHeaders().getString("empty"));
@@ -96,10 +99,40 @@ class RecordCodecTest {
         assertEquals(1_700_000_000_000L, message.sysHeaders().getLong(Message.BuiltinKeys.BORN_TIMESTAMP));
     }
 
+    /**
+     * A received message's system headers are read off the record when asked: they answer as a map of them would
+     * (every key listed, defaults for missing ones), the receipt handle is made once, and what is put wins.
+     */
+    @Test
+    void aReceivedMessagesSystemHeadersActAsAMapOfThem() {
+        RecordHeaders headers = new RecordHeaders(List.of(new RecordHeader("oms.sys.TRACE_ID", bytes("trace-1"))));
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("orders", 2, 17, -1L, TimestampType.NO_TIMESTAMP_TYPE,
+                3, 4, null, bytes("body"), headers, Optional.empty());
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        KeyValue sys = RecordCodec.toMessage(record, () -> "handle-" + made.incrementAndGet()).sysHeaders();
+        assertEquals(Set.of(Message.BuiltinKeys.DESTINATION, Message.BuiltinKeys.MESSAGE_ID, Message.BuiltinKeys.RECEIPT_HANDLE,
+                RecordCodec.QUEUE_OFFSET, RecordCodec.QUEUE_ID, RecordCodec.BROKER_NAME, Message.BuiltinKeys.TRACE_ID), sys.keySet(),
+                "no BORN_TIMESTAMP: the record has none");
+        assertFalse(sys.containsKey(Message.BuiltinKeys.BORN_TIMESTAMP));
+        assertEquals(-5L, sys.getLong(Message.BuiltinKeys.BORN_TIMESTAMP, -5L));
+        assertNull(sys.getString("NOT_THERE"));
+        assertEquals("fallback", sys.getString("NOT_THERE", "fallback"));
+        assertEquals(0, sys.getInt("NOT_THERE"));
+        assertEquals(2, sys.getInt(RecordCodec.QUEUE_ID));
+        assertEquals("17", sys.getString(RecordCodec.QUEUE_OFFSET));
+        assertEquals("handle-1", sys.getString(Message.BuiltinKeys.RECEIPT_HANDLE));
+        assertEquals("handle-1", sys.getString(Message.BuiltinKeys.RECEIPT_HANDLE), "made once");
+        sys.put(RecordCodec.QUEUE_OFFSET, 99L).put("EXTRA", "x");
+        assertEquals(99L, sys.getLong(RecordCodec.QUEUE_OFFSET), "a key put wins over the record's");
+        assertEquals("x", sys.getString("EXTRA"));
+        assertTrue(sys.keySet().contains("EXTRA"));
+        assertEquals("trace-1", sys.getString(Message.BuiltinKeys.TRACE_ID));
+    }
+
     @Test
     void aTombstoneHasNoBodyAndARecordWithoutKeyNoKeyHeader() {
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t", 0, 0, null, null);
-        Message message = RecordCodec.toMessage(record, "1:0:0:t");
+        Message message = RecordCodec.toMessage(record, () -> "1:0:0:t");
         assertNull(message.getBody(byte[].class));
         assertFalse(message.userHeaders().containsKey(RecordCodec.KEY_HEADER));
     }
