@@ -69,11 +69,13 @@ public final class ConnectorKeys {
                             + "to the driver). Default: the worker's omsDriverUrl.").build())
             .define(ConfigKey.builder(KEY_CONVERTER).aliases("key-converter").type(ConfigType.CLASS).defaultValue("json")
                     .importance(Importance.LOW).group(COMMON).width(Width.SHORT).displayName("Key converter class")
-                    .documentation("json, string, bytes or a converter class from a plugin; its own keys under key.converter.").build())
+                    .documentation("json, string, bytes or a converter class from a plugin; its own keys under key.converter. "
+                            + "Kafka Connect's StringConverter, ByteArrayConverter and JsonConverter class names, and RocketMQ "
+                            + "Connect's, name ours, which write the same bytes.").build())
             .define(ConfigKey.builder(VALUE_CONVERTER).aliases("source-record-converter", "sink-record-converter")
                     .type(ConfigType.CLASS).defaultValue("json").importance(Importance.LOW).group(COMMON).width(Width.SHORT)
                     .displayName("Value converter class")
-                    .documentation("json, string, bytes or a converter class from a plugin; its own keys under value.converter.").build())
+                    .documentation("As key.converter; its own keys under value.converter.").build())
             .define(ConfigKey.builder(TRANSFORMS).type(ConfigType.LIST).defaultValue(List.of()).importance(Importance.LOW)
                     .group(TRANSFORMS_GROUP).width(Width.LONG).displayName("Transforms")
                     .documentation("Aliases of the transforms applied to records in order; each is configured by "
