@@ -72,6 +72,7 @@ public final class StreamPullConsumer implements PullConsumer {
     private final long standbyRetryMs;
     private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
     private final ReceiptHandles handles = new ReceiptHandles();
+    private final StreamCredits credits;
     /** delivery tag → where it comes from, for the deliveries not acked yet */
     private final Map<Long, StreamSubscription.Delivered> deliveries = new ConcurrentHashMap<>();
     /** attached topic → its reading state; changed under this, read by acks without it (a flush may take long) */
@@ -94,6 +95,8 @@ public final class StreamPullConsumer implements PullConsumer {
             throw new OMSRuntimeException("-1", "A RabbitMQ pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
         }
         this.prefetch = attributes.getInt(PullConsumerImpl.PREFETCH, PullConsumerImpl.DEFAULT_PREFETCH);
+        // a tenth of the prefetch: the broker keeps nine tenths of its window to send on while acks wait for a batch
+        this.credits = new StreamCredits(prefetch / 10);
         this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, PullConsumerImpl.DEFAULT_RECEIVE_TIMEOUT_MS);
         this.flushIntervalMs = positive(attributes.getLong(OFFSET_FLUSH_INTERVAL_MS, DEFAULT_FLUSH_INTERVAL_MS), OFFSET_FLUSH_INTERVAL_MS);
         this.standbyRetryMs = positive(attributes.getLong(STANDBY_RETRY_MS, DEFAULT_STANDBY_RETRY_MS), STANDBY_RETRY_MS);
@@ -267,7 +270,7 @@ public final class StreamPullConsumer implements PullConsumer {
                 delivered.position().acked(delivered.offset());
             }
             try {
-                channel.basicAck(tag, false);
+                credits.settled(channel, tag);
             } catch (IOException | RuntimeException e) {
                 throw BrokerErrors.failed("ack message " + receiptHandle + " of group '" + group + "'", e);
             }
@@ -279,6 +282,11 @@ public final class StreamPullConsumer implements PullConsumer {
 
     private Message poll(long timeoutMs) {
         checkStarted();
+        Message next = buffer.poll();
+        if (next != null) {
+            return next;
+        }
+        flushCreditsQuietly(); // the broker may be waiting for the credit held back
         try {
             return buffer.poll(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -302,6 +310,7 @@ public final class StreamPullConsumer implements PullConsumer {
     }
 
     private void flushQuietly() {
+        flushCreditsQuietly();
         try {
             if (state == State.STARTED) {
                 flush();
@@ -363,7 +372,7 @@ public final class StreamPullConsumer implements PullConsumer {
             topic.position.advanceTo(stored); // another consumer may have read further meanwhile
         }
         long start = topic.position.committed();
-        StreamSubscription subscription = new StreamSubscription(channel, topic.name, group, topic.position, start,
+        StreamSubscription subscription = new StreamSubscription(channel, credits, topic.name, group, topic.position, start,
                 handles, deliveries, buffer);
         try {
             topic.consumerTag = channel.basicConsume(topic.name, false, subscription.arguments(), subscription);
@@ -437,7 +446,15 @@ public final class StreamPullConsumer implements PullConsumer {
 
     private void ackQuietly(long tag) {
         try {
-            channel.basicAck(tag, false);
+            credits.settled(channel, tag);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Group '{}': ack failed: {}", group, BrokerErrors.reason(e));
+        }
+    }
+
+    private void flushCreditsQuietly() {
+        try {
+            credits.flush();
         } catch (IOException | RuntimeException e) {
             LOG.debug("Group '{}': ack failed: {}", group, BrokerErrors.reason(e));
         }

@@ -19,8 +19,8 @@ import java.util.concurrent.BlockingQueue;
  * One {@code basic.consume} of a topic's stream for a group, from the group's committed offset: turns
  * the broker's pushes into OMS messages (with sys header {@value AmqpMessageCodec#QUEUE_OFFSET}) in the
  * consumer's buffer and records them in the group's {@link StreamPosition}. A delivery the position has
- * seen already (a stream may start a little before the asked offset) is acked at once and dropped: acks
- * are the stream consumer's credit. Deliveries after the channel this was made for was lost are stale
+ * seen already (a stream may start a little before the asked offset) is settled at once and dropped: acks
+ * are the stream consumer's credit ({@link StreamCredits}). Deliveries after the channel this was made for was lost are stale
  * and ignored: a new subscription replaces this one.
  */
 final class StreamSubscription extends DefaultConsumer {
@@ -33,14 +33,16 @@ final class StreamSubscription extends DefaultConsumer {
     private final long start;
     private final long epoch;
     private final ReceiptHandles handles;
+    private final StreamCredits credits;
     private final Map<Long, Delivered> deliveries;
     private final BlockingQueue<Message> buffer;
     private volatile boolean first = true;
     private boolean closed; // guarded by this
 
-    StreamSubscription(Channel channel, String topic, String group, StreamPosition position, long start,
+    StreamSubscription(Channel channel, StreamCredits credits, String topic, String group, StreamPosition position, long start,
                        ReceiptHandles handles, Map<Long, Delivered> deliveries, BlockingQueue<Message> buffer) {
         super(channel);
+        this.credits = credits;
         this.topic = topic;
         this.group = group;
         this.position = position;
@@ -117,7 +119,7 @@ final class StreamSubscription extends DefaultConsumer {
 
     private void settle(long deliveryTag) {
         try {
-            getChannel().basicAck(deliveryTag, false);
+            credits.settled(getChannel(), deliveryTag);
         } catch (IOException | RuntimeException e) {
             LOG.debug("Group '{}': ack of a skipped delivery failed: {}", group, BrokerErrors.reason(e));
         }
