@@ -51,6 +51,11 @@ final class ReceivedSysHeaders implements KeyValue {
         };
     }
 
+    /** Whether the record answers {@code key}: all of {@link #FROM_RECORD} do, but a timestamp the record lacks. */
+    private boolean inRecord(String key) {
+        return FROM_RECORD.contains(key) && (!key.equals(Message.BuiltinKeys.BORN_TIMESTAMP) || record.timestamp() >= 0);
+    }
+
     private String receiptHandle() {
         if (receiptHandle == null) {
             receiptHandle = receiptHandleOf.get();
@@ -83,8 +88,7 @@ final class ReceivedSysHeaders implements KeyValue {
         if (put(key)) {
             return others.getString(key);
         }
-        String value = fromRecord(key);
-        return value != null || FROM_RECORD.contains(key) ? value : others().getString(key);
+        return FROM_RECORD.contains(key) ? fromRecord(key) : others().getString(key);
     }
 
     @Override
@@ -133,14 +137,15 @@ final class ReceivedSysHeaders implements KeyValue {
         if (put(key)) {
             return true;
         }
-        return FROM_RECORD.contains(key) ? fromRecord(key) != null : others().containsKey(key);
+        // no text is made to answer: getLong(QUEUE_OFFSET, default) asks this for every message
+        return FROM_RECORD.contains(key) ? inRecord(key) : others().containsKey(key);
     }
 
     @Override
     public Set<String> keySet() {
         Set<String> keys = new LinkedHashSet<>();
         for (String key : FROM_RECORD) {
-            if (fromRecord(key) != null) {
+            if (inRecord(key)) {
                 keys.add(key);
             }
         }
