@@ -78,26 +78,32 @@ public final class BrokerToolBenchmark {
             broker.prepare().accept(toolQueue);
             broker.prepare().accept(driverQueue);
             boolean toolFirst = round % 2 == 1;
-            for (int i = 0; i < 2; i++) {
-                if (toolFirst == (i == 0)) {
-                    record(rates, round, broker.producer().name(), broker.producer().run().run(toolQueue, records, ""));
-                } else {
-                    record(rates, round, driverProduce, driverRate(DRIVER_PRODUCE, pluginsDir, broker.driverUrl(), records, driverQueue, ""));
-                }
-            }
-            for (int i = 0; i < 2 && broker.consumer() != null; i++) {
-                if (toolFirst == (i == 0)) {
-                    record(rates, round, broker.consumer().name(), broker.consumer().run().run(toolQueue, records, "tool-group-" + round));
-                } else {
-                    record(rates, round, driverConsume, driverRate(DRIVER_CONSUME, pluginsDir, broker.driverUrl(), records, driverQueue,
-                            "driver-group-" + round));
-                }
+            int n = round; // for the lambdas
+            inTurns(toolFirst,
+                    () -> record(rates, n, broker.producer().name(), broker.producer().run().run(toolQueue, records, "")),
+                    () -> record(rates, n, driverProduce, driverRate(DRIVER_PRODUCE, pluginsDir, broker.driverUrl(), records, driverQueue, "")));
+            if (broker.consumer() != null) {
+                inTurns(toolFirst,
+                        () -> record(rates, n, broker.consumer().name(), broker.consumer().run().run(toolQueue, records, "tool-group-" + n)),
+                        () -> record(rates, n, driverConsume, driverRate(DRIVER_CONSUME, pluginsDir, broker.driverUrl(), records,
+                                driverQueue, "driver-group-" + n)));
             }
         }
         report(rates, driverProduce, broker.producer().name());
         if (broker.consumer() != null) {
             report(rates, driverConsume, broker.consumer().name());
         }
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        void run() throws Exception;
+    }
+
+    /** The tool's measurement and the driver's, the tool's first or second. */
+    private static void inTurns(boolean toolFirst, Measurement tool, Measurement driver) throws Exception {
+        (toolFirst ? tool : driver).run();
+        (toolFirst ? driver : tool).run();
     }
 
     /** One side of a broker's own tool: its name, and a run of it over {@code records} messages of a queue. */
@@ -267,11 +273,8 @@ public final class BrokerToolBenchmark {
 
     /** Runs {@code mainClass args} in a new JVM on this classpath, with {@link WorkerProcess#HEAP}; returns its output. */
     private static String runJava(String mainClass, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(WorkerProcess.HEAP);
-        command.add("-Domsconnect.logDir=" + System.getProperty("omsconnect.logDir", "target/bench-logs"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-        command.addAll(List.of(args));
+        List<String> command = WorkerProcess.javaCommand(
+                List.of("-Domsconnect.logDir=" + System.getProperty("omsconnect.logDir", "target/bench-logs")), mainClass, args);
         Path output = Files.createTempFile("bench-tool-", ".out");
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

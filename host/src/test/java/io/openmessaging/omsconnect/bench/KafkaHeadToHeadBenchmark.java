@@ -43,7 +43,6 @@ public final class KafkaHeadToHeadBenchmark {
     private static final String OMS_SOURCE = "io.openmessaging.omsconnect.file.FileSourceConnector";
     private static final String OMS_SINK = "io.openmessaging.omsconnect.file.FileSinkConnector";
     private static final String STRING_CONVERTER = "org.apache.kafka.connect.storage.StringConverter";
-    private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(10);
 
     /** One side of the comparison: which worker, and its file connectors. */
     private record Side(String label, WorkerProcess worker, String source, String sink) {
@@ -112,16 +111,16 @@ public final class KafkaHeadToHeadBenchmark {
     private static Round round(Side from, Side to, Path input, Path out, String topic, int records) throws Exception {
         String source = topic + "-source";
         String sink = topic + "-sink";
-        long cpu = from.worker().cpuNanos() + (to == from ? 0 : to.worker().cpuNanos());
+        long cpu = cpuNanos(from, to);
         long start = System.nanoTime();
         to.worker().createConnector(sink, Map.of("connector.class", to.sink(), "tasks.max", "1", "file", out.toString(),
                 "topics", topic, "value.converter", STRING_CONVERTER, "key.converter", STRING_CONVERTER));
         from.worker().createConnector(source, Map.of("connector.class", from.source(), "tasks.max", "1", "file", input.toString(),
                 "topic", topic, "batch.size", Integer.toString(BATCH),
                 "value.converter", STRING_CONVERTER, "key.converter", STRING_CONVERTER));
-        awaitBytes(out, Files.size(input));
+        PipelineBenchmark.awaitBytes(out, Files.size(input));
         double seconds = (System.nanoTime() - start) / 1e9;
-        long used = from.worker().cpuNanos() + (to == from ? 0 : to.worker().cpuNanos()) - cpu;
+        long used = cpuNanos(from, to) - cpu;
         from.worker().deleteConnector(source);
         to.worker().deleteConnector(sink);
         long mismatch = Files.mismatch(input, out);
@@ -130,6 +129,11 @@ public final class KafkaHeadToHeadBenchmark {
         }
         Files.delete(out);
         return new Round(records / seconds, used / 1e9 / (records / 1e6));
+    }
+
+    /** The CPU time the workers of a pipeline used so far: one worker, or both in a mixed run. */
+    private static long cpuNanos(Side from, Side to) {
+        return from.worker().cpuNanos() + (to == from ? 0 : to.worker().cpuNanos());
     }
 
     private static void mixed(Side from, Side to, Path input, Path runDir, String topic, int records, ChildKafka kafka) throws Exception {
@@ -196,16 +200,5 @@ public final class KafkaHeadToHeadBenchmark {
             }
         }
         return file;
-    }
-
-    private static void awaitBytes(Path out, long expectedBytes) throws Exception {
-        long deadline = System.nanoTime() + ROUND_TIMEOUT.toNanos();
-        while (!Files.exists(out) || Files.size(out) < expectedBytes) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the pipeline did not finish within " + ROUND_TIMEOUT + ": "
-                        + (Files.exists(out) ? Files.size(out) : 0) + " of " + expectedBytes + " bytes");
-            }
-            Thread.sleep(2);
-        }
     }
 }

@@ -734,7 +734,8 @@ public final class PipelineBenchmark {
                 "sink-prefetch", System.getProperty("bench.sinkPrefetch", "true"), "value.converter", converter);
     }
 
-    private static void awaitBytes(Path out, long expectedBytes) throws Exception {
+    /** Waits until {@code out} holds {@code expectedBytes} bytes, at most ten minutes. */
+    static void awaitBytes(Path out, long expectedBytes) throws Exception {
         long deadline = System.currentTimeMillis() + 600_000;
         while (!Files.exists(out) || Files.size(out) < expectedBytes) {
             if (System.currentTimeMillis() > deadline) {

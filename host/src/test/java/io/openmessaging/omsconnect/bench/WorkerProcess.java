@@ -44,14 +44,19 @@ final class WorkerProcess implements AutoCloseable {
     /** Starts {@code mainClass args} on this JVM's classpath with {@link #HEAP}, output to {@code log}. */
     static WorkerProcess start(String name, int port, Path log, List<String> jvmOptions, String mainClass, String... args)
             throws IOException {
+        Process process = new ProcessBuilder(javaCommand(jvmOptions, mainClass, args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-kill"));
+        return new WorkerProcess(name, process, port);
+    }
+
+    /** {@code java} with {@link #HEAP}, then {@code jvmOptions}, on this JVM's classpath, running {@code mainClass args}. */
+    static List<String> javaCommand(List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(HEAP);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-kill"));
-        return new WorkerProcess(name, process, port);
+        return command;
     }
 
     static int freePort() throws IOException {
