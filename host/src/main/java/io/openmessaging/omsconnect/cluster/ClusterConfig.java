@@ -4,6 +4,7 @@ import io.openmessaging.omsconnect.api.config.ParsedConfig;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.config.WorkerKeys;
 
+import javax.crypto.SecretKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,15 @@ import java.util.List;
  *     {@code http://restBindAddress:port}; null here then)</li>
  * <li>{@code leaseMs} (default 2000) — a worker that could not renew its lease for this long has its
  *     tasks given to others; it stops them itself sooner (see {@link LeaseKeeper})</li>
+ * <li>{@code clusterSecret} — the transport is encrypted with a key derived from it ({@link TransportKey});
+ *     required when {@code clusterListen} is not a loopback address: whoever reaches the port of a cluster
+ *     without one can append commands, which run code of the worker's plugins</li>
  * </ul>
+ *
+ * @param transportKey the key of the transport's encryption; null: plaintext (loopback only)
  */
 public record ClusterConfig(String clusterName, String workerId, List<Address> members, Address listen,
-                            String restAdvertisedUrl, long leaseMs, Path raftDir) {
+                            String restAdvertisedUrl, long leaseMs, Path raftDir, SecretKey transportKey) {
 
     public static boolean distributed(WorkerConfig worker) {
         return "distributed".equalsIgnoreCase(worker.keys().getString(WorkerKeys.MODE));
@@ -52,17 +58,41 @@ public record ClusterConfig(String clusterName, String workerId, List<Address> m
                     new IllegalArgumentException("workerId " + id + " is not in clusterMembers: set clusterListen="
                             + "host:port for a non-voting member"));
         }
-        return new ClusterConfig(keys.getString(WorkerKeys.CLUSTER_NAME), id, List.copyOf(members), listen,
+        String clusterName = keys.getString(WorkerKeys.CLUSTER_NAME);
+        String secret = keys.getString(WorkerKeys.CLUSTER_SECRET);
+        if (secret == null || secret.isBlank()) {
+            if (!listen.loopback()) {
+                throw new IllegalArgumentException(WorkerKeys.CLUSTER_SECRET + " is required when the cluster transport "
+                        + "listens beyond loopback (" + listen.host() + ":" + listen.port() + "): without it, whoever "
+                        + "reaches that port can join the cluster and append to its log. Give every worker the same "
+                        + WorkerKeys.CLUSTER_SECRET);
+            }
+            secret = null;
+        }
+        return new ClusterConfig(clusterName, id, List.copyOf(members), listen,
                 keys.getString(WorkerKeys.REST_ADVERTISED_URL), keys.getLong(WorkerKeys.LEASE_MS),
-                worker.storePathRootDir().resolve("raft"));
+                worker.storePathRootDir().resolve("raft"), secret == null ? null : TransportKey.derive(secret, clusterName));
     }
 
     public boolean voter() {
         return members.stream().anyMatch(m -> m.id().equals(workerId));
     }
 
+    /** Never the key: even its hash code is made of the key's bytes. */
+    @Override
+    public String toString() {
+        return "ClusterConfig[clusterName=" + clusterName + ", workerId=" + workerId + ", members=" + members
+                + ", listen=" + listen + ", restAdvertisedUrl=" + restAdvertisedUrl + ", leaseMs=" + leaseMs
+                + ", raftDir=" + raftDir + ", transport=" + (transportKey == null ? "plaintext" : "encrypted") + "]";
+    }
+
     /** One cluster member: {@code id@host:port}. */
     public record Address(String id, String host, int port) {
+        /** True when only this machine can reach the address. */
+        boolean loopback() {
+            return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
+        }
+
         static Address parse(String value, String key) {
             int at = value.indexOf('@');
             int colon = value.lastIndexOf(':');

@@ -3,6 +3,9 @@ package io.openmessaging.omsconnect.cluster;
 import com.alibaba.fastjson2.JSON;
 import com.alibaba.fastjson2.JSONObject;
 import org.jgroups.JChannel;
+import org.jgroups.protocols.SYM_ENCRYPT;
+import org.jgroups.protocols.pbcast.NAKACK2;
+import org.jgroups.stack.ProtocolStack;
 import org.jgroups.protocols.raft.RAFT;
 import org.jgroups.raft.RaftHandle;
 
@@ -56,9 +59,23 @@ public final class RaftNode implements CommandLog, AutoCloseable {
         java.util.logging.Logger.getLogger("org.jgroups").setLevel(Level.WARNING);
         Files.createDirectories(config.raftDir());
         channel = new JChannel(new ByteArrayInputStream(stackXml().getBytes(StandardCharsets.UTF_8)));
+        if (config.transportKey() != null) {
+            encrypt(channel);
+        }
         channel.setName(config.workerId());
         raft = new RaftHandle(channel, state).raftId(config.workerId());
         channel.connect(config.clusterName());
+    }
+
+    /**
+     * Encrypts every message of the protocols above failure detection (joins, views, retransmissions, Raft) with
+     * the cluster's key: a process without it cannot join (it cannot read the join answer), and what it sends
+     * is dropped, not applied. Discovery and heartbeats below stay in the clear: they carry no state.
+     */
+    private void encrypt(JChannel channel) throws Exception {
+        SYM_ENCRYPT encrypt = new SYM_ENCRYPT().setSecretKey(config.transportKey());
+        channel.getProtocolStack().insertProtocol(encrypt, ProtocolStack.Position.BELOW, NAKACK2.class);
+        encrypt.init(); // a protocol inserted after the stack was built is not initialized by it
     }
 
     String stackXml() {

@@ -31,6 +31,7 @@ public final class WorkerKeys {
     public static final String CLUSTER_LISTEN = "clusterListen";
     public static final String REST_ADVERTISED_URL = "restAdvertisedUrl";
     public static final String LEASE_MS = "leaseMs";
+    public static final String CLUSTER_SECRET = "clusterSecret";
 
     private static final String WORKER = "Worker";
     private static final String REST = "REST";
@@ -61,7 +62,7 @@ public final class WorkerKeys {
             .define(ConfigKey.builder(MODE).defaultValue("standalone").validator(Validator.oneOf("standalone", "distributed"))
                     .importance(Importance.HIGH).group(WORKER).width(Width.SHORT).displayName("Mode")
                     .documentation("distributed: join a cluster (the Cluster keys).").dependents(CLUSTER_NAME, CLUSTER_MEMBERS,
-                            CLUSTER_LISTEN, LEASE_MS).build())
+                            CLUSTER_LISTEN, LEASE_MS, CLUSTER_SECRET).build())
             .define(ConfigKey.builder(HTTP_PORT).type(ConfigType.INT).defaultValue(8081).validator(Validator.between(0, 65535))
                     .importance(Importance.HIGH).group(REST).width(Width.SHORT).displayName("REST port")
                     .documentation("The REST API's port (0 picks a free one).").build())
@@ -98,7 +99,12 @@ public final class WorkerKeys {
             .define(ConfigKey.builder(LEASE_MS).type(ConfigType.LONG).defaultValue(2000L).validator(Validator.atLeast(500))
                     .importance(Importance.MEDIUM).group(CLUSTER).width(Width.SHORT).displayName("Lease (ms)")
                     .documentation("A worker that could not renew its lease for this long has its tasks given to others; "
-                            + "it stops them itself sooner.").build());
+                            + "it stops them itself sooner.").build())
+            .define(ConfigKey.builder(CLUSTER_SECRET).type(ConfigType.PASSWORD).defaultValue(null).importance(Importance.HIGH)
+                    .group(CLUSTER).width(Width.MEDIUM).displayName("Cluster secret")
+                    .documentation("The same on every worker: the cluster transport is encrypted with a key derived from it, "
+                            + "so a process without it can neither join, nor read the log, nor append to it. Required when "
+                            + "the cluster transport listens beyond loopback.").build());
 
     private WorkerKeys() {
     }

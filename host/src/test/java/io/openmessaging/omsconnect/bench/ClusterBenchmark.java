@@ -57,7 +57,7 @@ public final class ClusterBenchmark {
         String url = "oms:rabbitmq://guest:guest@127.0.0.1:5672/default?rabbitmq.stream.max-age=1h"
                 + "&rabbitmq.stream.segment-bytes=4000000";
         if (System.getProperty("bench.only", "").contains("controlplane") || System.getProperty("bench.only") == null) {
-            controlPlane(root);
+            controlPlanes(root);
         }
         if (System.getProperty("bench.only", "").equals("controlplane")) {
             return;
@@ -157,11 +157,33 @@ public final class ClusterBenchmark {
     }
 
     /**
+     * {@link #controlPlane} with the transport in plaintext and encrypted ({@code clusterSecret}), two rounds
+     * each, alternating: the cost of the encryption as a ratio measured in the same run.
+     */
+    private static void controlPlanes(Path root) throws Exception {
+        javax.crypto.SecretKey key = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
+        double[] plain = new double[2];
+        double[] encrypted = new double[2];
+        for (int round = 0; round < 2; round++) {
+            double[] p = new double[2];
+            double[] e = new double[2];
+            controlPlane(root, null, p);
+            controlPlane(root, key, e);
+            for (int i = 0; i < 2; i++) {
+                plain[i] += p[i];
+                encrypted[i] += e[i];
+            }
+        }
+        System.out.printf("CONTROL PLANE encrypted/plaintext position commits/s: via the leader %.2f, via a follower %.2f%n",
+                encrypted[0] / plain[0], encrypted[1] / plain[1]);
+    }
+
+    /**
      * The control plane alone: three Raft members in this JVM (fsync on, as in a worker), 8 threads each
      * committing a task's source positions (the command a source task sends at every flush), through the
      * leader and through a follower.
      */
-    private static void controlPlane(Path root) throws Exception {
+    private static void controlPlane(Path root, javax.crypto.SecretKey transportKey, double[] perSecond) throws Exception {
         List<ClusterConfig.Address> members = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
@@ -173,7 +195,7 @@ public final class ClusterBenchmark {
         try {
             for (ClusterConfig.Address m : members) {
                 ClusterConfig config = new ClusterConfig(name, m.id(), members, m, null,
-                        LEASE_MS, root.resolve("raft-" + m.id()));
+                        LEASE_MS, root.resolve("raft-" + name + "-" + m.id()), transportKey);
                 RaftNode node = new RaftNode(config, new ClusterState(System::nanoTime), 5000);
                 node.start();
                 nodes.add(node);
@@ -187,8 +209,9 @@ public final class ClusterBenchmark {
             leader.call(Commands.assign(0, Map.of(unit, "bench-worker")));
             leader.call(Commands.hold(unit, "bench-worker"));
             for (RaftNode via : List.of(leader, follower)) {
-                throughput(8, "CONTROL PLANE position commits via the " + (via == leader ? "leader" : "follower")
-                        + " (fsync on)", (client, n) -> {
+                perSecond[via == leader ? 0 : 1] = throughput(8, "CONTROL PLANE position commits via the "
+                        + (via == leader ? "leader" : "follower") + " (fsync on, transport "
+                        + (transportKey == null ? "plaintext" : "encrypted") + ")", (client, n) -> {
                     JSONObject r = via.call(Commands.positions("bench", unit, "bench-worker", Map.of(
                             new io.openmessaging.connector.api.data.RecordPartition(Map.of("file", "p" + client)),
                             new io.openmessaging.connector.api.data.RecordOffset(Map.of("position", n)))));

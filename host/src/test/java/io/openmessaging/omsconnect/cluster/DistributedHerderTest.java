@@ -64,7 +64,7 @@ class DistributedHerderTest {
         p.setProperty("taskShutdownTimeoutMs", "500");
         WorkerConfig config = WorkerConfig.from(p, dir);
         ClusterConfig cluster = new ClusterConfig("test", "w1", List.of(new ClusterConfig.Address("w1", "127.0.0.1", 1)),
-                new ClusterConfig.Address("w1", "127.0.0.1", 1), "http://w1", LEASE_MS, dir.resolve("raft"));
+                new ClusterConfig.Address("w1", "127.0.0.1", 1), "http://w1", LEASE_MS, dir.resolve("raft"), null);
         when(worker.startConnector(any(), any(), eq(false), any())).thenReturn(true);
         when(worker.isRunning("c")).thenReturn(true);
         when(worker.taskConfigs(eq("c"), anyInt())).thenReturn(TASKS);

@@ -77,7 +77,9 @@ public final class ChildCluster implements AutoCloseable {
                 "workerId=" + n.id, "httpPort=" + n.restPort, "storePathRootDir=" + n.dir.resolve("store"),
                 "pluginsDir=" + n.dir.resolve("plugins"), "offsetFlushIntervalMs=200", "omsDriverUrl=" + driverUrl,
                 "mode=distributed", "clusterName=it-" + root.getFileName(), "clusterMembers=" + members,
-                "clusterListen=127.0.0.1:" + n.raftPort, "leaseMs=" + leaseMs, "taskShutdownTimeoutMs=2000"));
+                "clusterListen=127.0.0.1:" + n.raftPort, "leaseMs=" + leaseMs, "taskShutdownTimeoutMs=2000",
+                // encrypted as a cluster beyond loopback must be: the scenarios run on the transport users get
+                "clusterSecret=it secret " + root.getFileName()));
     }
 
     /** A free TCP port whose +100 is free too (JGroups' FD_SOCK2 listens there). */

@@ -1,0 +1,128 @@
+package io.openmessaging.omsconnect.cluster;
+
+import io.openmessaging.omsconnect.config.WorkerConfig;
+import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
+import io.openmessaging.omsconnect.it.TestWorker;
+import io.openmessaging.omsconnect.store.StoredConnector;
+import io.openmessaging.omsconnect.store.TargetState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code clusterSecret}: Raft members in this JVM on loopback, their transport encrypted with the key derived from
+ * it. Members with the secret form the cluster and replicate; a process with another secret (or none) is
+ * never let in: it applies nothing and nothing it sends is applied.
+ */
+class EncryptedTransportIT {
+    private static final Duration UP = Duration.ofSeconds(30);
+    @TempDir
+    Path dir;
+    private final List<RaftNode> nodes = new ArrayList<>();
+    private final String clusterName = "secret-it-" + System.nanoTime();
+
+    @AfterEach
+    void closeNodes() {
+        nodes.forEach(RaftNode::close);
+    }
+
+    @Test
+    void membersWithTheSecretReplicateAndAWorkerWithAnotherSecretIsKeptOut() throws Exception {
+        List<ClusterConfig.Address> voters = addresses("v1", "v2");
+        ClusterState s1 = new ClusterState(System::nanoTime);
+        ClusterState s2 = new ClusterState(System::nanoTime);
+        RaftNode v1 = start(config(voters, voters.get(0), "the secret"), s1);
+        RaftNode v2 = start(config(voters, voters.get(1), "the secret"), s2);
+        TestWorker.await("a leader among the members with the secret", UP, () -> v1.isLeader() || v2.isLeader());
+        v1.call(Commands.putConnector(connector("before"), true));
+        TestWorker.await("the connector on both members", UP, () -> s2.connector("before").isPresent());
+
+        ClusterConfig.Address learner = addresses("l1").get(0);
+        ClusterState outsiderState = new ClusterState(System::nanoTime);
+        RaftNode outsider = start(config(voters, learner, "another secret"), outsiderState);
+        // what the outsider sends is never applied, by it or by the members
+        assertThrows(ClusterUnavailableException.class,
+                () -> outsider.call(Commands.putConnector(connector("from-outsider"), true)));
+        v2.call(Commands.putConnector(connector("after"), true));
+        TestWorker.await("the members apply on", UP, () -> s1.connector("after").isPresent());
+        assertFalse(s1.connector("from-outsider").isPresent(), "a command of a worker without the secret was applied");
+        assertFalse(s2.connector("from-outsider").isPresent(), "a command of a worker without the secret was applied");
+        assertTrue(outsiderState.connectors().isEmpty(), "a worker without the secret read the log: "
+                + outsiderState.connectors());
+        assertEquals(null, outsider.leader(), "a worker without the secret found the leader");
+    }
+
+    @Test
+    void aNonVotingMemberWithTheSecretReadsTheLog() throws Exception {
+        List<ClusterConfig.Address> voters = addresses("v1", "v2");
+        ClusterState s1 = new ClusterState(System::nanoTime);
+        RaftNode v1 = start(config(voters, voters.get(0), "s3cret"), s1);
+        start(config(voters, voters.get(1), "s3cret"), new ClusterState(System::nanoTime));
+        ClusterState learnerState = new ClusterState(System::nanoTime);
+        RaftNode learner = start(config(voters, addresses("l1").get(0), "s3cret"), learnerState);
+        TestWorker.await("a leader", UP, () -> v1.leader() != null);
+        learner.call(Commands.putConnector(connector("via-learner"), true));
+        TestWorker.await("the learner's write on a voter", UP, () -> s1.connector("via-learner").isPresent());
+        assertTrue(learnerState.connector("via-learner").isPresent());
+    }
+
+    @Test
+    void aTransportBeyondLoopbackNeedsTheSecret() {
+        Properties p = new Properties();
+        p.setProperty("workerId", "w1");
+        p.setProperty("mode", "distributed");
+        p.setProperty("clusterMembers", "w1@10.1.2.3:7800,w2@10.1.2.4:7800");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ClusterConfig.from(WorkerConfig.from(p, dir)));
+        assertTrue(e.getMessage().contains("clusterSecret"), e.getMessage());
+
+        p.setProperty("clusterSecret", "correct horse battery staple");
+        ClusterConfig withSecret = ClusterConfig.from(WorkerConfig.from(p, dir));
+        assertTrue(withSecret.transportKey() != null);
+        assertFalse(withSecret.toString().contains("horse"), withSecret.toString());
+        assertTrue(withSecret.toString().contains("encrypted"), withSecret.toString());
+
+        p.remove("clusterSecret");
+        p.setProperty("clusterMembers", "w1@127.0.0.1:7800,w2@127.0.0.1:7801");
+        assertEquals(null, ClusterConfig.from(WorkerConfig.from(p, dir)).transportKey(), "loopback may stay plaintext");
+    }
+
+    private RaftNode start(ClusterConfig config, ClusterState state) throws Exception {
+        RaftNode node = new RaftNode(config, state, 3000);
+        nodes.add(node);
+        node.start();
+        return node;
+    }
+
+    private ClusterConfig config(List<ClusterConfig.Address> voters, ClusterConfig.Address me, String secret) {
+        return new ClusterConfig(clusterName, me.id(), voters, me, null, 2000, dir.resolve("raft-" + me.id()),
+                TransportKey.derive(secret, clusterName));
+    }
+
+    private static List<ClusterConfig.Address> addresses(String... ids) throws Exception {
+        List<ClusterConfig.Address> out = new ArrayList<>();
+        for (String id : ids) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                out.add(new ClusterConfig.Address(id, "127.0.0.1", s.getLocalPort()));
+            }
+        }
+        return out;
+    }
+
+    private static StoredConnector connector(String name) {
+        return new StoredConnector(name, Map.of("connector.class", "x"), TargetState.STARTED, List.of());
+    }
+}
