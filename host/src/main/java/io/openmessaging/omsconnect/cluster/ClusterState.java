@@ -6,7 +6,7 @@ import com.alibaba.fastjson2.JSONObject;
 import com.alibaba.fastjson2.TypeReference;
 import io.openmessaging.connector.api.data.RecordOffset;
 import io.openmessaging.connector.api.data.RecordPartition;
-import io.openmessaging.omsconnect.herder.ReportedStatus;
+import io.openmessaging.omsconnect.store.ReportedStatus;
 import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.store.PositionValues;
 import io.openmessaging.omsconnect.store.StoredConnector;

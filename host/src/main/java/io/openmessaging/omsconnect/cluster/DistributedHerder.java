@@ -9,7 +9,7 @@ import io.openmessaging.omsconnect.herder.AbstractHerder;
 import io.openmessaging.omsconnect.herder.AlreadyExistsException;
 import io.openmessaging.omsconnect.herder.BadRequestException;
 import io.openmessaging.omsconnect.herder.NotFoundException;
-import io.openmessaging.omsconnect.herder.ReportedStatus;
+import io.openmessaging.omsconnect.store.ReportedStatus;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
 import io.openmessaging.omsconnect.rest.entity.ConnectorInfo;
@@ -94,8 +94,8 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     public DistributedHerder(WorkerConfig workerConfig, ClusterConfig cluster, PluginHost plugins,
                              DriverRegistry drivers, Worker worker, StatusTracker statuses, ClusterState state,
                              CommandLog raft, LongSupplier nanoClock, Supplier<String> restUrl) {
-        super(workerConfig, plugins, drivers, worker, statuses, new RaftConfigStore(state, raft),
-                new RaftOffsetStore(state, raft, cluster.workerId()));
+        super(workerConfig, plugins, drivers, worker, statuses, new ReplicatedStatusStore(state),
+                new RaftConfigStore(state, raft), new RaftOffsetStore(state, raft, cluster.workerId()));
         this.cluster = cluster;
         this.state = state;
         this.raft = raft;
@@ -164,20 +164,6 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     @Override
     protected String clusterId() {
         return cluster.clusterName();
-    }
-
-    @Override
-    protected ReportedStatus connectorStatusOf(String connector) {
-        return reported(Unit.instance(connector));
-    }
-
-    @Override
-    protected ReportedStatus taskStatusOf(ConnectorTaskId task) {
-        return reported(Unit.of(task));
-    }
-
-    private ReportedStatus reported(Unit unit) {
-        return state.status(unit).orElse(new ReportedStatus(Status.UNASSIGNED, null));
     }
 
     @Override
@@ -301,13 +287,13 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
             return statusOf(c);
         }
         List<Unit> units = new ArrayList<>();
-        if (!onlyFailed || reported(Unit.instance(connector)).status().state() == State.FAILED) {
+        if (!onlyFailed || statusStore.connector(connector).status().state() == State.FAILED) {
             units.add(Unit.instance(connector));
         }
         if (includeTasks) {
             for (int i = 0; i < c.taskConfigs().size(); i++) {
                 Unit task = new Unit(connector, i);
-                if (!onlyFailed || reported(task).status().state() == State.FAILED) {
+                if (!onlyFailed || statusStore.task(task.taskId()).status().state() == State.FAILED) {
                     units.add(task);
                 }
             }

@@ -34,6 +34,8 @@ import io.openmessaging.omsconnect.rest.entity.TaskInfo;
 import io.openmessaging.omsconnect.rest.entity.WorkerInfo;
 import io.openmessaging.omsconnect.store.ConfigStore;
 import io.openmessaging.omsconnect.store.OffsetStore;
+import io.openmessaging.omsconnect.store.ReportedStatus;
+import io.openmessaging.omsconnect.store.StatusStore;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.transform.PredicateSpec;
@@ -66,18 +68,23 @@ public abstract class AbstractHerder implements Herder {
     protected final DriverRegistry drivers;
     protected final ConfigStore configs;
     protected final OffsetStore positions;
+    /** Where this worker's own tasks report (a cluster's herder publishes from it). */
     protected final StatusTracker statuses;
+    /** What status calls are answered from: every connector's and task's, with the worker that reported it. */
+    protected final StatusStore statusStore;
     protected final Worker worker;
     protected final LogLevels logLevels = new LogLevels(System::currentTimeMillis);
     private final ConnectorValidator validator;
 
     protected AbstractHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, Worker worker,
-                             StatusTracker statuses, ConfigStore configs, OffsetStore positions) {
+                             StatusTracker statuses, StatusStore statusStore, ConfigStore configs,
+                             OffsetStore positions) {
         this.workerConfig = workerConfig;
         this.plugins = plugins;
         this.drivers = drivers;
         this.worker = worker;
         this.statuses = statuses;
+        this.statusStore = statusStore;
         this.configs = configs;
         this.positions = positions;
         this.validator = new ConnectorValidator(plugins, worker.converters(), this::driverProblem, workerConfig.omsDriverUrl());
@@ -112,12 +119,6 @@ public abstract class AbstractHerder implements Herder {
 
     /** The id of the cluster this worker belongs to; a standalone worker is a cluster of its own. */
     protected abstract String clusterId();
-
-    /** The status of a connector instance, and the worker that reported it. */
-    protected abstract ReportedStatus connectorStatusOf(String connector);
-
-    /** The status of a task, and the worker that reported it. */
-    protected abstract ReportedStatus taskStatusOf(ConnectorTaskId task);
 
 
     // ---- connectors ----
@@ -220,7 +221,7 @@ public abstract class AbstractHerder implements Herder {
     /** The connector's status as this worker's view of the stores has it (no wait for the cluster). */
     protected ConnectorStateInfo statusOf(StoredConnector c) {
         String connector = c.name();
-        ReportedStatus s = connectorStatusOf(connector);
+        ReportedStatus s = statusStore.connector(connector);
         String version = versionOf(c.config());
         List<ConnectorStateInfo.TaskState> tasks = new ArrayList<>();
         for (int i = 0; i < c.taskConfigs().size(); i++) {
@@ -231,7 +232,7 @@ public abstract class AbstractHerder implements Herder {
     }
 
     private ConnectorStateInfo.TaskState taskState(ConnectorTaskId id, String version) {
-        ReportedStatus s = taskStatusOf(id);
+        ReportedStatus s = statusStore.task(id);
         return new ConnectorStateInfo.TaskState(id.task(), s.status().state().name(), s.workerId(), s.status().trace(),
                 version);
     }

@@ -16,6 +16,7 @@ import io.openmessaging.omsconnect.store.ConfigStore;
 import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
+import io.openmessaging.omsconnect.store.TrackedStatusStore;
 import io.openmessaging.omsconnect.worker.ConnectorConfig;
 import io.openmessaging.omsconnect.worker.State;
 import io.openmessaging.omsconnect.worker.Status;
@@ -42,7 +43,8 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
 
     public StandaloneHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, Worker worker,
                             StatusTracker statuses, ConfigStore configs, OffsetStore positions) {
-        super(workerConfig, plugins, drivers, worker, statuses, configs, positions);
+        super(workerConfig, plugins, drivers, worker, statuses, new TrackedStatusStore(statuses, workerConfig.workerId()),
+                configs, positions);
         this.reconfigurer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "herder-reconfigure");
             t.setDaemon(true);
@@ -58,16 +60,6 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     @Override
     protected String clusterId() {
         return workerConfig.workerId();
-    }
-
-    @Override
-    protected ReportedStatus connectorStatusOf(String connector) {
-        return new ReportedStatus(statuses.connector(connector), workerConfig.workerId());
-    }
-
-    @Override
-    protected ReportedStatus taskStatusOf(ConnectorTaskId task) {
-        return new ReportedStatus(statuses.task(task), workerConfig.workerId());
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.DriverRegistry;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
-import io.openmessaging.omsconnect.herder.ReportedStatus;
+import io.openmessaging.omsconnect.store.ReportedStatus;
 import io.openmessaging.omsconnect.store.StoredConnector;
 import io.openmessaging.omsconnect.store.TargetState;
 import io.openmessaging.omsconnect.worker.Status;
@@ -55,6 +55,7 @@ class DistributedHerderTest {
     private final ClusterState state = new ClusterState(clock::get);
     private final InstantCommandLog log = new InstantCommandLog(state);
     private final Worker worker = mock(Worker.class);
+    private final StatusTracker statuses = new StatusTracker();
     private DistributedHerder herder;
 
     @BeforeEach
@@ -70,7 +71,7 @@ class DistributedHerderTest {
         when(worker.taskConfigs(eq("c"), anyInt())).thenReturn(TASKS);
         when(worker.activeTopics()).thenReturn(new io.openmessaging.omsconnect.worker.ActiveTopics());
         herder = new DistributedHerder(config, cluster, mock(PluginHost.class), mock(DriverRegistry.class), worker,
-                new StatusTracker(), state, log, clock::get, () -> "http://w1");
+                statuses, state, log, clock::get, () -> "http://w1");
         herder.start();
     }
 
@@ -158,21 +159,10 @@ class DistributedHerderTest {
     void statusesOfHeldUnitsAreReportedWithThisWorkersId() {
         put(TargetState.STARTED);
         verify(worker, timeout(5000)).startTask(eq(new ConnectorTaskId("c", 1)), any(), any(), eq(false));
-        StatusTracker statuses = statusesOf(herder);
         statuses.task(new ConnectorTaskId("c", 1), Status.of(State.RUNNING));
         assertEquals(new ReportedStatus(Status.of(State.RUNNING), "w1"), awaitStatus(new Unit("c", 1)));
         assertEquals("RUNNING", herder.connectorStatus("c").tasks().get(1).state());
         assertEquals("w1", herder.connectorStatus("c").tasks().get(1).workerId());
-    }
-
-    private static StatusTracker statusesOf(DistributedHerder herder) {
-        try {
-            java.lang.reflect.Field f = io.openmessaging.omsconnect.herder.AbstractHerder.class.getDeclaredField("statuses");
-            f.setAccessible(true);
-            return (StatusTracker) f.get(herder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private ReportedStatus awaitStatus(Unit unit) {

@@ -1,4 +1,4 @@
-package io.openmessaging.omsconnect.herder;
+package io.openmessaging.omsconnect.store;
 
 import io.openmessaging.omsconnect.worker.Status;
 
