@@ -1,5 +1,6 @@
 package io.openmessaging.omsconnect;
 
+import io.openmessaging.omsconnect.config.ConfigFileReport;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.driver.PluginDriverRegistry;
 import io.openmessaging.omsconnect.cluster.ClusterConfig;
@@ -70,11 +71,14 @@ public final class WorkerMain implements AutoCloseable {
 
     public synchronized void start() throws Exception {
         log.info("Starting worker with {}", config);
+        ConfigFileReport report = ConfigFileReport.of(config);
+        report.infos().forEach(log::info);
+        report.warnings().forEach(log::warn);
         Files.createDirectories(config.storePathRootDir());
         storeLock = StoreLock.acquire(config.storePathRootDir(),
                 "worker " + config.workerId() + " (REST port " + config.httpPort() + ")");
         Files.createDirectories(config.pluginsDir());
-        plugins = new Pf4jPluginHost(config.pluginsDir());
+        plugins = new Pf4jPluginHost(config.pluginsDir(), config.pluginPaths());
         plugins.start();
         drivers = new PluginDriverRegistry(plugins);
         StatusTracker statuses = new StatusTracker();

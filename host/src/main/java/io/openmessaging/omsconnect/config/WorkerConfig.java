@@ -9,18 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The worker's own settings ({@code conf/connect.conf}, the seed's key names, declared in {@link WorkerKeys}). Unknown keys are kept
- * in {@link #raw()} so drivers and stores can read their own.
+ * The worker's own settings ({@code conf/connect.conf}, the seed's key names, declared in {@link WorkerKeys}). The file's
+ * other keys are kept in {@link #raw()}; nothing reads them, and the worker names them at start ({@link ConfigFileReport}).
  *
  * @param workerId             this worker's id in statuses and the cluster
- * @param omsDriverUrl         default {@code oms-driver-url} for connectors that name none
+ * @param omsDriverUrl         default {@code oms-driver-url} for connectors that name none (from {@code namesrvAddr}
+ *                             when only that is set)
  * @param httpPort             REST port (0 picks a free one)
  * @param storePathRootDir     where the standalone stores live
  * @param pluginsDir           where plugins are loaded from and installed to
+ * @param pluginPaths          more plugin entries (files or folders), loaded but never changed by the worker
  * @param restBindAddress      REST bind address, loopback unless configured
  * @param restToken            when set, mutating REST calls need {@code Authorization: Bearer <token>}
  * @param pluginUploadEnabled  whether {@code POST /plugins} is allowed at all (code execution)
@@ -30,7 +33,7 @@ import java.util.Properties;
  * @param taskShutdownTimeoutMs how long a task may take to stop before it is abandoned
  */
 public record WorkerConfig(String workerId, String omsDriverUrl, int httpPort, Path storePathRootDir, Path pluginsDir,
-                           String restBindAddress, String restToken, boolean pluginUploadEnabled,
+                           List<Path> pluginPaths, String restBindAddress, String restToken, boolean pluginUploadEnabled,
                            long maxRequestBytes, long maxUploadBytes, long offsetFlushIntervalMs,
                            long taskShutdownTimeoutMs, Properties raw) {
 
@@ -52,13 +55,13 @@ public record WorkerConfig(String workerId, String omsDriverUrl, int httpPort, P
         ParsedConfig parsed = parse(p);
         Path store = resolve(baseDir, parsed.getString(WorkerKeys.STORE_PATH_ROOT_DIR));
         Path plugins = resolve(baseDir, parsed.getString(WorkerKeys.PLUGINS_DIR));
-        String driver = parsed.getString(WorkerKeys.OMS_DRIVER_URL);
         return new WorkerConfig(
                 parsed.getString(WorkerKeys.WORKER_ID),
-                driver != null ? driver : "oms:local://" + store.resolve("mq") + "/default",
+                defaultDriverUrl(parsed, store),
                 parsed.getInt(WorkerKeys.HTTP_PORT),
                 store,
                 plugins,
+                parsed.getList(WorkerKeys.PLUGIN_PATHS).stream().map(entry -> resolve(baseDir, folderOf(entry))).toList(),
                 parsed.getString(WorkerKeys.REST_BIND_ADDRESS),
                 token(parsed.getString(WorkerKeys.REST_TOKEN)),
                 parsed.getBoolean(WorkerKeys.PLUGIN_UPLOAD_ENABLED),
@@ -67,6 +70,26 @@ public record WorkerConfig(String workerId, String omsDriverUrl, int httpPort, P
                 parsed.getLong(WorkerKeys.OFFSET_FLUSH_INTERVAL_MS),
                 parsed.getLong(WorkerKeys.TASK_SHUTDOWN_TIMEOUT_MS),
                 p);
+    }
+
+    /** omsDriverUrl; else RocketMQ Connect's namesrvAddr as a RocketMQ driver URL; else the embedded queue. */
+    private static String defaultDriverUrl(ParsedConfig parsed, Path store) {
+        String driver = parsed.getString(WorkerKeys.OMS_DRIVER_URL);
+        if (driver != null) {
+            return driver;
+        }
+        String nameServers = parsed.getString(WorkerKeys.NAMESRV_ADDR);
+        if (nameServers != null) {
+            // RocketMQ separates name servers with ';', a driver URL's access points with ','
+            return "oms:rocketmq://" + nameServers.replace(';', ',').replace(" ", "") + "/default";
+        }
+        return "oms:local://" + store.resolve("mq") + "/default";
+    }
+
+    /** RocketMQ Connect's docs write a folder of plugins as {@code folder/*}: the folder is meant. */
+    private static String folderOf(String pluginPath) {
+        boolean wildcard = pluginPath.equals("*") || pluginPath.endsWith("/*") || pluginPath.endsWith("\\*");
+        return wildcard ? pluginPath.substring(0, pluginPath.length() - 1) : pluginPath;
     }
 
     /** A token as a config file holds it: trailing spaces are a typo there, not part of the secret. */
@@ -99,7 +122,8 @@ public record WorkerConfig(String workerId, String omsDriverUrl, int httpPort, P
     @Override
     public String toString() {
         return "WorkerConfig[workerId=" + workerId + ", omsDriverUrl=" + omsDriverUrl + ", httpPort=" + httpPort
-                + ", storePathRootDir=" + storePathRootDir + ", pluginsDir=" + pluginsDir + ", restBindAddress="
+                + ", storePathRootDir=" + storePathRootDir + ", pluginsDir=" + pluginsDir
+                + (pluginPaths.isEmpty() ? "" : ", pluginPaths=" + pluginPaths) + ", restBindAddress="
                 + restBindAddress + ", restToken=" + (restToken == null ? "none" : "******") + "]";
     }
 }

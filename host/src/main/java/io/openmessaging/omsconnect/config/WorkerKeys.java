@@ -20,7 +20,9 @@ public final class WorkerKeys {
     public static final String PLUGIN_UPLOAD_ENABLED = "pluginUploadEnabled";
     public static final String STORE_PATH_ROOT_DIR = "storePathRootDir";
     public static final String PLUGINS_DIR = "pluginsDir";
+    public static final String PLUGIN_PATHS = "pluginPaths";
     public static final String OMS_DRIVER_URL = "omsDriverUrl";
+    public static final String NAMESRV_ADDR = "namesrvAddr";
     public static final String OFFSET_FLUSH_INTERVAL_MS = "offsetFlushIntervalMs";
     public static final String TASK_SHUTDOWN_TIMEOUT_MS = "taskShutdownTimeoutMs";
     public static final String MAX_REQUEST_BYTES = "maxRequestBytes";
@@ -43,13 +45,28 @@ public final class WorkerKeys {
                     .documentation("This worker's id in statuses and in the cluster.").build())
             .define(ConfigKey.builder(OMS_DRIVER_URL).defaultValue(null).importance(Importance.HIGH).group(WORKER)
                     .width(Width.LONG).displayName("Default OMS driver URL")
-                    .documentation("The queue of connectors that name none. Default: oms:local://<storePathRootDir>/mq/default.").build())
+                    .documentation("The queue of connectors that name none. Default: oms:rocketmq://<namesrvAddr>/default when "
+                            + "namesrvAddr is set, else oms:local://<storePathRootDir>/mq/default.").build())
+            .define(ConfigKey.builder(NAMESRV_ADDR).defaultValue(null).importance(Importance.MEDIUM).group(WORKER)
+                    .width(Width.LONG).displayName("RocketMQ name server")
+                    .documentation("RocketMQ Connect's key: its name servers, host:port[;host:port...]. Without omsDriverUrl "
+                            + "the default queue is oms:rocketmq://<namesrvAddr>/default (the RocketMQ driver reads the name "
+                            + "server from the URL with OMS_RMQ_DIRECT_NAME_SRV=true in the environment, which run_worker.sh "
+                            + "exports); with omsDriverUrl it is ignored, with a warning.").build())
             .define(ConfigKey.builder(STORE_PATH_ROOT_DIR).defaultValue("./storeRoot/").importance(Importance.HIGH)
                     .group(WORKER).width(Width.LONG).displayName("Store folder")
                     .documentation("Connector configs, target states and source positions (files replaced atomically); "
                             + "a cluster's Raft log under raft/.").build())
             .define(ConfigKey.builder(PLUGINS_DIR).defaultValue("./plugins-dir").importance(Importance.HIGH).group(WORKER)
                     .width(Width.LONG).displayName("Plugins folder").documentation("Where plugins are loaded from and installed to.").build())
+            .define(ConfigKey.builder(PLUGIN_PATHS).type(ConfigType.LIST).defaultValue(java.util.List.of())
+                    .importance(Importance.MEDIUM).group(WORKER).width(Width.LONG).displayName("More plugin entries")
+                    .documentation("RocketMQ Connect's key: plugin entries loaded besides pluginsDir's, comma-separated: a jar, "
+                            + "zip or tar.gz file is one plugin; a folder (or folder/*) gives each entry at its top level, as "
+                            + "pluginsDir does. The worker never changes them (DELETE /plugins/{id} refuses them; they reload). "
+                            + "One that does not exist is shown by GET /plugins as not loaded. Relative paths are resolved "
+                            + "against the config file's folder, as the other paths here (RocketMQ Connect resolves them "
+                            + "against the working directory).").build())
             .define(ConfigKey.builder(OFFSET_FLUSH_INTERVAL_MS).type(ConfigType.LONG).defaultValue(1000L)
                     .validator(Validator.atLeast(1)).importance(Importance.MEDIUM).group(WORKER).width(Width.SHORT)
                     .displayName("Commit interval (ms)")

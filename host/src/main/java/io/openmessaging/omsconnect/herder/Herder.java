@@ -114,19 +114,22 @@ public interface Herder {
 
     List<PluginDescriptorInfo> plugins();
 
-    /** The entries of this worker's {@code pluginsDir} that are not loaded, each with why. */
+    /** The entries of this worker's {@code pluginsDir} and pluginPaths that are not loaded, each with why. */
     List<NotLoadedPlugin> notLoadedPlugins();
 
     PluginDescriptorInfo plugin(String pluginId);
 
     PluginDescriptorInfo installPlugin(String fileName, InputStream archive);
 
-    /** Refused with {@link ConflictException} while connectors or drivers use it, unless {@code force}. */
+    /**
+     * Refused with {@link ConflictException} while connectors or drivers use it, unless {@code force}; a plugin of
+     * pluginPaths is never deleted (a {@code PluginException} CONFLICT).
+     */
     void uninstallPlugin(String pluginId, boolean force);
 
     PluginDescriptorInfo reloadPlugin(String pluginId);
 
-    /** Loads what of this worker's {@code pluginsDir} is not loaded yet (see {@code PluginHost#rescan}). */
+    /** Loads what of this worker's {@code pluginsDir} and pluginPaths is not loaded yet (see {@code PluginHost#rescan}). */
     List<PluginDescriptorInfo> rescanPlugins();
 
     List<DriverInfo> drivers();

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The entries of {@code pluginsDir} that are not loaded, by path. Kept so that {@code GET /plugins} shows them,
- * and so that each is logged once: the watcher reports an entry again every time it changes, and a retry that
- * fails the same way is no news. Changed under the host's lock; read lock-free.
+ * The entries of {@code pluginsDir} and of pluginPaths that are not loaded, by path. Kept so that
+ * {@code GET /plugins} shows them, and so that each is logged once: the watcher reports an entry again every time
+ * it changes, and a retry that fails the same way is no news. Changed under the host's lock; read lock-free.
  */
 final class NotLoadedEntries {
     private final Map<Path, NotLoadedPlugin> byPath = new TreeMap<>(); // guarded by the host's lock

@@ -25,12 +25,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The {@link PluginHost} over pf4j: {@link IsolatingPluginManager} loads every plugin entry of
- * {@code pluginsDir} into its own {@link IsolatingClassLoader}; {@link ComponentScanner} and
- * {@link ComponentVerifier} find its components; {@link PluginsDirWatcher} picks up entries dropped or
- * deleted while running. Entries that do not load, and stray files, are kept with the reason
- * ({@link #notLoaded()}) and logged once. Every change (boot, install, uninstall, reload, watcher) runs under one
- * lock, as pf4j is not thread-safe; reads ({@link #components()}, {@link #component(String)}…) are lock-free
- * over an immutable snapshot published after each change.
+ * {@code pluginsDir}, then those of {@link PluginPaths}, into its own {@link IsolatingClassLoader};
+ * {@link ComponentScanner} and {@link ComponentVerifier} find its components; {@link PluginsDirWatcher} picks up
+ * entries dropped into or deleted from {@code pluginsDir} while running. Entries of {@code pluginPaths} are
+ * read-only: loaded and reloaded, never uninstalled. Entries that do not load, stray files and pluginPaths entries
+ * that do not exist are kept with the reason ({@link #notLoaded()}) and logged once. Every change (boot, install,
+ * uninstall, reload, watcher) runs under one lock, as pf4j is not thread-safe; reads ({@link #components()},
+ * {@link #component(String)}…) are lock-free over an immutable snapshot published after each change.
  */
 public final class Pf4jPluginHost implements PluginHost {
     private static final Logger log = LoggerFactory.getLogger(Pf4jPluginHost.class);
@@ -46,6 +47,7 @@ public final class Pf4jPluginHost implements PluginHost {
     private static final java.time.Duration PLUGIN_THREADS_AFTER_INTERRUPT = java.time.Duration.ofSeconds(1);
     private static final String NOT_A_PLUGIN =
             "not a plugin file: plugins are .jar, .zip, .tar.gz or .tgz files and folders";
+    private static final String MISSING = "no such file or folder (named by pluginPaths)";
 
     /** What readers see; replaced as a whole after every change. */
     private record Snapshot(List<PluginDescriptorInfo> plugins, Map<String, PluginComponent> byClassName,
@@ -54,6 +56,7 @@ public final class Pf4jPluginHost implements PluginHost {
     }
 
     private final PluginsDirLayout layout;
+    private final PluginPaths pluginPaths;
     private final long maxUploadBytes;
     private final IsolatingPluginManager manager;
     private final ComponentScanner scanner = new ComponentScanner();
@@ -72,12 +75,22 @@ public final class Pf4jPluginHost implements PluginHost {
 
     /** @param pluginsDir the plugins directory; created if missing */
     public Pf4jPluginHost(Path pluginsDir) {
-        this(pluginsDir, DEFAULT_MAX_UPLOAD_BYTES);
+        this(pluginsDir, DEFAULT_MAX_UPLOAD_BYTES, List.of());
+    }
+
+    /** @param pluginPaths more plugin entries (files, or folders of them), loaded but never changed: {@link PluginPaths} */
+    public Pf4jPluginHost(Path pluginsDir, List<Path> pluginPaths) {
+        this(pluginsDir, DEFAULT_MAX_UPLOAD_BYTES, pluginPaths);
     }
 
     /** @param maxUploadBytes uploads larger than this are refused with BAD_ARCHIVE */
     public Pf4jPluginHost(Path pluginsDir, long maxUploadBytes) {
+        this(pluginsDir, maxUploadBytes, List.of());
+    }
+
+    private Pf4jPluginHost(Path pluginsDir, long maxUploadBytes, List<Path> pluginPaths) {
         this.layout = new PluginsDirLayout(pluginsDir);
+        this.pluginPaths = new PluginPaths(pluginPaths, layout);
         this.maxUploadBytes = maxUploadBytes;
         this.manager = new IsolatingPluginManager(layout.root());
         this.extractions = new ZipExtractions(layout);
@@ -118,8 +131,14 @@ public final class Pf4jPluginHost implements PluginHost {
             for (Path stray : layout.strayFiles()) {
                 notLoaded(stray, NOT_A_PLUGIN);
             }
-            log.info("Loaded {} plugins with {} components from {}{}", loaded.size(), snapshot.byClassName().size(),
-                    layout.root(), notLoaded.list().isEmpty() ? "" : "; " + notLoaded.list().size() + " entries not loaded");
+            for (Path inside : pluginPaths.insidePluginsDir()) {
+                log.warn("pluginPaths entry {} is pluginsDir {} or lies in it: its plugins are pluginsDir's", inside,
+                        layout.root());
+            }
+            pluginPaths.entries().forEach(this::offerFromPluginPaths);
+            log.info("Loaded {} plugins with {} components from {}{}{}", loaded.size(), snapshot.byClassName().size(),
+                    layout.root(), pluginPaths.configured().isEmpty() ? "" : " and pluginPaths " + pluginPaths.configured(),
+                    notLoaded.list().isEmpty() ? "" : "; " + notLoaded.list().size() + " entries not loaded");
             try {
                 watcher = new PluginsDirWatcher(layout, this::entryAppeared, this::entryDisappeared);
                 watcher.start();
@@ -255,6 +274,10 @@ public final class Pf4jPluginHost implements PluginHost {
     public void uninstall(String pluginId) {
         synchronized (lock) {
             PluginDescriptorInfo info = require(pluginId);
+            if (!layout.holds(info.path())) {
+                throw new PluginException(Reason.CONFLICT, "plugin " + pluginId + " comes from pluginPaths (" + info.path()
+                        + "), which the worker never deletes: take it out of pluginPaths and restart the worker");
+            }
             unload(info, true);
             PluginsDirLayout.deleteTree(info.path());
             deleteExtraction(info.path());
@@ -331,6 +354,7 @@ public final class Pf4jPluginHost implements PluginHost {
             for (Path stray : layout.strayFiles()) {
                 entryAppeared(stray);
             }
+            pluginPaths.entries().forEach(this::offerFromPluginPaths);
             return loaded.values().stream().filter(p -> !before.contains(p.id())).toList();
         }
     }
@@ -338,23 +362,44 @@ public final class Pf4jPluginHost implements PluginHost {
     /** The watcher's report of an entry that appeared or changed (package-private: tests report one again). */
     void entryAppeared(Path path) {
         synchronized (lock) {
-            if (closed || loaded.values().stream().anyMatch(p -> p.path().equals(path))) {
+            if (closed || isLoaded(path)) {
                 return; // ours (an install moved it in) or already known
             }
             if (!Files.exists(path)) {
                 return; // gone while we waited for the lock, e.g. an install that failed rolled it back
             }
-            if (!layout.isPluginEntry(path)) {
-                notLoaded(path, NOT_A_PLUGIN);
-                return;
-            }
-            try {
-                PluginDescriptorInfo info = loadAndAnnounce(path);
-                log.info("Loaded dropped plugin {} {} from {}", info.id(), info.version(), path.getFileName());
-            } catch (PluginException e) {
-                // kept and logged by loadAndAnnounce
-            }
+            offer(path, layout.isPluginEntry(path)).ifPresent(info ->
+                    log.info("Loaded dropped plugin {} {} from {}", info.id(), info.version(), path.getFileName()));
         }
+    }
+
+    /** An entry of pluginPaths, at start or at a rescan: one that does not exist is kept as not loaded. */
+    private void offerFromPluginPaths(Path entry) {
+        if (isLoaded(entry)) {
+            return;
+        }
+        if (!Files.exists(entry)) {
+            notLoaded(entry, MISSING);
+            return;
+        }
+        offer(entry, PluginsDirLayout.isPluginFile(entry));
+    }
+
+    /** Loads an entry that is a plugin file; one that is not, or fails to load, is kept as not loaded. */
+    private Optional<PluginDescriptorInfo> offer(Path entry, boolean pluginFile) {
+        if (!pluginFile) {
+            notLoaded(entry, NOT_A_PLUGIN);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(loadAndAnnounce(entry));
+        } catch (PluginException e) {
+            return Optional.empty(); // kept and logged by loadAndAnnounce
+        }
+    }
+
+    private boolean isLoaded(Path entry) {
+        return loaded.values().stream().anyMatch(p -> p.path().equals(entry));
     }
 
     private void entryDisappeared(Path path) {
@@ -388,10 +433,10 @@ public final class Pf4jPluginHost implements PluginHost {
         return info;
     }
 
-    /** Keeps why an entry is not loaded; logs it unless it was already kept for that reason. */
+    /** Keeps why an entry is not loaded; logs it unless it was already kept for that reason (pluginPaths' by their path). */
     private void notLoaded(Path entry, String reason) {
         if (notLoaded.add(entry, reason)) {
-            log.warn("Plugin entry {} not loaded: {}", entry.getFileName(), reason);
+            log.warn("Plugin entry {} not loaded: {}", layout.holds(entry) ? entry.getFileName() : entry, reason);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param id         pf4j plugin id, or synthesized from the file name for a plain jar or folder
  * @param version    plugin version ("0.0.0" when unknown)
- * @param path       the jar, zip or folder in {@code pluginsDir}
+ * @param path       the jar, zip or folder in {@code pluginsDir} or named by pluginPaths
  * @param kind       how it was packaged: "pf4j-jar", "pf4j-zip", "pf4j-folder", "plain-jar", "plain-folder",
  *                   "plain-zip" (a zip of jars without plugin.properties: id from the file name)
  * @param state      pf4j plugin state (STARTED, STOPPED, FAILED…)

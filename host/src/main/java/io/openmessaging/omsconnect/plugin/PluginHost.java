@@ -11,12 +11,12 @@ import java.util.Optional;
  */
 public interface PluginHost extends AutoCloseable {
 
-    /** Loads and starts every plugin in {@code pluginsDir}; starts watching it for dropped files. */
+    /** Loads and starts every plugin in {@code pluginsDir} and in the worker's pluginPaths; starts watching {@code pluginsDir} for dropped files. */
     void start();
 
     List<PluginDescriptorInfo> plugins();
 
-    /** The entries of {@code pluginsDir} that are not loaded, with why, in file name order. */
+    /** The entries of {@code pluginsDir} and of pluginPaths that are not loaded (or do not exist), with why, in path order. */
     List<NotLoadedPlugin> notLoaded();
 
     Optional<PluginDescriptorInfo> plugin(String pluginId);
@@ -38,12 +38,16 @@ public interface PluginHost extends AutoCloseable {
      */
     PluginDescriptorInfo install(String fileName, InputStream archive);
 
-    /** Stops, unloads and deletes a plugin. Callers stop what uses it first. */
+    /**
+     * Stops, unloads and deletes a plugin. Callers stop what uses it first.
+     *
+     * @throws PluginException CONFLICT for a plugin of pluginPaths, which the worker never deletes (nothing changes)
+     */
     void uninstall(String pluginId);
 
     /**
-     * Loads the entries of {@code pluginsDir} that are not loaded (new ones the watcher has not reported yet, and
-     * those that failed before, tried again); loaded plugins are left as they are.
+     * Loads the entries of {@code pluginsDir} and of pluginPaths that are not loaded (new ones the watcher has not
+     * reported yet, and those that failed before, tried again); loaded plugins are left as they are.
      *
      * @return the plugins it loaded
      */

@@ -2,11 +2,15 @@ package io.openmessaging.omsconnect.plugin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -15,14 +19,17 @@ import java.util.stream.Stream;
 /**
  * What lives where in {@code pluginsDir}: plugin entries (jars, zips, folders) at the top level, and two
  * hidden working folders the host owns, {@code .staging/} for uploads being validated and
- * {@code .extracted/} for the contents of zip plugins, and the {@code .lock} file through which hosts sharing
- * the directory take turns at changing those (see {@link PluginsDirLock}). Hidden entries, READMEs and other
- * files are never plugins; other files are "stray": the host shows them as not loaded.
+ * {@code .extracted/} for the contents of zip plugins (those of zips outside it, named by pluginPaths, under
+ * {@code .extracted/.pluginPaths/}), and the {@code .lock} file through which hosts sharing the directory take
+ * turns at changing those (see {@link PluginsDirLock}). Hidden entries, READMEs and other files are never
+ * plugins; other files are "stray": the host shows them as not loaded.
  */
 record PluginsDirLayout(Path root) {
 
     static final String STAGING = ".staging";
     static final String EXTRACTED = ".extracted";
+    /** Under {@code .extracted/}: hidden, so no zip of pluginsDir's own is extracted to it. */
+    static final String ELSEWHERE = ".pluginPaths";
 
     PluginsDirLayout {
         root = root.toAbsolutePath().normalize();
@@ -36,15 +43,46 @@ record PluginsDirLayout(Path root) {
         return root.resolve(EXTRACTED);
     }
 
-    /** Where the contents of a zip or tar.gz plugin are extracted to. */
+    /** Where the extractions of archives outside this folder go, one folder each (see {@link #extractedFolderOf}). */
+    Path extractedElsewhere() {
+        return extracted().resolve(ELSEWHERE);
+    }
+
+    /**
+     * Where the contents of a zip or tar.gz plugin are extracted to: {@code .extracted/<name without its suffix>}
+     * for an entry of this folder; for an archive elsewhere, a folder of that same name (a plain zip's id is its
+     * name) in {@code .extracted/.pluginPaths/<digest of the archive's path>/}, so that archives of one name in
+     * two folders never share an extraction.
+     */
     Path extractedFolderOf(Path archive) {
         String name = archive.getFileName().toString();
-        return extracted().resolve(PluginArchive.of(name).orElseThrow().baseName(name));
+        String folderName = PluginArchive.of(name).orElseThrow().baseName(name);
+        return holds(archive) ? extracted().resolve(folderName) : extractedElsewhere().resolve(digest(archive)).resolve(folderName);
+    }
+
+    private static String digest(Path archive) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(archive.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code path} is a top-level entry of this folder: one the host may replace or delete. */
+    boolean holds(Path path) {
+        return root.equals(path.toAbsolutePath().normalize().getParent());
     }
 
     /** True for a top-level entry that may hold a plugin: a jar, a zip or a folder, not hidden. */
     boolean isPluginEntry(Path path) {
-        return isVisibleTopLevel(path) && (Files.isDirectory(path) || isArchiveName(path.getFileName().toString()));
+        return isVisibleTopLevel(path) && isPluginFile(path);
+    }
+
+    /** True for a folder, or a file named as a plugin archive (jar, zip, tar.gz), wherever it is. */
+    static boolean isPluginFile(Path path) {
+        return Files.isDirectory(path) || isArchiveName(path.getFileName().toString());
     }
 
     /**
@@ -62,8 +100,7 @@ record PluginsDirLayout(Path root) {
 
     private boolean isVisibleTopLevel(Path path) {
         Path name = path.getFileName();
-        return name != null && !name.toString().startsWith(".")
-                && root.equals(path.toAbsolutePath().normalize().getParent());
+        return name != null && !name.toString().startsWith(".") && holds(path);
     }
 
     static boolean isArchiveName(String fileName) {

@@ -18,8 +18,12 @@ final class PluginsDirRepository implements PluginRepository {
         return layout.pluginEntries();
     }
 
+    /** Deletes an entry of {@code pluginsDir}, never a path elsewhere (a pluginPaths entry): that is {@code false}. */
     @Override
     public boolean deletePluginPath(Path pluginPath) {
+        if (!layout.holds(pluginPath)) {
+            return false;
+        }
         PluginsDirLayout.deleteTree(pluginPath);
         new ZipExtractions(layout).delete(pluginPath);
         return true;

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps the extracted contents of zip and tar.gz plugins in {@code .extracted/<name without .zip, .tar.gz or .tgz>/}, each with
+ * Keeps the extracted contents of zip and tar.gz plugins in {@code .extracted/<name without .zip, .tar.gz or .tgz>/}
+ * (those of archives outside pluginsDir where {@link PluginsDirLayout#extractedFolderOf} says), each with
  * a stamp (the zip's size and modification time) so that a restart reuses an extraction that is still
  * current instead of expanding a 70 MB driver again. Extraction goes through {@link SafeZip}.
  *
@@ -27,10 +28,12 @@ import java.util.Optional;
 final class ZipExtractions {
     private final PluginsDirLayout layout;
     private final PluginsDirLock lock;
+    private final ExtractionOrigins origins;
 
     ZipExtractions(PluginsDirLayout layout) {
         this.layout = layout;
         this.lock = new PluginsDirLock(layout);
+        this.origins = new ExtractionOrigins(layout);
     }
 
     /** A zip or a tar.gz: extracted before loading (the name says "zip" for both, as the folder does). */
@@ -53,6 +56,7 @@ final class ZipExtractions {
             deleteExtraction(zip);
             SafeZip.extract(zip, folder);
             Files.writeString(stampFile(folder), stamp);
+            origins.record(zip);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot extract " + zip, e);
@@ -140,10 +144,11 @@ final class ZipExtractions {
         PluginsDirLayout.deleteTree(folder);
         PluginsDirLayout.deleteTree(stampFile(folder));
         PluginsDirLayout.deleteTree(candidatesFile(folder));
+        origins.forget(zip);
         PluginsDirLayout.deleteIfEmpty(layout.extracted());
     }
 
-    /** Deletes extractions whose zip is gone (deleted while the worker was down). */
+    /** Deletes extractions whose zip is gone (deleted while the worker was down), in pluginsDir or elsewhere. */
     void pruneOrphans() {
         if (Files.isDirectory(layout.extracted())) {
             lock.run(this::deleteOrphans);
@@ -155,9 +160,13 @@ final class ZipExtractions {
         if (!Files.isDirectory(root)) {
             return;
         }
+        origins.deleteOrphans();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
+                if (entry.equals(layout.extractedElsewhere())) {
+                    continue; // pruned by origins
+                }
                 String folderName = name.replaceFirst("\\.(stamp|candidates)$", "");
                 boolean archiveLeft = java.util.stream.Stream.of(".zip", ".tar.gz", ".tgz")
                         .anyMatch(suffix -> Files.exists(layout.root().resolve(folderName + suffix)));
