@@ -49,7 +49,7 @@ public final class ConfigFileReport {
             warnings.add(WorkerKeys.NAMESRV_ADDR + " " + nameServers + " is ignored: " + WorkerKeys.OMS_DRIVER_URL
                     + " is set and names the default queue");
         } else {
-            infos.add("Default OMS driver URL " + defaultDriverUrl + ", from " + WorkerKeys.NAMESRV_ADDR);
+            infos.add("Default OMS driver URL " + Secrets.maskUrl(defaultDriverUrl) + ", from " + WorkerKeys.NAMESRV_ADDR);
         }
     }
 

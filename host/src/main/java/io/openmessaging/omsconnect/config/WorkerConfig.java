@@ -121,7 +121,7 @@ public record WorkerConfig(String workerId, String omsDriverUrl, int httpPort, P
 
     @Override
     public String toString() {
-        return "WorkerConfig[workerId=" + workerId + ", omsDriverUrl=" + omsDriverUrl + ", httpPort=" + httpPort
+        return "WorkerConfig[workerId=" + workerId + ", omsDriverUrl=" + Secrets.maskUrl(omsDriverUrl) + ", httpPort=" + httpPort
                 + ", storePathRootDir=" + storePathRootDir + ", pluginsDir=" + pluginsDir
                 + (pluginPaths.isEmpty() ? "" : ", pluginPaths=" + pluginPaths) + ", restBindAddress="
                 + restBindAddress + ", restToken=" + (restToken == null ? "none" : "******") + "]";

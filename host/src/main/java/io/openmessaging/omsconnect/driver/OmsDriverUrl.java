@@ -1,5 +1,7 @@
 package io.openmessaging.omsconnect.driver;
 
+import io.openmessaging.omsconnect.config.Secrets;
+
 import io.openmessaging.KeyValue;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.internal.DefaultKeyValue;
@@ -34,13 +36,13 @@ public record OmsDriverUrl(String url, String driver, String accessPoints, Strin
     /** @throws DriverException naming the URL when it is not of that form */
     public static OmsDriverUrl parse(String url) {
         if (url == null || !url.trim().startsWith(PREFIX)) {
-            throw new DriverException("Malformed oms-driver-url '" + url + "': expected oms:<driver>://<access points>/<namespace>");
+            throw new DriverException("Malformed oms-driver-url '" + Secrets.maskUrl(url) + "': expected oms:<driver>://<access points>/<namespace>");
         }
         String trimmed = url.trim();
         int schemeEnd = trimmed.indexOf("://", PREFIX.length());
         String driver = schemeEnd < 0 ? "" : trimmed.substring(PREFIX.length(), schemeEnd);
         if (!DRIVER_NAME.matcher(driver).matches()) {
-            throw new DriverException("Malformed oms-driver-url '" + url + "': expected oms:<driver>://<access points>/<namespace>,"
+            throw new DriverException("Malformed oms-driver-url '" + Secrets.maskUrl(url) + "': expected oms:<driver>://<access points>/<namespace>,"
                     + " with a driver name that can be a Java package name");
         }
         String rest = trimmed.substring(schemeEnd + 3);
@@ -50,7 +52,7 @@ public record OmsDriverUrl(String url, String driver, String accessPoints, Strin
             for (String pair : rest.substring(query + 1).split("&")) {
                 int eq = pair.indexOf('=');
                 if (pair.isEmpty() || eq <= 0) {
-                    throw new DriverException("Malformed oms-driver-url '" + url + "': expected key=value pairs after '?'");
+                    throw new DriverException("Malformed oms-driver-url '" + Secrets.maskUrl(url) + "': expected key=value pairs after '?'");
                 }
                 options.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
             }

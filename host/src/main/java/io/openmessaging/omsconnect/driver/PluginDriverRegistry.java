@@ -1,5 +1,6 @@
 package io.openmessaging.omsconnect.driver;
 
+import io.openmessaging.omsconnect.config.Secrets;
 import io.openmessaging.MessagingAccessPoint;
 import io.openmessaging.omsconnect.plugin.ComponentType;
 import io.openmessaging.omsconnect.plugin.LoaderSwap;
@@ -47,7 +48,7 @@ public final class PluginDriverRegistry implements DriverRegistry, PluginListene
                 driver = component;
                 target = DriverLauncher.launch(component, url);
                 wrapped = ContextLoaderProxy.sharedAccessPoint(target, component.loader());
-                log.info("Started OMS driver {} of plugin {} for {}", url.driver(), component.pluginId(), url.url());
+                log.info("Started OMS driver {} of plugin {} for {}", url.driver(), component.pluginId(), Secrets.maskUrl(url.url()));
             }
             return wrapped;
         }
@@ -58,9 +59,9 @@ public final class PluginDriverRegistry implements DriverRegistry, PluginListene
             }
             try (LoaderSwap ignored = LoaderSwap.to(driver.loader())) {
                 target.shutdown();
-                log.info("Shut down OMS driver {} for {}", url.driver(), url.url());
+                log.info("Shut down OMS driver {} for {}", url.driver(), Secrets.maskUrl(url.url()));
             } catch (RuntimeException | LinkageError e) {
-                log.warn("OMS driver {} failed to shut down for {}: {}", url.driver(), url.url(), e.toString());
+                log.warn("OMS driver {} failed to shut down for {}: {}", url.driver(), Secrets.maskUrl(url.url()), e.toString());
             } finally {
                 target = null;
                 wrapped = null;
@@ -116,7 +117,7 @@ public final class PluginDriverRegistry implements DriverRegistry, PluginListene
             }
             shared = open.get(key);
             if (shared == null) {
-                log.warn("Release of {} which is not acquired", omsDriverUrl);
+                log.warn("Release of {} which is not acquired", Secrets.maskUrl(omsDriverUrl));
                 return;
             }
         }
@@ -198,7 +199,7 @@ public final class PluginDriverRegistry implements DriverRegistry, PluginListene
                 .toList();
         if (offering.isEmpty()) {
             List<String> known = driverComponents().stream().map(PluginComponent::driverName).distinct().sorted().toList();
-            throw new DriverException("No plugin offers OMS driver '" + url.driver() + "' for " + url.url()
+            throw new DriverException("No plugin offers OMS driver '" + url.driver() + "' for " + Secrets.maskUrl(url.url())
                     + " (drivers available: " + known + ")");
         }
         if (offering.size() > 1) {

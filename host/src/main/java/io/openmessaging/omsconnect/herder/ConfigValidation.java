@@ -36,7 +36,7 @@ final class ConfigValidation {
         }
         String value = text != null ? text : key.defaultText();
         boolean secret = key.type() == ConfigType.PASSWORD || Secrets.isSecret(spelled);
-        Entry entry = new Entry(ConfigInfos.ConfigKeyInfo.of(key, spelled), value != null && secret ? Secrets.MASK : value,
+        Entry entry = new Entry(ConfigInfos.ConfigKeyInfo.of(key, spelled), value != null && secret ? Secrets.MASK : Secrets.maskUrl(value),
                 key.recommendedValues(), new ArrayList<>(problems));
         Entry before = entries.putIfAbsent(spelled, entry);
         if (before != null) {
@@ -47,7 +47,7 @@ final class ConfigValidation {
     /** A problem with {@code key} (as spelled); a key no definition declares gets an entry of its own. */
     void error(String key, String text, String message) {
         entries.computeIfAbsent(key, k -> new Entry(ConfigInfos.ConfigKeyInfo.undeclared(k),
-                text != null && Secrets.isSecret(k) ? Secrets.MASK : text, List.of(), new ArrayList<>())).errors().add(message);
+                text != null && Secrets.isSecret(k) ? Secrets.MASK : Secrets.maskUrl(text), List.of(), new ArrayList<>())).errors().add(message);
     }
 
     int errorCount() {

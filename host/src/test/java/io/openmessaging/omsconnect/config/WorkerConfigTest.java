@@ -25,6 +25,15 @@ class WorkerConfigTest {
     }
 
     @Test
+    void theWorkerConfigAsLoggedHidesTheDriverUrlsPassword() {
+        WorkerConfig c = WorkerConfig.from(props("omsDriverUrl", "oms:rabbitmq://app:hunter2@mq.example:5672/default",
+                "restToken", "t0ken"), BASE);
+        assertFalse(c.toString().contains("hunter2"), c.toString());
+        assertFalse(c.toString().contains("t0ken"), c.toString());
+        assertTrue(c.toString().contains("oms:rabbitmq://app:******@mq.example:5672/default"), c.toString());
+    }
+
+    @Test
     void defaultsComeFromTheDeclaredKeys() {
         WorkerConfig c = WorkerConfig.from(props(), BASE);
         assertEquals("DEFAULT_WORKER_1", c.workerId());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,5 +59,13 @@ class OmsDriverUrlTest {
             DriverException e = assertThrows(DriverException.class, () -> OmsDriverUrl.parse(bad));
             assertTrue(e.getMessage().contains(String.valueOf(bad)), e.getMessage());
         }
+    }
+
+    @Test
+    void aMalformedUrlIsNamedWithoutItsPassword() {
+        DriverException e = assertThrows(DriverException.class,
+                () -> OmsDriverUrl.parse("oms:rabbitmq://app:hunter2@mq.example:5672/default?novalue"));
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertTrue(e.getMessage().contains("oms:rabbitmq://app:******@mq.example:5672/default?novalue"), e.getMessage());
     }
 }

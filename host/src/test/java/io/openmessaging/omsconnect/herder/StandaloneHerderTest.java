@@ -214,6 +214,16 @@ class StandaloneHerderTest {
         assertEquals(replanned, configs.get("c").orElseThrow().taskConfigs());
     }
 
+    @Test
+    void validationShowsADriverUrlWithoutItsPassword() {
+        var answer = herder.validateConnectorConfig(SOURCE, Map.of("connector.class", SOURCE, "name", "c",
+                "oms-driver-url", "oms:nosuchdriver://app:hunter2@mq.example:5672/default"));
+        String json = com.alibaba.fastjson2.JSON.toJSONString(answer);
+        assertTrue(json.contains("no driver"), json);
+        assertTrue(json.contains("app:******@mq.example"), json);
+        assertTrue(!json.contains("hunter2"), json);
+    }
+
     /** Creates "c" with its two tasks running, and forgets what the worker was asked until then. */
     private void created() {
         herder.putConnectorConfig("c", CONFIG, false);
