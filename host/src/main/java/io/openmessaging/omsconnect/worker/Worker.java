@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Executes what the herder decides: runs connector instances and task threads on this worker. Each task
@@ -56,20 +57,35 @@ public class Worker implements AutoCloseable {
     private final Map<ConnectorTaskId, TaskMetrics> metrics = new ConcurrentHashMap<>();
     private final ActiveTopics activeTopics = new ActiveTopics();
     private volatile BooleanSupplier mayRun = () -> true;
-    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "task-restarter");
-        t.setDaemon(true);
-        return t;
-    });
+    /** tells how long a task ran before it failed, which decides its restart backoff */
+    private final LongSupplier nanoClock;
+    private final ScheduledExecutorService restarter;
 
     public Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, OffsetStore positions,
                   StatusTracker statuses) {
+        this(workerConfig, plugins, drivers, positions, statuses, System::nanoTime,
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "task-restarter");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /**
+     * For unit tests: a manual {@code nanoClock} decides when a task "ran well" without waiting for it, and a
+     * {@code restarter} they run by hand shows each restart's backoff without sleeping through it. Stop
+     * timeouts stay real time.
+     */
+    Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, OffsetStore positions,
+           StatusTracker statuses, LongSupplier nanoClock, ScheduledExecutorService restarter) {
         this.workerConfig = workerConfig;
         this.plugins = plugins;
         this.drivers = drivers;
         this.positions = positions;
         this.statuses = statuses;
         this.converters = new Converters(plugins);
+        this.nanoClock = nanoClock;
+        this.restarter = restarter;
     }
 
     /**
@@ -232,7 +248,7 @@ public class Worker implements AutoCloseable {
         long initial = cc.getLong(TASK_RESTART_BACKOFF);
         long max = cc.getLong(TASK_RESTART_BACKOFF_MAX);
         // a task that ran well for longer than the longest backoff starts counting its failures anew
-        boolean ranWell = System.currentTimeMillis() - running.startedAt > max;
+        boolean ranWell = nanoClock.getAsLong() - running.startedAt > TimeUnit.MILLISECONDS.toNanos(max);
         int attempt = ranWell ? 1 : running.failures + 1;
         long delay = Math.min(max, initial << Math.min(attempt - 1, 20));
         log.info("Task {} will be restarted in {} ms (attempt {})", running.id, delay, attempt);
@@ -357,7 +373,7 @@ public class Worker implements AutoCloseable {
         final Map<String, String> taskConfig;
         final String driverUrl;
         final int failures;
-        final long startedAt = System.currentTimeMillis();
+        final long startedAt = nanoClock.getAsLong();
         WorkerTask task;
         MessagingAccessPoint accessPoint;
         DeadLetterQueue deadLetters;
