@@ -170,6 +170,7 @@ public class Worker implements AutoCloseable {
         }
         String driverUrl = connectorConfig.omsDriverUrl(workerConfig.omsDriverUrl());
         RunningTask running = new RunningTask(id, connectorConfig, taskConfig, driverUrl, failures);
+        running.paused = paused;
         try {
             // the task's class comes from its connector's plugin: the connector instance itself may run on
             // another worker of a cluster
@@ -225,7 +226,6 @@ public class Worker implements AutoCloseable {
             running.release();
             statuses.task(id, Status.failed(t));
             log.error("Task {} could not start: {}", id, t.toString());
-            running.pausedAtFailure = paused;
             tasks.put(id, running);
             scheduleRestart(running);
         }
@@ -234,7 +234,6 @@ public class Worker implements AutoCloseable {
     private void taskFailed(WorkerTask task) {
         RunningTask running = tasks.get(task.id());
         if (running != null && running.task == task) {
-            running.pausedAtFailure = task.isPaused();
             scheduleRestart(running);
         }
     }
@@ -260,7 +259,7 @@ public class Worker implements AutoCloseable {
             return; // stopped, restarted or replaced meanwhile
         }
         stopTasks(List.of(failed.id));
-        startTask(failed.id, failed.connectorConfig, failed.taskConfig, failed.pausedAtFailure, attempt);
+        startTask(failed.id, failed.connectorConfig, failed.taskConfig, failed.paused, attempt);
     }
 
     /**
@@ -301,10 +300,11 @@ public class Worker implements AutoCloseable {
     public synchronized void setPaused(String connector, boolean paused) {
         for (ConnectorTaskId id : tasks(connector)) {
             RunningTask t = tasks.get(id);
-            if (t != null && t.task != null) {
-                t.task.setPaused(paused);
-            } else if (t != null) {
-                t.pausedAtFailure = paused;
+            if (t != null) {
+                t.paused = paused; // also when its run failed: the restart starts it so
+                if (t.task != null) {
+                    t.task.setPaused(paused);
+                }
             }
         }
         if (connectors.containsKey(connector)) {
@@ -377,7 +377,8 @@ public class Worker implements AutoCloseable {
         WorkerTask task;
         MessagingAccessPoint accessPoint;
         DeadLetterQueue deadLetters;
-        volatile boolean pausedAtFailure;
+        /** what the herder wants, paused or running: a restart after a failure starts the task so */
+        volatile boolean paused;
 
         RunningTask(ConnectorTaskId id, ConnectorConfig connectorConfig, Map<String, String> taskConfig,
                     String driverUrl, int failures) {

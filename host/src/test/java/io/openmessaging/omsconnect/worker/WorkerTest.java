@@ -217,6 +217,19 @@ class WorkerTest {
     }
 
     @Test
+    void aFailedTaskPausedBeforeItsRestartStartsPaused() throws Exception {
+        ControlledTask.failStart = true;
+        startControlledTask(connector(), false);
+        Restart restart = nextRestart();
+
+        worker.setPaused("c", true);
+        ControlledTask.failStart = false;
+        restart.run().run();
+        ControlledTask.awaitStarted();
+        awaitState(State.PAUSED);
+    }
+
+    @Test
     void aFencedTaskStartsNoNewRoundUntilTheFenceLifts() throws Exception {
         AtomicBoolean mayRun = new AtomicBoolean(true);
         AtomicInteger fencedChecks = new AtomicInteger();
