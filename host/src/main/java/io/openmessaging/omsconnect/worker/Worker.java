@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Executes what the herder decides: runs connector instances and task threads on this worker. Each task
@@ -56,20 +57,35 @@ public class Worker implements AutoCloseable {
     private final Map<ConnectorTaskId, TaskMetrics> metrics = new ConcurrentHashMap<>();
     private final ActiveTopics activeTopics = new ActiveTopics();
     private volatile BooleanSupplier mayRun = () -> true;
-    private final ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "task-restarter");
-        t.setDaemon(true);
-        return t;
-    });
+    /** tells how long a task ran before it failed, which decides its restart backoff */
+    private final LongSupplier nanoClock;
+    private final ScheduledExecutorService restarter;
 
     public Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, OffsetStore positions,
                   StatusTracker statuses) {
+        this(workerConfig, plugins, drivers, positions, statuses, System::nanoTime,
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "task-restarter");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /**
+     * For unit tests: a manual {@code nanoClock} decides when a task "ran well" without waiting for it, and a
+     * {@code restarter} they run by hand shows each restart's backoff without sleeping through it. Stop
+     * timeouts stay real time.
+     */
+    Worker(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, OffsetStore positions,
+           StatusTracker statuses, LongSupplier nanoClock, ScheduledExecutorService restarter) {
         this.workerConfig = workerConfig;
         this.plugins = plugins;
         this.drivers = drivers;
         this.positions = positions;
         this.statuses = statuses;
         this.converters = new Converters(plugins);
+        this.nanoClock = nanoClock;
+        this.restarter = restarter;
     }
 
     /**
@@ -154,6 +170,7 @@ public class Worker implements AutoCloseable {
         }
         String driverUrl = connectorConfig.omsDriverUrl(workerConfig.omsDriverUrl());
         RunningTask running = new RunningTask(id, connectorConfig, taskConfig, driverUrl, failures);
+        running.paused = paused;
         try {
             // the task's class comes from its connector's plugin: the connector instance itself may run on
             // another worker of a cluster
@@ -209,7 +226,6 @@ public class Worker implements AutoCloseable {
             running.release();
             statuses.task(id, Status.failed(t));
             log.error("Task {} could not start: {}", id, t.toString());
-            running.pausedAtFailure = paused;
             tasks.put(id, running);
             scheduleRestart(running);
         }
@@ -218,7 +234,6 @@ public class Worker implements AutoCloseable {
     private void taskFailed(WorkerTask task) {
         RunningTask running = tasks.get(task.id());
         if (running != null && running.task == task) {
-            running.pausedAtFailure = task.isPaused();
             scheduleRestart(running);
         }
     }
@@ -232,7 +247,7 @@ public class Worker implements AutoCloseable {
         long initial = cc.getLong(TASK_RESTART_BACKOFF);
         long max = cc.getLong(TASK_RESTART_BACKOFF_MAX);
         // a task that ran well for longer than the longest backoff starts counting its failures anew
-        boolean ranWell = System.currentTimeMillis() - running.startedAt > max;
+        boolean ranWell = nanoClock.getAsLong() - running.startedAt > TimeUnit.MILLISECONDS.toNanos(max);
         int attempt = ranWell ? 1 : running.failures + 1;
         long delay = Math.min(max, initial << Math.min(attempt - 1, 20));
         log.info("Task {} will be restarted in {} ms (attempt {})", running.id, delay, attempt);
@@ -244,7 +259,7 @@ public class Worker implements AutoCloseable {
             return; // stopped, restarted or replaced meanwhile
         }
         stopTasks(List.of(failed.id));
-        startTask(failed.id, failed.connectorConfig, failed.taskConfig, failed.pausedAtFailure, attempt);
+        startTask(failed.id, failed.connectorConfig, failed.taskConfig, failed.paused, attempt);
     }
 
     /**
@@ -285,10 +300,11 @@ public class Worker implements AutoCloseable {
     public synchronized void setPaused(String connector, boolean paused) {
         for (ConnectorTaskId id : tasks(connector)) {
             RunningTask t = tasks.get(id);
-            if (t != null && t.task != null) {
-                t.task.setPaused(paused);
-            } else if (t != null) {
-                t.pausedAtFailure = paused;
+            if (t != null) {
+                t.paused = paused; // also when its run failed: the restart starts it so
+                if (t.task != null) {
+                    t.task.setPaused(paused);
+                }
             }
         }
         if (connectors.containsKey(connector)) {
@@ -357,11 +373,12 @@ public class Worker implements AutoCloseable {
         final Map<String, String> taskConfig;
         final String driverUrl;
         final int failures;
-        final long startedAt = System.currentTimeMillis();
+        final long startedAt = nanoClock.getAsLong();
         WorkerTask task;
         MessagingAccessPoint accessPoint;
         DeadLetterQueue deadLetters;
-        volatile boolean pausedAtFailure;
+        /** what the herder wants, paused or running: a restart after a failure starts the task so */
+        volatile boolean paused;
 
         RunningTask(ConnectorTaskId id, ConnectorConfig connectorConfig, Map<String, String> taskConfig,
                     String driverUrl, int failures) {

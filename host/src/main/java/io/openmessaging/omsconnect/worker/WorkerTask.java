@@ -155,10 +155,6 @@ abstract class WorkerTask implements Runnable {
         this.failureListener = listener;
     }
 
-    final boolean isPaused() {
-        return paused;
-    }
-
     final void setPaused(boolean pause) {
         synchronized (pauseLock) {
             paused = pause;

@@ -1,47 +1,25 @@
 package io.openmessaging.omsconnect.worker;
 
-import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.connector.api.errors.ConnectException;
-import io.openmessaging.consumer.PullConsumer;
-import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class PrefetchedSinkMessagesTest {
-    /** Waits for a condition (5 s at most) without assuming how long it takes. */
-    private static final class Await {
-        static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (!condition.getAsBoolean()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out waiting for " + what);
-                }
-                Thread.sleep(1);
-            }
-        }
-    }
-
     private static final ConnectorTaskId TASK = new ConnectorTaskId("c", 0);
 
     @Test
     void deliversEveryMessageInOrderAndNeverCallsTheConsumerFromTwoThreadsAtOnce() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         consumer.offer("a", 5000);
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 300);
         List<String> handles = new ArrayList<>();
@@ -63,7 +41,7 @@ class PrefetchedSinkMessagesTest {
 
     @Test
     void readsAtMostTwoBatchesAheadOfTheTask() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         consumer.offer("a", 10_000);
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 100);
         // two batches wait; a third is received and waits for room: once the fetch thread waits to hand it
@@ -91,7 +69,7 @@ class PrefetchedSinkMessagesTest {
 
     @Test
     void acksReachTheDriverWhileTheTaskIsBehind() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         consumer.offer("a", 10_000);
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 100);
         Message first = messages.next(5000);
@@ -103,7 +81,7 @@ class PrefetchedSinkMessagesTest {
 
     @Test
     void aPausedTopicsMessagesWaitAndComeBackInOrderOnResume() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         for (int i = 0; i < 50; i++) {
             consumer.offer("a", 1);
             consumer.offer("b", 1);
@@ -134,7 +112,7 @@ class PrefetchedSinkMessagesTest {
 
     @Test
     void aFailedReceiveFailsTheTaskWithItsCauseAfterWhatCameBefore() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         consumer.offer("a", 10);
         consumer.failAfter = 10;
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 4);
@@ -153,7 +131,7 @@ class PrefetchedSinkMessagesTest {
 
     @Test
     void closeOnAnInterruptedThreadStillWaitsForTheFetchThreadThenAcksAndShutsDown() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         consumer.offer("a", 10);
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 4);
         Message first = messages.next(5000);
@@ -168,7 +146,7 @@ class PrefetchedSinkMessagesTest {
 
     @Test
     void nothingToReadReturnsNullAfterTheWait() throws Exception {
-        FakeConsumer consumer = new FakeConsumer();
+        FakePullConsumer consumer = new FakePullConsumer();
         PrefetchedSinkMessages messages = PrefetchedSinkMessages.start(TASK, consumer, 10);
         long start = System.nanoTime();
         assertNull(messages.next(100));
@@ -178,116 +156,5 @@ class PrefetchedSinkMessagesTest {
 
     private static String handle(Message m) {
         return m.sysHeaders().getString(Message.BuiltinKeys.RECEIPT_HANDLE);
-    }
-
-    /** A consumer over an in-memory queue that records its calls and whether two threads ever used it at once. */
-    private static final class FakeConsumer implements PullConsumer {
-        final LinkedBlockingQueue<Message> available = new LinkedBlockingQueue<>();
-        final List<String> sent = new ArrayList<>();
-        final List<String> acked = Collections.synchronizedList(new ArrayList<>());
-        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger received = new AtomicInteger();
-        final AtomicBoolean busy = new AtomicBoolean();
-        final AtomicBoolean overlapped = new AtomicBoolean();
-        final AtomicBoolean fetchThreadReceived = new AtomicBoolean();
-        volatile int failAfter = -1;
-        private int next;
-
-        void offer(String topic, int count) {
-            for (int i = 0; i < count; i++) {
-                String handle = topic + "-" + next++;
-                KeyValue sys = new DefaultKeyValue().put(Message.BuiltinKeys.DESTINATION, topic)
-                        .put(Message.BuiltinKeys.RECEIPT_HANDLE, handle);
-                Message m = mock(Message.class);
-                when(m.sysHeaders()).thenReturn(sys);
-                sent.add(handle);
-                available.add(m);
-            }
-        }
-
-        private void enter() {
-            if (!busy.compareAndSet(false, true)) {
-                overlapped.set(true);
-            }
-        }
-
-        private void exit() {
-            busy.set(false);
-        }
-
-        @Override
-        public Message receive(KeyValue properties) {
-            enter();
-            try {
-                if (failAfter >= 0 && received.get() >= failAfter) {
-                    throw new IllegalStateException("broker gone");
-                }
-                fetchThreadReceived.compareAndSet(false, Thread.currentThread().getName().equals("task-c-0-fetch"));
-                Message m = available.poll(properties.getLong(Message.BuiltinKeys.TIMEOUT), TimeUnit.MILLISECONDS);
-                if (m != null) {
-                    received.incrementAndGet();
-                }
-                return m;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            } finally {
-                exit();
-            }
-        }
-
-        @Override
-        public void ack(String receiptHandle) {
-            enter();
-            try {
-                acked.add(receiptHandle);
-                calls.add("ack " + receiptHandle);
-            } finally {
-                exit();
-            }
-        }
-
-        @Override
-        public PullConsumer detachQueue(String queueName) {
-            calls.add("detach " + queueName);
-            return this;
-        }
-
-        @Override
-        public PullConsumer attachQueue(String queueName) {
-            calls.add("attach " + queueName);
-            return this;
-        }
-
-        @Override
-        public void shutdown() {
-            enter();
-            calls.add("shutdown");
-            exit();
-        }
-
-        @Override
-        public KeyValue attributes() {
-            return new DefaultKeyValue();
-        }
-
-        @Override
-        public PullConsumer attachQueue(String queueName, KeyValue attributes) {
-            return attachQueue(queueName);
-        }
-
-        @Override
-        public Message receive() {
-            return receive(new DefaultKeyValue().put(Message.BuiltinKeys.TIMEOUT, 0));
-        }
-
-        @Override
-        public void ack(String receiptHandle, KeyValue attributes) {
-            ack(receiptHandle);
-        }
-
-        @Override
-        public void startup() {
-        }
     }
 }
