@@ -90,16 +90,19 @@ abstract class WorkerTask implements Runnable {
         try (LoaderSwap ignored = LoaderSwap.to(loader)) {
             initialize();
             log.info("Task {} started", id);
-            boolean wasPaused = !paused;
+            // what the last report said; null: nothing yet. Read paused once per round: a pause between two
+            // reads of it would otherwise pass unreported (the task paused, its status RUNNING)
+            Boolean wasPaused = null;
             while (!stopping) {
-                if (paused != wasPaused) {
-                    wasPaused = paused;
-                    if (wasPaused) {
+                boolean pausedNow = paused;
+                if (wasPaused == null || pausedNow != wasPaused) {
+                    wasPaused = pausedNow;
+                    if (pausedNow) {
                         beforePause();
                     }
-                    report(Status.of(wasPaused ? State.PAUSED : State.RUNNING));
+                    report(Status.of(pausedNow ? State.PAUSED : State.RUNNING));
                 }
-                if (wasPaused) {
+                if (pausedNow) {
                     awaitResumeOrStop();
                 } else if (!mayRun.getAsBoolean()) {
                     // fenced: the worker lost its cluster lease and is about to stop this task; no new call

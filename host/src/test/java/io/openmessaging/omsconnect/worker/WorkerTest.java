@@ -203,6 +203,14 @@ class WorkerTest {
     }
 
     @Test
+    void aTaskPausedAsItStartsReportsPaused() throws Exception {
+        // the pause may land while the task's thread enters its loop: it must be reported all the same
+        startControlledTask(connector(), false);
+        worker.setPaused("c", true);
+        awaitState(State.PAUSED);
+    }
+
+    @Test
     void setPausedPausesAndResumesTheTasksOfAConnector() throws Exception {
         startControlledTask(connector(), false);
         Await.until("a poll", () -> ControlledTask.polls.get() > 0);
