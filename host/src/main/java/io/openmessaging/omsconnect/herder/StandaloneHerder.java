@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +36,15 @@ import java.util.stream.Collectors;
 
 /**
  * The herder of a standalone worker: connector configs and target states live in files under the store
- * root and everything runs here. Requests are serialized (one lock): they are rare next to the data path.
+ * root and everything runs here. As in a cluster, a request only writes the {@link ConfigStore}, and the
+ * herder reconciles on the store's change: it brings what runs here to what is stored ({@link #reconcile}),
+ * whoever wrote it. Requests are serialized (one lock): they are rare next to the data path.
  */
 public final class StandaloneHerder extends AbstractHerder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StandaloneHerder.class);
     private final ExecutorService reconfigurer;
+    /** What runs here, per connector: the stored version it was brought to. Guarded by this. */
+    private final Map<String, StoredConnector> applied = new HashMap<>();
 
     public StandaloneHerder(WorkerConfig workerConfig, PluginHost plugins, DriverRegistry drivers, Worker worker,
                             StatusTracker statuses, ConfigStore configs, OffsetStore positions) {
@@ -50,6 +55,7 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
             t.setDaemon(true);
             return t;
         });
+        configs.addListener(this::reconcile);
     }
 
     @Override
@@ -76,11 +82,11 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
                 System.currentTimeMillis(), Long.MAX_VALUE, connectors, tasks));
     }
 
-    /** Starts every stored connector in its stored target state (after a restart of the worker). */
+    /** Runs every stored connector in its stored target state, with its stored task configs (after a restart of the worker). */
     public synchronized void start() {
         for (StoredConnector c : configs.all()) {
             log.info("Restoring connector {} ({})", c.name(), c.targetState());
-            startStored(c, false);
+            reconcile(c.name());
         }
     }
 
@@ -105,19 +111,15 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
         }
         Map<String, String> clean = checkedConfig(connector, config, existing);
         Map<RecordPartition, RecordOffset> initial = initialPositions(clean, initialOffsets);
-        if (existing != null) {
-            stopRunning(connector);
-        }
         if (initial != null) {
             positions.delete(connector); // KIP-995: what a connector of this name left is replaced, not merged
             positions.commit(connector, null, initial);
         }
         TargetState target = existing == null ? targetIfNew : existing.targetState();
-        StoredConnector stored = new StoredConnector(connector, clean, target, List.of());
-        configs.put(stored);
         log.info("Connector {} {} with config {}", connector, existing == null ? "created" : "updated",
                 Secrets.mask(clean));
-        startStored(stored, true);
+        // no task configs: the reconcile plans them anew for the new config
+        configs.put(new StoredConnector(connector, clean, target, List.of()));
         return new Created<>(info(stored(connector)), existing == null);
     }
 
@@ -136,7 +138,6 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     @Override
     public synchronized void deleteConnector(String connector) {
         stored(connector);
-        stopRunning(connector);
         configs.remove(connector);
         statuses.forget(connector);
         worker.activeTopics().reset(connector);
@@ -146,36 +147,18 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
 
     @Override
     public synchronized void pauseConnector(String connector) {
-        StoredConnector c = stored(connector);
-        StoredConnector paused = c.withTargetState(TargetState.PAUSED);
-        configs.put(paused);
-        if (c.targetState() == TargetState.STOPPED) {
-            startStored(paused, true); // as Kafka: a stopped connector may be paused; it starts paused
-        } else {
-            worker.setPaused(connector, true);
-        }
+        // as Kafka: a stopped connector may be paused; it starts paused
+        configs.put(stored(connector).withTargetState(TargetState.PAUSED));
     }
 
     @Override
     public synchronized void resumeConnector(String connector) {
-        StoredConnector c = stored(connector);
-        TargetState before = c.targetState();
-        StoredConnector started = c.withTargetState(TargetState.STARTED);
-        configs.put(started);
-        if (before == TargetState.STOPPED) {
-            startStored(started, true);
-        } else {
-            worker.setPaused(connector, false);
-        }
+        configs.put(stored(connector).withTargetState(TargetState.STARTED));
     }
 
     @Override
     public synchronized void stopConnector(String connector) {
-        StoredConnector c = stored(connector);
-        stopRunning(connector);
-        configs.put(c.withTargetState(TargetState.STOPPED).withTaskConfigs(List.of()));
-        statuses.forget(connector);
-        statuses.connector(connector, Status.of(State.STOPPED));
+        configs.put(stored(connector).withTargetState(TargetState.STOPPED).withTaskConfigs(List.of()));
     }
 
     /**
@@ -193,7 +176,8 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
         boolean restartInstance = !onlyFailed || statuses.connector(connector).state() == State.FAILED;
         if (restartInstance && c.taskConfigs().isEmpty()) {
             // it never started far enough to plan its tasks: a full start plans them now
-            startStored(c, true);
+            applied.remove(connector);
+            reconcile(connector);
             return restarting(connectorStatus(connector), true, Set.of());
         }
         boolean wasRunning = worker.isRunning(connector);
@@ -239,38 +223,81 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     @Override
     protected void stopLocally(String connector) {
         stopRunning(connector);
+        applied.remove(connector);
     }
 
     @Override
     protected void startLocally(String connector) {
-        configs.get(connector).ifPresent(c -> startStored(c, true));
+        reconcile(connector);
+    }
+
+    /**
+     * Brings what runs here to what the store holds for the connector: told of every change of the store (on the
+     * writer's thread, after the write), and called at start and after a plugin came back. A new or changed
+     * config, or a start from STOPPED, (re)starts the connector and its tasks, planning the task configs when the
+     * stored ones are none; a change of target between STARTED and PAUSED pauses or resumes what runs; new task
+     * configs restart the tasks; a removal or STOPPED stops everything.
+     */
+    private synchronized void reconcile(String connector) {
+        StoredConnector want = configs.get(connector).orElse(null);
+        StoredConnector have = applied.get(connector);
+        if (java.util.Objects.equals(want, have)) {
+            return;
+        }
+        if (want == null || want.targetState() == TargetState.STOPPED) {
+            stopRunning(connector);
+            if (want == null) {
+                applied.remove(connector);
+            } else {
+                applied.put(connector, want);
+                statuses.forget(connector);
+                statuses.connector(connector, Status.of(State.STOPPED));
+            }
+            return;
+        }
+        boolean paused = want.targetState() == TargetState.PAUSED;
+        // a put stores no task configs (whether the config changed or not): the tasks are planned anew
+        boolean replan = have != null && want.taskConfigs().isEmpty() && !have.taskConfigs().isEmpty();
+        if (have == null || have.targetState() == TargetState.STOPPED || !have.config().equals(want.config()) || replan) {
+            startAnew(want, paused);
+        } else if (!have.taskConfigs().equals(want.taskConfigs())) {
+            applied.put(connector, want);
+            worker.stopTasks(worker.tasks(connector));
+            startTasks(want, paused);
+        } else {
+            applied.put(connector, want);
+            worker.setPaused(connector, paused);
+        }
+    }
+
+    /** Starts the connector and its tasks from nothing; plans the tasks when the stored plan is empty. */
+    private void startAnew(StoredConnector want, boolean paused) {
+        String connector = want.name();
+        stopRunning(connector);
+        applied.put(connector, want);
+        ConnectorConfig cc = new ConnectorConfig(want.config());
+        if (!worker.startConnector(connector, cc, paused, () -> requestReconfiguration(connector))) {
+            return; // its status says why; a restart or a new config tries again
+        }
+        StoredConnector planned = want;
+        if (want.taskConfigs().isEmpty()) {
+            planned = want.withTaskConfigs(worker.taskConfigs(connector, safeMaxTasks(cc)));
+            applied.put(connector, planned); // before the write, so that the change it tells is no news here
+            configs.put(planned);
+        }
+        startTasks(planned, paused);
+    }
+
+    private void startTasks(StoredConnector c, boolean paused) {
+        ConnectorConfig cc = new ConnectorConfig(c.config());
+        for (int i = 0; i < c.taskConfigs().size(); i++) {
+            worker.startTask(new ConnectorTaskId(c.name(), i), cc, c.taskConfigs().get(i), paused);
+        }
     }
 
     private void stopRunning(String connector) {
         worker.stopTasks(worker.tasks(connector));
         worker.stopConnector(connector);
-    }
-
-    /** Starts a stored connector and its tasks, computing task configs anew when {@code reconfigure}. */
-    private void startStored(StoredConnector c, boolean reconfigure) {
-        if (c.targetState() == TargetState.STOPPED) {
-            statuses.connector(c.name(), Status.of(State.STOPPED));
-            return;
-        }
-        stopRunning(c.name());
-        ConnectorConfig cc = new ConnectorConfig(c.config());
-        boolean paused = c.targetState() == TargetState.PAUSED;
-        if (!worker.startConnector(c.name(), cc, paused, () -> requestReconfiguration(c.name()))) {
-            return;
-        }
-        List<Map<String, String>> taskConfigs = c.taskConfigs();
-        if (reconfigure || taskConfigs.isEmpty()) {
-            taskConfigs = worker.taskConfigs(c.name(), safeMaxTasks(cc));
-            configs.put(c.withTaskConfigs(taskConfigs));
-        }
-        for (int i = 0; i < taskConfigs.size(); i++) {
-            worker.startTask(new ConnectorTaskId(c.name(), i), cc, taskConfigs.get(i), paused);
-        }
     }
 
     private void requestReconfiguration(String connector) {
@@ -282,14 +309,7 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
                             safeMaxTasks(new ConnectorConfig(c.config())));
                     if (!fresh.equals(c.taskConfigs())) {
                         log.info("Connector {} asked for new task configs: restarting its tasks", connector);
-                        worker.stopTasks(worker.tasks(connector));
-                        StoredConnector updated = c.withTaskConfigs(fresh);
-                        configs.put(updated);
-                        ConnectorConfig cc = new ConnectorConfig(c.config());
-                        for (int i = 0; i < fresh.size(); i++) {
-                            worker.startTask(new ConnectorTaskId(connector, i), cc, fresh.get(i),
-                                    c.targetState() == TargetState.PAUSED);
-                        }
+                        configs.put(c.withTaskConfigs(fresh)); // the reconcile restarts the tasks
                     }
                 });
             }

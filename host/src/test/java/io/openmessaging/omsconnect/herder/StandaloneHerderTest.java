@@ -215,6 +215,36 @@ class StandaloneHerderTest {
     }
 
     @Test
+    void aChangeWrittenToTheStoreIsReconciledWhoeverWroteIt() {
+        created();
+
+        configs.put(configs.get("c").orElseThrow().withTargetState(TargetState.PAUSED));
+        verify(worker).setPaused("c", true);
+
+        List<Map<String, String>> replanned = List.of(Map.of("task-class", "test.Task", "n", "all"));
+        configs.put(configs.get("c").orElseThrow().withTaskConfigs(replanned));
+        verify(worker).stopTasks(Set.of(TASK_0, TASK_1));
+        verify(worker).startTask(eq(TASK_0), any(), eq(replanned.get(0)), eq(true));
+        verify(worker, never()).stopConnector("c"); // only the tasks changed
+
+        configs.remove("c");
+        verify(worker).stopConnector("c");
+    }
+
+    @Test
+    void aPutOfTheSameConfigRestartsTheConnectorAndPlansItsTasksAnew() {
+        created();
+
+        assertEquals(false, herder.putConnectorConfig("c", CONFIG, true).created());
+
+        verify(worker).stopConnector("c");
+        verify(worker).startConnector(eq("c"), any(), eq(false), any());
+        verify(worker).taskConfigs("c", 2);
+        verify(worker).startTask(eq(TASK_1), any(), eq(PLANNED.get(1)), eq(false));
+        assertEquals(PLANNED, configs.get("c").orElseThrow().taskConfigs());
+    }
+
+    @Test
     void validationShowsADriverUrlWithoutItsPassword() {
         var answer = herder.validateConnectorConfig(SOURCE, Map.of("connector.class", SOURCE, "name", "c",
                 "oms-driver-url", "oms:nosuchdriver://app:hunter2@mq.example:5672/default"));
