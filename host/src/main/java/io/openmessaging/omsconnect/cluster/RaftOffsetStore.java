@@ -7,6 +7,7 @@ import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.store.OffsetStore;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The cluster's source positions, in the replicated state. A task's write names the task and this worker,
@@ -39,10 +40,26 @@ public final class RaftOffsetStore implements OffsetStore {
         if (updates.isEmpty()) {
             return;
         }
-        JSONObject r = raft.call(Commands.positions(connector, writer == null ? null : Unit.of(writer), workerId,
-                updates));
-        if (!r.getBooleanValue("ok")) {
-            throw new FencedException(r.getString("error"));
+        requireHeld(raft.call(command(connector, writer, updates)));
+    }
+
+    /** Not waited for: a task's flush only hands the command to the log (it fails as {@link #commit} throws). */
+    @Override
+    public CompletableFuture<Void> commitAsync(String connector, ConnectorTaskId writer,
+                                               Map<RecordPartition, RecordOffset> updates) {
+        if (updates.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return raft.submit(command(connector, writer, updates)).thenAccept(RaftOffsetStore::requireHeld);
+    }
+
+    private JSONObject command(String connector, ConnectorTaskId writer, Map<RecordPartition, RecordOffset> updates) {
+        return Commands.positions(connector, writer == null ? null : Unit.of(writer), workerId, updates);
+    }
+
+    private static void requireHeld(JSONObject result) {
+        if (!result.getBooleanValue("ok")) {
+            throw new FencedException(result.getString("error"));
         }
     }
 

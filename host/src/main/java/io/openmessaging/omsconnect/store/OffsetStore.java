@@ -6,6 +6,7 @@ import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Source positions (Kafka Connect's OffsetBackingStore): per connector, the last committed
@@ -26,6 +27,22 @@ public interface OffsetStore {
      *               cluster refuses (with {@link FencedException}) a task that no longer holds its assignment.
      */
     void commit(String connector, ConnectorTaskId writer, Map<RecordPartition, RecordOffset> updates);
+
+    /**
+     * {@link #commit}, completing when it is durable, so that a source task polls on while its positions are
+     * written (Kafka Connect flushes offsets off the task's thread too). A store whose writes are quick local
+     * ones (a file) writes at once; a cluster's completes when the log has applied it. Fails as {@code commit}
+     * throws ({@link FencedException} when the writer lost its assignment). The map is not used after the call.
+     */
+    default CompletableFuture<Void> commitAsync(String connector, ConnectorTaskId writer,
+                                                Map<RecordPartition, RecordOffset> updates) {
+        try {
+            commit(connector, writer, updates);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     void delete(String connector);
 

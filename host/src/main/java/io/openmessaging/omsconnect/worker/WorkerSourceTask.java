@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,8 @@ final class WorkerSourceTask extends WorkerTask {
     private ExecutorService sendThread;
     private InFlight inFlight;
     private long lastFlush = System.currentTimeMillis();
+    /** The positions being written, if any: at most one write at a time, so that they are stored in order. */
+    private CompletableFuture<Void> storing;
     private boolean callbackFailureLogged;
 
     WorkerSourceTask(ConnectorTaskId id, SourceTask task, Map<String, String> taskConfig,
@@ -245,20 +248,55 @@ final class WorkerSourceTask extends WorkerTask {
         return topic;
     }
 
-    private void maybeFlush() {
+    private void maybeFlush() throws InterruptedException {
         if (System.currentTimeMillis() - lastFlush >= flushIntervalMs) {
             flushPositions();
         }
     }
 
-    private void flushPositions() {
+    /**
+     * Hands the positions marked since the last flush to the store and polls on while they are written (in a
+     * cluster, a round trip through the log). The connector's {@code commit()} is told once they are stored;
+     * a write that failed (the task lost its assignment, the cluster took no change in time) fails the task at
+     * the next flush, which never starts while the last write is still on its way.
+     */
+    private void flushPositions() throws InterruptedException {
+        if (storing != null && !storing.isDone()) {
+            return; // the next round tries again; what was marked meanwhile waits in unflushed
+        }
         lastFlush = System.currentTimeMillis();
+        completeStoring(false);
         if (unflushed.isEmpty() || isCancelled()) {
             return;
         }
-        positions.commit(id.connector(), id, unflushed);
+        storing = positions.commitAsync(id.connector(), id, new LinkedHashMap<>(unflushed));
         unflushed.clear();
         metrics.lastCommitMillis.set(lastFlush);
+    }
+
+    /** Flushes and waits until the positions are stored: before a pause and on the way out. */
+    private void flushPositionsAndWait() throws InterruptedException {
+        completeStoring(true);
+        flushPositions();
+        completeStoring(true);
+    }
+
+    /**
+     * Ends the last write of positions once it is done ({@code wait}: waits for it): tells the connector, or
+     * fails the task with the store's reason.
+     */
+    private void completeStoring(boolean wait) throws InterruptedException {
+        CompletableFuture<Void> write = storing;
+        if (write == null || (!wait && !write.isDone())) {
+            return;
+        }
+        storing = null;
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new ConnectException("positions not stored: " + cause, cause);
+        }
         try {
             task.commit();
         } catch (RuntimeException | LinkageError e) {
@@ -285,7 +323,7 @@ final class WorkerSourceTask extends WorkerTask {
     @Override
     protected void beforePause() throws InterruptedException {
         completeInFlight();
-        flushPositions();
+        flushPositionsAndWait();
     }
 
     @Override
@@ -300,7 +338,13 @@ final class WorkerSourceTask extends WorkerTask {
                 log.warn("Task {}: its last batch failed ({}); it is sent again after a restart", id, e.toString());
             }
             if (!isCancelled()) {
-                flushPositions();
+                try {
+                    flushPositionsAndWait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    log.warn("Task {}: stopped while its last positions were being stored; what follows the last "
+                            + "stored ones is sent again after a restart", id);
+                }
             }
         } finally {
             try {

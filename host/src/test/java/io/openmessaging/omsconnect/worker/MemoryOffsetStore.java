@@ -6,6 +6,7 @@ import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
 import io.openmessaging.omsconnect.store.OffsetStore;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +29,24 @@ final class MemoryOffsetStore implements OffsetStore {
     public void commit(String connector, ConnectorTaskId writer, Map<RecordPartition, RecordOffset> updates) {
         byConnector.compute(connector, (c, current) -> Map.copyOf(OffsetStore.merged(current == null ? Map.of() : current, updates)));
         commits.incrementAndGet();
+    }
+
+    /** When set, asynchronous writes wait for it (a cluster's log still on its way); completed by the test. */
+    volatile CompletableFuture<Void> gate;
+    /** When set, asynchronous writes fail with it (the writer lost its assignment). */
+    volatile RuntimeException refuseWith;
+    final AtomicInteger writesAsked = new AtomicInteger();
+
+    @Override
+    public CompletableFuture<Void> commitAsync(String connector, ConnectorTaskId writer,
+                                               Map<RecordPartition, RecordOffset> updates) {
+        writesAsked.incrementAndGet();
+        if (refuseWith != null) {
+            return CompletableFuture.failedFuture(refuseWith);
+        }
+        CompletableFuture<Void> wait = gate;
+        return wait == null ? OffsetStore.super.commitAsync(connector, writer, updates)
+                : wait.thenRun(() -> commit(connector, writer, updates));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.openmessaging.omsconnect.convert.StringRecordConverter;
 import io.openmessaging.omsconnect.convert.TestMessage;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ConnectorTaskId;
+import io.openmessaging.omsconnect.store.OffsetStore;
 import io.openmessaging.omsconnect.transform.TransformChain;
 import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -122,6 +125,38 @@ class WorkerSourceTaskTest {
     }
 
     @Test
+    void theTaskPollsOnWhileItsPositionsAreStoredAndStartsNoSecondWriteMeanwhile() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        positions.gate = gate; // the store takes its time, as a cluster's log does
+        source.polls.add(records(1, 2));
+        start(FLUSH_EVERY_ROUND);
+        Await.until("the first write asked", () -> positions.writesAsked.get() == 1);
+        source.polls.add(records(3, 4));
+        int polled = source.polled.get();
+        Await.until("more rounds while the write is on its way", () -> source.polled.get() > polled + 3);
+        Await.until("the second batch sent", () -> sent.size() == 4);
+
+        assertEquals(1, positions.writesAsked.get(), "a second write started before the first was done");
+        assertEquals(0, source.commits.get(), "the connector was told of positions not stored yet");
+        assertEquals(Map.of(), stored());
+
+        gate.complete(null);
+        Await.until("the later positions stored", () -> stored().equals(Map.of(PARTITION, offset(4))));
+        Await.until("the connector told", () -> source.commits.get() >= 1);
+        run.stopRunningThroughout();
+    }
+
+    @Test
+    void aPositionWriteTheStoreRefusesFailsTheTask() throws Exception {
+        positions.refuseWith = new OffsetStore.FencedException("task c-0 is held by w2 now");
+        source.polls.add(records(1, 2));
+        start(FLUSH_EVERY_ROUND);
+        Await.until("the task FAILED", () -> run.statuses.task(ID).state() == State.FAILED);
+        assertTrue(run.statuses.task(ID).trace().contains("held by w2"), run.statuses.task(ID).trace());
+        assertEquals(0, source.commits.get(), "the connector was told of positions the store refused");
+    }
+
+    @Test
     void onStopThePositionsOfAcknowledgedRecordsAreStoredBeforeTheConnectorStops() throws Exception {
         source.polls.add(records(1, 3));
         start(FLUSH_ONLY_ON_THE_WAY_OUT);
@@ -199,6 +234,8 @@ class WorkerSourceTaskTest {
         final BlockingQueue<Object> polls = new LinkedBlockingQueue<>();
         final AtomicInteger polled = new AtomicInteger();
         final List<String> committed = new CopyOnWriteArrayList<>();
+        /** calls of commit(): the positions are stored */
+        final AtomicInteger commits = new AtomicInteger();
         volatile boolean commitThrows;
         volatile Map<RecordPartition, RecordOffset> storedAtStop;
 
@@ -223,6 +260,7 @@ class WorkerSourceTaskTest {
 
         @Override
         public void commit() {
+            commits.incrementAndGet();
             if (commitThrows) {
                 throw new IllegalStateException("commit callback broke");
             }
