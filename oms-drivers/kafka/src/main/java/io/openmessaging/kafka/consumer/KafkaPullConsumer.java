@@ -8,6 +8,7 @@ import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.RecordCodec;
+import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,22 +65,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * rebalance callbacks run inside its {@code poll}, on that thread. A plain ack touches only the
  * {@link AckTracker}. Receipt handles are valid on this consumer only.
  */
-public final class KafkaPullConsumer implements PullConsumer {
+public final class KafkaPullConsumer extends AbstractPullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPullConsumer.class);
     /** ack(handle, attributes) with this key {@code true} commits the group's offsets before it returns. */
     public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
     public static final String OFFSET_FLUSH_INTERVAL_MS = "offset.flush.interval.ms";
     static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
-    /** receive() without a TIMEOUT waits OPERATION_TIMEOUT, else this long. */
-    static final long DEFAULT_RECEIVE_TIMEOUT_MS = 1000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private enum State { CREATED, STARTED, CLOSED }
 
-    private final KeyValue attributes;
     private final KafkaClients clients;
     private final String group;
-    private final long receiveTimeoutMs;
     private final long flushIntervalNanos;
     private final AckTracker acks = new AckTracker();
     private final ReentrantLock lock = new ReentrantLock();
@@ -100,23 +97,17 @@ public final class KafkaPullConsumer implements PullConsumer {
     private volatile State state = State.CREATED;
 
     public KafkaPullConsumer(KeyValue attributes, KafkaClients clients) {
-        this.attributes = attributes;
+        super(attributes);
         this.clients = clients;
         this.group = attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
         if (group == null || group.isBlank()) {
             throw new OMSRuntimeException("-1", "A Kafka pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
         }
-        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT_MS);
         long flushIntervalMs = attributes.getLong(OFFSET_FLUSH_INTERVAL_MS, DEFAULT_FLUSH_INTERVAL_MS);
         if (flushIntervalMs <= 0) {
             throw new OMSRuntimeException("-1", OFFSET_FLUSH_INTERVAL_MS + " must be positive, not " + flushIntervalMs);
         }
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(flushIntervalMs);
-    }
-
-    @Override
-    public KeyValue attributes() {
-        return attributes;
     }
 
     /** Joins the group with the topics attached so far. */
@@ -130,7 +121,7 @@ public final class KafkaPullConsumer implements PullConsumer {
             }
             instanceId = clients.staticMembers().claim(group);
             try {
-                consumer = clients.consumer(group, instanceId, attributes);
+                consumer = clients.consumer(group, instanceId, attributes());
             } catch (RuntimeException e) {
                 clients.staticMembers().release(group, instanceId);
                 throw e;
@@ -194,7 +185,7 @@ public final class KafkaPullConsumer implements PullConsumer {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         pendingSeeks.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
         pendingSeeks.clear();
-        try (Admin admin = clients.admin(attributes)) {
+        try (Admin admin = clients.admin(attributes())) {
             admin.alterConsumerGroupOffsets(group, offsets).all().get(clients.startupTimeoutMs(), TimeUnit.MILLISECONDS);
             LOG.info("Group '{}' reads {} from there on (seeks committed as it left)", group, offsets);
         } catch (InterruptedException e) {
@@ -210,11 +201,6 @@ public final class KafkaPullConsumer implements PullConsumer {
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
         return state == State.CLOSED;
-    }
-
-    @Override
-    public PullConsumer attachQueue(String topic) {
-        return attachQueue(topic, null);
     }
 
     /** Reads {@code topic} too; with {@code QUEUE_OFFSET} (and {@code QUEUE_ID}), seeks there (see the class comment). */
@@ -258,23 +244,6 @@ public final class KafkaPullConsumer implements PullConsumer {
         }
     }
 
-    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
-    @Override
-    public Message receive() {
-        return next(receiveTimeoutMs);
-    }
-
-    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
-    @Override
-    public Message receive(KeyValue properties) {
-        return next(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
-    }
-
-    @Override
-    public void ack(String receiptHandle) {
-        ack(receiptHandle, null);
-    }
-
     /**
      * Acks a received message by its RECEIPT_HANDLE, in any order. With {@code PERSIST_OFFSETS=true} the group's
      * offsets are committed before it returns. A handle from before its partition was revoked or sought is
@@ -300,7 +269,8 @@ public final class KafkaPullConsumer implements PullConsumer {
         }
     }
 
-    private Message next(long timeoutMs) {
+    @Override
+    protected Message poll(long timeoutMs) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
         lock.lock();
         try {

@@ -5,17 +5,14 @@ import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.exception.OMSException;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
-import io.openmessaging.interceptor.ProducerInterceptor;
 import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.KafkaBytesMessage;
 import io.openmessaging.kafka.message.RecordCodec;
+import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
+import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
 import io.openmessaging.producer.BatchMessageSender;
-import io.openmessaging.producer.LocalTransactionExecutor;
-import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * producer: its messages leave at once instead of lingering ({@code linger.ms}) for more to batch with.
  * Thread-safe, as KafkaProducer is; interceptors' {@code postSend} runs on the producer's callback thread.
  */
-public final class KafkaOmsProducer implements Producer {
+public final class KafkaOmsProducer extends AbstractProducer {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaOmsProducer.class);
     /** How long {@link #shutdown()} lets the messages still in flight reach Kafka. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -54,13 +50,12 @@ public final class KafkaOmsProducer implements Producer {
     private final KafkaClients clients;
     /** The wait of a send without a TIMEOUT of its own; 0: until Kafka answers (delivery.timeout.ms bounds it) */
     private final long timeoutMs;
-    private final String name = "oms-kafka-producer-" + INSTANCES.incrementAndGet();
-    private final List<ProducerInterceptor> interceptors = new CopyOnWriteArrayList<>();
     private volatile State state = State.CREATED;
     private volatile KafkaProducer<byte[], byte[]> producer;
     private ExecutorService callbacks;
 
     public KafkaOmsProducer(KeyValue attributes, KafkaClients clients) {
+        super("Kafka", "oms-kafka-producer-" + INSTANCES.incrementAndGet());
         this.attributes = attributes;
         this.clients = clients;
         this.timeoutMs = Math.max(0, attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, 0));
@@ -74,13 +69,13 @@ public final class KafkaOmsProducer implements Producer {
     @Override
     public synchronized void startup() {
         if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+            throw new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
         }
         if (state == State.STARTED) {
             return;
         }
         callbacks = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name + "-callbacks");
+            Thread thread = new Thread(task, name() + "-callbacks");
             thread.setDaemon(true);
             return thread;
         });
@@ -99,12 +94,12 @@ public final class KafkaOmsProducer implements Producer {
         try {
             producer.close(CLOSE_TIMEOUT);
         } catch (KafkaException e) {
-            LOG.warn("Producer {}: closing the Kafka producer failed: {}", name, KafkaErrors.reason(e));
+            LOG.warn("Producer {}: closing the Kafka producer failed: {}", name(), KafkaErrors.reason(e));
         }
         callbacks.shutdown();
         try {
             if (!callbacks.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Producer {}: send listeners still running after {}", name, CLOSE_TIMEOUT);
+                LOG.warn("Producer {}: send listeners still running after {}", name(), CLOSE_TIMEOUT);
                 callbacks.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -123,11 +118,6 @@ public final class KafkaOmsProducer implements Producer {
         return new KafkaBytesMessage(topic, body);
     }
 
-    @Override
-    public SendResult send(Message message) {
-        return send(message, null);
-    }
-
     /** Sends, flushes, and waits for Kafka's acknowledgement (the call's TIMEOUT, else OPERATION_TIMEOUT, else Kafka's). */
     @Override
     public SendResult send(Message message, KeyValue properties) {
@@ -137,23 +127,8 @@ public final class KafkaOmsProducer implements Producer {
     }
 
     @Override
-    public SendResult send(Message message, LocalTransactionExecutor branchExecutor, KeyValue properties) {
-        throw new OMSNotSupportedException("-1", "Not supported by the Kafka driver: transactional messages");
-    }
-
-    @Override
-    public Future<SendResult> sendAsync(Message message) {
-        return sendAsync(message, null);
-    }
-
-    @Override
     public Future<SendResult> sendAsync(Message message, KeyValue properties) {
         return dispatch(message, properties);
-    }
-
-    @Override
-    public void sendOneway(Message message) {
-        sendOneway(message, null);
     }
 
     @Override
@@ -164,17 +139,7 @@ public final class KafkaOmsProducer implements Producer {
     @Override
     public BatchMessageSender createBatchMessageSender() {
         checkStarted();
-        return new KafkaBatchSender(this);
-    }
-
-    @Override
-    public void addInterceptor(ProducerInterceptor interceptor) {
-        interceptors.add(interceptor);
-    }
-
-    @Override
-    public void removeInterceptor(ProducerInterceptor interceptor) {
-        interceptors.remove(interceptor);
+        return new CollectingBatchSender(new KafkaBatchDispatcher(this));
     }
 
     /** Hands the messages to Kafka in order; one promise each. */
@@ -190,12 +155,10 @@ public final class KafkaOmsProducer implements Producer {
     SendPromise dispatch(Message message, KeyValue properties) {
         checkStarted();
         ProducerRecord<byte[], byte[]> record = RecordCodec.toRecord(message);
-        for (ProducerInterceptor interceptor : interceptors) {
-            interceptor.preSend(message, properties);
-        }
+        interceptors().preSend(message, properties);
         SendPromise promise = new SendPromise(callbacks);
-        if (!interceptors.isEmpty()) {
-            promise.addListener(done -> intercept(message, properties, done.getThrowable()));
+        if (!interceptors().isEmpty()) {
+            promise.addListener(done -> interceptors().postSend(message, properties, done.getThrowable()));
         }
         try {
             producer.send(record, (stored, error) -> complete(promise, message, record.topic(), stored, error));
@@ -212,7 +175,7 @@ public final class KafkaOmsProducer implements Producer {
             producer.flush();
         } catch (KafkaException | IllegalStateException e) {
             // an interrupt or a closed producer: the promises tell each message's outcome
-            LOG.debug("Producer {}: flush ended early: {}", name, KafkaErrors.reason(e));
+            LOG.debug("Producer {}: flush ended early: {}", name(), KafkaErrors.reason(e));
         }
     }
 
@@ -231,30 +194,16 @@ public final class KafkaOmsProducer implements Producer {
         }
     }
 
-    private void intercept(Message message, KeyValue properties, Throwable failure) {
-        for (ProducerInterceptor interceptor : interceptors) {
-            try {
-                if (failure == null) {
-                    interceptor.postSend(message, properties);
-                } else {
-                    interceptor.postSend(message, properties, new OMSException("-1", failure));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Producer {}: interceptor {} threw", name, interceptor, e);
-            }
-        }
-    }
-
     private void checkStarted() {
         if (state == State.CLOSED) {
             throw closed();
         }
         if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is not started: call startup() first");
+            throw new OMSRuntimeException("-1", "Producer " + name() + " is not started: call startup() first");
         }
     }
 
     private OMSRuntimeException closed() {
-        return new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+        return new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
     }
 }

@@ -8,9 +8,8 @@ import io.openmessaging.consumer.PullConsumer;
 /**
  * The parts of an OMS pull consumer that do not depend on the broker: its attributes, how long a
  * {@code receive} waits (the call's {@code TIMEOUT}, else the consumer's {@code OPERATION_TIMEOUT}, else
- * {@value #DEFAULT_RECEIVE_TIMEOUT_MS} ms: short, so that a worker's task loop notices a stop soon), and the
- * calls without properties, which are the calls with none ({@code null}). A driver implements
- * {@link #poll(long)}, attaching, acking and the lifecycle.
+ * {@value #DEFAULT_RECEIVE_TIMEOUT_MS} ms), and the calls without properties, which are the calls with none
+ * ({@code null}). A driver implements {@link #poll(long)}, attaching, acking and the lifecycle.
  */
 public abstract class AbstractPullConsumer implements PullConsumer {
     /** How long a receive waits when neither the call nor the consumer's attributes say. */

@@ -17,6 +17,7 @@ import io.openmessaging.producer.SendResult;
  */
 public abstract class AbstractProducer implements Producer {
     private final Unsupported unsupported;
+    private final String name;
     private final InterceptorChain interceptors;
 
     /**
@@ -25,7 +26,13 @@ public abstract class AbstractProducer implements Producer {
      */
     protected AbstractProducer(String driver, String name) {
         this.unsupported = new Unsupported(driver);
+        this.name = name;
         this.interceptors = new InterceptorChain(name);
+    }
+
+    /** This producer's name, for the log and its threads' names. */
+    protected final String name() {
+        return name;
     }
 
     /** The interceptors to call before and after each send. */
