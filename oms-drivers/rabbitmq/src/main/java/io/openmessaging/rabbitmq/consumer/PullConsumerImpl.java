@@ -7,6 +7,7 @@ import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
 import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -29,21 +30,17 @@ import java.util.concurrent.TimeUnit;
  * is requeued by the broker and delivered again with sys header {@code REDELIVERED_NUMBER}.
  * Receipt handles are valid on this consumer only. Thread-safe.
  */
-public final class PullConsumerImpl implements PullConsumer {
+public final class PullConsumerImpl extends AbstractPullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(PullConsumerImpl.class);
     public static final String PREFETCH = "rabbitmq.prefetch";
     static final int DEFAULT_PREFETCH = 1000;
-    /** receive() without a TIMEOUT waits this long unless OPERATION_TIMEOUT says otherwise */
-    static final long DEFAULT_RECEIVE_TIMEOUT_MS = 1000;
 
     private enum State { CREATED, STARTED, CLOSED }
 
-    private final KeyValue attributes;
     private final BrokerConnection connection;
     private final Topology topology;
     private final String group;
     private final int prefetch;
-    private final long receiveTimeoutMs;
     private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
     private final ReceiptHandles handles = new ReceiptHandles();
     /** attached topic → consumer tag, null until consuming */
@@ -52,7 +49,7 @@ public final class PullConsumerImpl implements PullConsumer {
     private volatile Channel channel;
 
     public PullConsumerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
-        this.attributes = attributes;
+        super(attributes);
         this.connection = connection;
         this.topology = topology;
         this.group = attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
@@ -60,12 +57,6 @@ public final class PullConsumerImpl implements PullConsumer {
             throw new OMSRuntimeException("-1", "A RabbitMQ pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
         }
         this.prefetch = attributes.getInt(PREFETCH, DEFAULT_PREFETCH);
-        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT_MS);
-    }
-
-    @Override
-    public KeyValue attributes() {
-        return attributes;
     }
 
     @Override
@@ -117,11 +108,6 @@ public final class PullConsumerImpl implements PullConsumer {
     }
 
     @Override
-    public PullConsumer attachQueue(String queueName) {
-        return attachQueue(queueName, null);
-    }
-
-    @Override
     public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
         if (state == State.CLOSED) {
             throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
@@ -151,23 +137,6 @@ public final class PullConsumerImpl implements PullConsumer {
         return this;
     }
 
-    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
-    @Override
-    public Message receive() {
-        return poll(receiveTimeoutMs);
-    }
-
-    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
-    @Override
-    public Message receive(KeyValue properties) {
-        return poll(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
-    }
-
-    @Override
-    public void ack(String receiptHandle) {
-        ack(receiptHandle, null);
-    }
-
     /**
      * Acks a received message by its RECEIPT_HANDLE. A handle from before the channel was lost is
      * ignored: the broker has requeued that message and delivers it again.
@@ -187,7 +156,8 @@ public final class PullConsumerImpl implements PullConsumer {
         }
     }
 
-    private Message poll(long timeoutMs) {
+    @Override
+    protected Message poll(long timeoutMs) {
         checkStarted();
         try {
             return buffer.poll(timeoutMs, TimeUnit.MILLISECONDS);

@@ -7,6 +7,7 @@ import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
 import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -46,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code basic.qos} {@code rabbitmq.prefetch}, default 1000). Receipt handles are valid on this consumer
  * only. Thread-safe.
  */
-public final class StreamPullConsumer implements PullConsumer {
+public final class StreamPullConsumer extends AbstractPullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPullConsumer.class);
     public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
     /** attachQueue attribute: the stream offset (a message's QUEUE_OFFSET) the group reads the topic from. */
@@ -60,14 +61,12 @@ public final class StreamPullConsumer implements PullConsumer {
 
     private enum State { CREATED, STARTED, CLOSED }
 
-    private final KeyValue attributes;
     private final BrokerConnection connection;
     private final Topology topology;
     private final GroupLocks locks;
     private final GroupOffsets offsets;
     private final String group;
     private final int prefetch;
-    private final long receiveTimeoutMs;
     private final long flushIntervalMs;
     private final long standbyRetryMs;
     private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
@@ -86,7 +85,7 @@ public final class StreamPullConsumer implements PullConsumer {
     private ScheduledExecutorService maintenance;
 
     public StreamPullConsumer(KeyValue attributes, BrokerConnection connection, Topology topology, GroupLocks locks) {
-        this.attributes = attributes;
+        super(attributes);
         this.connection = connection;
         this.topology = topology;
         this.locks = locks;
@@ -97,15 +96,9 @@ public final class StreamPullConsumer implements PullConsumer {
         this.prefetch = attributes.getInt(PullConsumerImpl.PREFETCH, PullConsumerImpl.DEFAULT_PREFETCH);
         // a tenth of the prefetch: the broker keeps nine tenths of its window to send on while acks wait for a batch
         this.credits = new StreamCredits(prefetch / 10);
-        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, PullConsumerImpl.DEFAULT_RECEIVE_TIMEOUT_MS);
         this.flushIntervalMs = positive(attributes.getLong(OFFSET_FLUSH_INTERVAL_MS, DEFAULT_FLUSH_INTERVAL_MS), OFFSET_FLUSH_INTERVAL_MS);
         this.standbyRetryMs = positive(attributes.getLong(STANDBY_RETRY_MS, DEFAULT_STANDBY_RETRY_MS), STANDBY_RETRY_MS);
         this.offsets = new GroupOffsets(connection, topology, OFFSET_CONFIRM_TIMEOUT_MS);
-    }
-
-    @Override
-    public KeyValue attributes() {
-        return attributes;
     }
 
     @Override
@@ -157,11 +150,6 @@ public final class StreamPullConsumer implements PullConsumer {
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
         return state == State.CLOSED;
-    }
-
-    @Override
-    public PullConsumer attachQueue(String queueName) {
-        return attachQueue(queueName, null);
     }
 
     /**
@@ -236,23 +224,6 @@ public final class StreamPullConsumer implements PullConsumer {
         LOG.info("Group '{}' reads topic '{}' again from offset {} (seek)", group, topic.name, offset);
     }
 
-    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
-    @Override
-    public Message receive() {
-        return poll(receiveTimeoutMs);
-    }
-
-    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
-    @Override
-    public Message receive(KeyValue properties) {
-        return poll(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
-    }
-
-    @Override
-    public void ack(String receiptHandle) {
-        ack(receiptHandle, null);
-    }
-
     /**
      * Acks a received message by its RECEIPT_HANDLE, in any order. With {@code PERSIST_OFFSETS=true} the
      * group's committed offsets are stored before it returns. A handle from before the channel was lost
@@ -280,7 +251,8 @@ public final class StreamPullConsumer implements PullConsumer {
         }
     }
 
-    private Message poll(long timeoutMs) {
+    @Override
+    protected Message poll(long timeoutMs) {
         checkStarted();
         Message next = buffer.poll();
         if (next != null) {

@@ -8,13 +8,10 @@ import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.exception.OMSException;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
-import io.openmessaging.interceptor.ProducerInterceptor;
+import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
+import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
 import io.openmessaging.producer.BatchMessageSender;
-import io.openmessaging.producer.LocalTransactionExecutor;
-import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -30,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,7 +52,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * channel, which also keeps one producer's messages in order. Interceptors' {@code postSend} runs when
  * the broker answered, on the producer's callback thread.
  */
-public final class ProducerImpl implements Producer {
+public final class ProducerImpl extends AbstractProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerImpl.class);
     /** Default wait for a confirm, when neither the call's TIMEOUT nor the producer's OPERATION_TIMEOUT says. */
     static final long DEFAULT_TIMEOUT_MS = 10_000;
@@ -78,14 +74,13 @@ public final class ProducerImpl implements Producer {
     private final ReentrantLock publishLock = new ReentrantLock();
     /** topics whose exchange this producer declared; cleared when the channel is lost (the exchange may be gone) */
     private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
-    private final List<ProducerInterceptor> interceptors = new CopyOnWriteArrayList<>();
-    private final String name = "oms-rabbitmq-producer-" + INSTANCES.incrementAndGet();
     private volatile State state = State.CREATED;
     private Channel channel; // guarded by publishLock
     private ExecutorService callbacks;
     private ScheduledExecutorService retries;
 
     public ProducerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
+        super("RabbitMQ", "oms-rabbitmq-producer-" + INSTANCES.incrementAndGet());
         this.attributes = attributes;
         this.connection = connection;
         this.topology = topology;
@@ -103,13 +98,13 @@ public final class ProducerImpl implements Producer {
         publishLock.lock();
         try {
             if (state == State.CLOSED) {
-                throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+                throw new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
             }
             if (state == State.STARTED) {
                 return;
             }
-            callbacks = Executors.newSingleThreadExecutor(new NamedThreadFactory(name + "-callbacks"));
-            retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name + "-retries"));
+            callbacks = Executors.newSingleThreadExecutor(new NamedThreadFactory(name() + "-callbacks"));
+            retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name() + "-retries"));
             channel = openConfirmChannel();
             state = State.STARTED;
         } finally {
@@ -141,7 +136,7 @@ public final class ProducerImpl implements Producer {
         callbacks.shutdown();
         try {
             if (!callbacks.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Producer {}: send listeners still running after {} ms", name, timeoutMs);
+                LOG.warn("Producer {}: send listeners still running after {} ms", name(), timeoutMs);
                 callbacks.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -161,34 +156,14 @@ public final class ProducerImpl implements Producer {
     }
 
     @Override
-    public SendResult send(Message message) {
-        return send(message, null);
-    }
-
-    @Override
     public SendResult send(Message message, KeyValue properties) {
         SendFuture future = publish(List.of(message), properties, true).get(0);
         return future.get(timeout(properties));
     }
 
     @Override
-    public SendResult send(Message message, LocalTransactionExecutor branchExecutor, KeyValue properties) {
-        throw new OMSNotSupportedException("-1", "Transactional messages are not supported by the RabbitMQ driver");
-    }
-
-    @Override
-    public Future<SendResult> sendAsync(Message message) {
-        return sendAsync(message, null);
-    }
-
-    @Override
     public Future<SendResult> sendAsync(Message message, KeyValue properties) {
         return publish(List.of(message), properties, true).get(0);
-    }
-
-    @Override
-    public void sendOneway(Message message) {
-        sendOneway(message, null);
     }
 
     @Override
@@ -198,17 +173,7 @@ public final class ProducerImpl implements Producer {
 
     @Override
     public BatchMessageSender createBatchMessageSender() {
-        return new BatchMessageSenderImpl(this);
-    }
-
-    @Override
-    public void addInterceptor(ProducerInterceptor interceptor) {
-        interceptors.add(interceptor);
-    }
-
-    @Override
-    public void removeInterceptor(ProducerInterceptor interceptor) {
-        interceptors.remove(interceptor);
+        return new CollectingBatchSender(new BatchPublisher(this));
     }
 
     /** The wait for confirms: the call's TIMEOUT, else the producer's OPERATION_TIMEOUT, else 10 s. */
@@ -237,8 +202,8 @@ public final class ProducerImpl implements Producer {
                 }
                 SendFuture future = new SendFuture(callbacks);
                 futures.add(future);
-                if (!interceptors.isEmpty()) {
-                    future.addListener(done -> intercept(message.original, properties, done.getThrowable()));
+                if (!interceptors().isEmpty()) {
+                    future.addListener(done -> interceptors().postSend(message.original, properties, done.getThrowable()));
                 }
                 Outgoing outgoing = new Outgoing(message.original, message.topic, message.id, message.properties,
                         message.body, future, deadline);
@@ -286,7 +251,7 @@ public final class ProducerImpl implements Producer {
             message.fail(reason + " (published " + message.attempts + " time(s) within the send's timeout; it may or may not be stored)");
             return;
         }
-        LOG.debug("Producer {}: publishing message {} again in {} ms: {}", name, message.id, delayMs, reason);
+        LOG.debug("Producer {}: publishing message {} again in {} ms: {}", name(), message.id, delayMs, reason);
         retrying.add(message);
         try {
             retries.schedule(() -> republish(message), delayMs, TimeUnit.MILLISECONDS);
@@ -334,9 +299,7 @@ public final class ProducerImpl implements Producer {
     private Prepared prepare(Message message, KeyValue properties) {
         String topic = AmqpMessageCodec.destination(message);
         byte[] body = AmqpMessageCodec.body(message);
-        for (ProducerInterceptor interceptor : interceptors) {
-            interceptor.preSend(message, properties);
-        }
+        interceptors().preSend(message, properties);
         checkStarted();
         String id = idPrefix + sequence.incrementAndGet();
         AMQP.BasicProperties amqpProperties = AmqpMessageCodec.properties(message, id, System.currentTimeMillis());
@@ -344,26 +307,12 @@ public final class ProducerImpl implements Producer {
         return new Prepared(message, topic, id, amqpProperties, body);
     }
 
-    private void intercept(Message message, KeyValue properties, Throwable failure) {
-        for (ProducerInterceptor interceptor : interceptors) {
-            try {
-                if (failure == null) {
-                    interceptor.postSend(message, properties);
-                } else {
-                    interceptor.postSend(message, properties, new OMSException("-1", failure));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Producer {}: interceptor {} threw", name, interceptor, e);
-            }
-        }
-    }
-
     private void checkStarted() {
         if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+            throw new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
         }
         if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is not started: call startup() first");
+            throw new OMSRuntimeException("-1", "Producer " + name() + " is not started: call startup() first");
         }
     }
 
@@ -374,7 +323,7 @@ public final class ProducerImpl implements Producer {
     private Channel currentChannel() {
         ShutdownSignalException closed = channel.isOpen() ? null : channel.getCloseReason();
         if (closed != null && !closed.isHardError() && !closed.isInitiatedByApplication() && connection.isOpen()) {
-            LOG.info("Producer {}: reopening its channel", name);
+            LOG.info("Producer {}: reopening its channel", name());
             channel = openConfirmChannel();
         }
         return channel;
@@ -407,7 +356,7 @@ public final class ProducerImpl implements Producer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            LOG.warn("Producer {}: closing with messages the broker has not confirmed: {}", name, BrokerErrors.reason(e));
+            LOG.warn("Producer {}: closing with messages the broker has not confirmed: {}", name(), BrokerErrors.reason(e));
         }
     }
 
