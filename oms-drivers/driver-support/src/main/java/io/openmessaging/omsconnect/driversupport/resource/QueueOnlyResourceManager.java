@@ -1,23 +1,16 @@
 package io.openmessaging.omsconnect.driversupport.resource;
 
 import io.openmessaging.KeyValue;
-import io.openmessaging.ResourceManager;
 import io.openmessaging.exception.OMSNotSupportedException;
-import io.openmessaging.omsconnect.driversupport.Unsupported;
 
 import java.util.List;
 
 /**
- * A resource manager for a broker whose OMS resources are queues only: namespaces are fixed by the access
- * point's URL (Kafka has none, a RabbitMQ vhost is managed with RabbitMQ's tools), and there are no routings,
- * no streams of a queue and no changing a stored message. Those calls fail with an
- * {@link OMSNotSupportedException} that names the driver and says why; the driver
- * implements the queue calls.
+ * A {@link QueueResourceManager} for a broker whose namespace is fixed by the access point's URL (Kafka has
+ * none, a RabbitMQ vhost is managed with RabbitMQ's tools): the namespace calls fail too, saying why.
  */
-public abstract class QueueOnlyResourceManager implements ResourceManager {
-    private final Unsupported unsupported;
+public abstract class QueueOnlyResourceManager extends QueueResourceManager {
     private final String namespacesAre;
-    private final String messagesAre;
 
     /**
      * @param driver        the driver's name in error messages, e.g. {@code Kafka}
@@ -25,14 +18,8 @@ public abstract class QueueOnlyResourceManager implements ResourceManager {
      * @param messagesAre   why a stored message cannot be updated, e.g. "a Kafka record cannot be changed"
      */
     protected QueueOnlyResourceManager(String driver, String namespacesAre, String messagesAre) {
-        this.unsupported = new Unsupported(driver);
+        super(driver, messagesAre);
         this.namespacesAre = namespacesAre;
-        this.messagesAre = messagesAre;
-    }
-
-    /** The refusal of another unsupported call, e.g. a driver whose queues' attributes cannot change. */
-    protected final OMSNotSupportedException unsupported(String what) {
-        return unsupported.exception(what);
     }
 
     @Override
@@ -58,41 +45,6 @@ public abstract class QueueOnlyResourceManager implements ResourceManager {
     @Override
     public List<String> listNamespaces() {
         throw namespacesUnsupported();
-    }
-
-    @Override
-    public void createRouting(String routingName, KeyValue attributes) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public void setRoutingAttributes(String routingName, KeyValue attributes) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public KeyValue getRoutingAttributes(String routingName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public void deleteRouting(String routingName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public List<String> listRoutings(String nsName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public List<String> listStreams(String queueName) {
-        throw unsupported("streams");
-    }
-
-    @Override
-    public void updateMessage(String queueName, String messageId, KeyValue headers) {
-        throw unsupported("updateMessage: " + messagesAre);
     }
 
     private OMSNotSupportedException namespacesUnsupported() {
