@@ -11,6 +11,7 @@ import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.KafkaBytesMessage;
 import io.openmessaging.kafka.message.RecordCodec;
 import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
+import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
 import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
 import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.SendResult;
@@ -139,20 +140,25 @@ public final class KafkaOmsProducer extends AbstractProducer {
     @Override
     public BatchMessageSender createBatchMessageSender() {
         checkStarted();
-        return new CollectingBatchSender(new KafkaBatchDispatcher(this));
+        return new CollectingBatchSender(RecordCodec::topic, this::dispatchBatch);
     }
 
-    /** Hands the messages to Kafka in order; one promise each. */
-    List<SendPromise> dispatch(List<Message> messages) {
+    /**
+     * A batch's commit: every message handed to Kafka in order, one flush so that none lingers for more to batch
+     * with ({@code linger.ms}), then each acknowledgement awaited as a single send would. Not atomic (no Kafka
+     * transaction).
+     */
+    private List<BatchDispatcher.Acknowledgement> dispatchBatch(List<Message> messages) {
         List<SendPromise> promises = new ArrayList<>(messages.size());
         for (Message message : messages) {
             promises.add(dispatch(message, null));
         }
-        return promises;
+        flush();
+        return promises.stream().<BatchDispatcher.Acknowledgement>map(promise -> () -> await(promise, null)).toList();
     }
 
     /** Hands the message to Kafka; the promise completes when Kafka acknowledged or failed it. */
-    SendPromise dispatch(Message message, KeyValue properties) {
+    private SendPromise dispatch(Message message, KeyValue properties) {
         checkStarted();
         ProducerRecord<byte[], byte[]> record = RecordCodec.toRecord(message);
         interceptors().preSend(message, properties);
@@ -170,7 +176,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
     }
 
     /** Makes every message handed over so far leave now, and waits until Kafka answered for each. */
-    void flush() {
+    private void flush() {
         try {
             producer.flush();
         } catch (KafkaException | IllegalStateException e) {
@@ -180,7 +186,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
     }
 
     /** The promise's result, waiting the call's TIMEOUT, else OPERATION_TIMEOUT, else as long as Kafka takes. */
-    SendResult await(SendPromise promise, KeyValue properties) {
+    private SendResult await(SendPromise promise, KeyValue properties) {
         long wait = properties == null ? timeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, timeoutMs);
         return wait > 0 ? promise.get(wait) : promise.get();
     }

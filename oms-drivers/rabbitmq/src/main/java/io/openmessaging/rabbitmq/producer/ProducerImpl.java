@@ -10,6 +10,7 @@ import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
+import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
 import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
 import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.SendResult;
@@ -173,11 +174,23 @@ public final class ProducerImpl extends AbstractProducer {
 
     @Override
     public BatchMessageSender createBatchMessageSender() {
-        return new CollectingBatchSender(new BatchPublisher(this));
+        return new CollectingBatchSender(AmqpMessageCodec::destination, this::publishBatch);
+    }
+
+    /**
+     * A batch's commit: every message published back to back, then the confirms awaited against one deadline for
+     * the whole batch (the send timeout), not one timeout per message. Not atomic.
+     */
+    private List<BatchDispatcher.Acknowledgement> publishBatch(List<Message> messages) {
+        List<SendFuture> futures = publish(messages, null, true);
+        long deadline = System.currentTimeMillis() + timeout(null);
+        return futures.stream()
+                .<BatchDispatcher.Acknowledgement>map(future -> () -> future.get(Math.max(1, deadline - System.currentTimeMillis())))
+                .toList();
     }
 
     /** The wait for confirms: the call's TIMEOUT, else the producer's OPERATION_TIMEOUT, else 10 s. */
-    long timeout(KeyValue properties) {
+    private long timeout(KeyValue properties) {
         return properties == null ? timeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, timeoutMs);
     }
 
@@ -185,7 +198,7 @@ public final class ProducerImpl extends AbstractProducer {
      * Publishes the messages in order, back to back on the channel; returns one future per message
      * when {@code confirmed} (none for one-way sends, which are also not mandatory and not retried).
      */
-    List<SendFuture> publish(List<Message> messages, KeyValue properties, boolean confirmed) {
+    private List<SendFuture> publish(List<Message> messages, KeyValue properties, boolean confirmed) {
         List<Prepared> prepared = new ArrayList<>(messages.size());
         for (Message message : messages) {
             prepared.add(prepare(message, properties));

@@ -4,14 +4,9 @@ import io.openmessaging.Message;
 
 import java.util.List;
 
-/** What a {@link CollectingBatchSender} needs of its driver's producer. */
+/** How a {@link CollectingBatchSender} hands a committed batch to its driver's broker. */
+@FunctionalInterface
 public interface BatchDispatcher {
-
-    /**
-     * Fails (an OMSRuntimeException) for a message that could never be sent, e.g. one with no destination: a
-     * batch sender refuses it at {@code send}, where the caller can tell which message it was, not at commit.
-     */
-    void check(Message message);
 
     /**
      * Hands the messages to the broker in order, and returns one acknowledgement per message, in the same

@@ -6,6 +6,7 @@ import io.openmessaging.producer.BatchMessageSender;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Collects messages and, on {@link #commit()}, hands them all to the broker back to back and then waits for
@@ -14,18 +15,26 @@ import java.util.List;
  * stored (at-least-once: send the batch again). Not thread-safe: one batch per thread.
  */
 public final class CollectingBatchSender implements BatchMessageSender {
+    private final Consumer<Message> check;
     private final BatchDispatcher dispatcher;
     private final List<Message> batch = new ArrayList<>();
     private boolean closed;
 
-    public CollectingBatchSender(BatchDispatcher dispatcher) {
+    /**
+     * @param check      fails (an OMSRuntimeException) for a message that could never be sent, e.g. one with no
+     *                   destination: it is refused at {@code send}, where the caller can tell which message it
+     *                   was, not at commit
+     * @param dispatcher hands a committed batch to the broker
+     */
+    public CollectingBatchSender(Consumer<Message> check, BatchDispatcher dispatcher) {
+        this.check = check;
         this.dispatcher = dispatcher;
     }
 
     @Override
     public BatchMessageSender send(Message message) {
         checkOpen();
-        dispatcher.check(message);
+        check.accept(message);
         batch.add(message);
         return this;
     }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CollectingBatchSenderTest {
     private final Dispatcher dispatcher = new Dispatcher();
-    private final CollectingBatchSender sender = new CollectingBatchSender(dispatcher);
+    private final CollectingBatchSender sender = new CollectingBatchSender(Dispatcher::check, dispatcher);
 
     @Test
     void commitHandsOverTheBatchInOrderOnceAndWaitsForEveryAcknowledgement() {
@@ -97,8 +97,7 @@ class CollectingBatchSenderTest {
         List<String> failing = List.of();
         boolean refuseDispatch;
 
-        @Override
-        public void check(Message message) {
+        static void check(Message message) {
             if (destination(message) == null) {
                 throw new OMSRuntimeException("-1", "no destination");
             }
