@@ -4,34 +4,27 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.consumer.PullConsumer;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** A pull consumer that receives nothing: it records the calls its base class makes. */
+/** A pull consumer that receives nothing: it logs the calls its base class makes, and its shutdown. */
 public final class FakePullConsumer extends AbstractPullConsumer {
-    public final List<Object> calls = new ArrayList<>();
-    private final Runnable onShutdown;
-    private boolean closed;
+    private final List<Object> log;
 
-    public FakePullConsumer(KeyValue attributes, Runnable onShutdown) {
+    public FakePullConsumer(KeyValue attributes, List<Object> log) {
         super(attributes);
-        this.onShutdown = onShutdown;
-    }
-
-    public boolean isClosed() {
-        return closed;
+        this.log = log;
     }
 
     @Override
     protected Message poll(long timeoutMs) {
-        calls.add("poll " + timeoutMs);
+        log.add("poll " + timeoutMs);
         return null;
     }
 
     @Override
     public PullConsumer attachQueue(String queueName, KeyValue properties) {
-        calls.add("attach " + queueName);
-        calls.add(properties);
+        log.add("attach " + queueName);
+        log.add(properties);
         return this;
     }
 
@@ -42,8 +35,8 @@ public final class FakePullConsumer extends AbstractPullConsumer {
 
     @Override
     public void ack(String receiptHandle, KeyValue properties) {
-        calls.add("ack " + receiptHandle);
-        calls.add(properties);
+        log.add("ack " + receiptHandle);
+        log.add(properties);
     }
 
     @Override
@@ -52,7 +45,6 @@ public final class FakePullConsumer extends AbstractPullConsumer {
 
     @Override
     public void shutdown() {
-        closed = true;
-        onShutdown.run();
+        log.add("consumer shut down");
     }
 }

@@ -8,25 +8,17 @@ import io.openmessaging.omsconnect.driversupport.message.TestMessage;
 import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.SendResult;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** A producer that sends nowhere: it records each send with the properties it was given. */
+/** A producer that sends nowhere: it logs each send with the properties it was given, and its shutdown. */
 public final class FakeProducer extends AbstractProducer {
-    /** "send", "sendAsync" or "sendOneway", each with its properties */
-    public final List<Object> sends = new ArrayList<>();
     private final KeyValue attributes;
-    private final Runnable onShutdown;
-    private boolean closed;
+    private final List<Object> log;
 
-    public FakeProducer(KeyValue attributes, Runnable onShutdown) {
+    public FakeProducer(KeyValue attributes, List<Object> log) {
         super("Fake", "fake-producer");
         this.attributes = attributes;
-        this.onShutdown = onShutdown;
-    }
-
-    public boolean isClosed() {
-        return closed;
+        this.log = log;
     }
 
     /** The chain the driver would call around its sends. */
@@ -45,8 +37,7 @@ public final class FakeProducer extends AbstractProducer {
 
     @Override
     public void shutdown() {
-        closed = true;
-        onShutdown.run();
+        log.add("producer shut down");
     }
 
     @Override
@@ -56,22 +47,22 @@ public final class FakeProducer extends AbstractProducer {
 
     @Override
     public SendResult send(Message message, KeyValue properties) {
-        sends.add("send");
-        sends.add(properties);
+        log.add("send");
+        log.add(properties);
         return null;
     }
 
     @Override
     public Future<SendResult> sendAsync(Message message, KeyValue properties) {
-        sends.add("sendAsync");
-        sends.add(properties);
+        log.add("sendAsync");
+        log.add(properties);
         return null;
     }
 
     @Override
     public void sendOneway(Message message, KeyValue properties) {
-        sends.add("sendOneway");
-        sends.add(properties);
+        log.add("sendOneway");
+        log.add(properties);
     }
 
     @Override

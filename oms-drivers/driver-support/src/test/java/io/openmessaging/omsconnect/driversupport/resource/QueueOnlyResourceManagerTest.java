@@ -14,30 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class QueueOnlyResourceManagerTest {
     private final KeyValue none = new DefaultKeyValue();
-    private final QueueOnlyResourceManager manager = new QueueOnlyResourceManager("Fake", "it has none", "they are immutable") {
-        @Override
-        public void createQueue(String queueName, KeyValue attributes) {
-        }
-
-        @Override
-        public void setQueueAttributes(String queueName, KeyValue attributes) {
-            throw unsupported("setQueueAttributes");
-        }
-
-        @Override
-        public KeyValue getQueueAttributes(String queueName) {
-            return none;
-        }
-
-        @Override
-        public void deleteQueue(String queueName) {
-        }
-
-        @Override
-        public List<String> listQueues(String nsName) {
-            return List.of();
-        }
-    };
+    private final QueueOnlyResourceManager manager = new FakeResourceManager();
 
     @Test
     void everyCallButTheQueuesIsRefusedNamingTheDriverAndWhy() {
