@@ -13,6 +13,7 @@ import io.openmessaging.kafka.message.RecordCodec;
 import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
 import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
 import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
+import io.openmessaging.omsconnect.driversupport.producer.SendListenerThread;
 import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.SendResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,9 +26,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,7 +51,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
     private final long timeoutMs;
     private volatile State state = State.CREATED;
     private volatile KafkaProducer<byte[], byte[]> producer;
-    private ExecutorService callbacks;
+    private SendListenerThread callbacks;
 
     public KafkaOmsProducer(KeyValue attributes, KafkaClients clients) {
         super("Kafka", "oms-kafka-producer-" + INSTANCES.incrementAndGet());
@@ -75,11 +73,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
         if (state == State.STARTED) {
             return;
         }
-        callbacks = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name() + "-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
+        callbacks = new SendListenerThread(name());
         producer = clients.producer(attributes);
         state = State.STARTED;
     }
@@ -97,16 +91,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
         } catch (KafkaException e) {
             LOG.warn("Producer {}: closing the Kafka producer failed: {}", name(), KafkaErrors.reason(e));
         }
-        callbacks.shutdown();
-        try {
-            if (!callbacks.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Producer {}: send listeners still running after {}", name(), CLOSE_TIMEOUT);
-                callbacks.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callbacks.shutdownNow();
-        }
+        callbacks.shutdown(CLOSE_TIMEOUT);
     }
 
     /** Whether {@link #shutdown()} was called. */

@@ -12,6 +12,7 @@ import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
 import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
 import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
+import io.openmessaging.omsconnect.driversupport.producer.SendListenerThread;
 import io.openmessaging.producer.BatchMessageSender;
 import io.openmessaging.producer.SendResult;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
@@ -24,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,7 +78,7 @@ public final class ProducerImpl extends AbstractProducer {
     private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
     private volatile State state = State.CREATED;
     private Channel channel; // guarded by publishLock
-    private ExecutorService callbacks;
+    private SendListenerThread callbacks;
     private ScheduledExecutorService retries;
 
     public ProducerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
@@ -104,7 +105,7 @@ public final class ProducerImpl extends AbstractProducer {
             if (state == State.STARTED) {
                 return;
             }
-            callbacks = Executors.newSingleThreadExecutor(new NamedThreadFactory(name() + "-callbacks"));
+            callbacks = new SendListenerThread(name());
             retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name() + "-retries"));
             channel = openConfirmChannel();
             state = State.STARTED;
@@ -134,16 +135,7 @@ public final class ProducerImpl extends AbstractProducer {
         } finally {
             publishLock.unlock();
         }
-        callbacks.shutdown();
-        try {
-            if (!callbacks.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Producer {}: send listeners still running after {} ms", name(), timeoutMs);
-                callbacks.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callbacks.shutdownNow();
-        }
+        callbacks.shutdown(Duration.ofMillis(timeoutMs));
     }
 
     /** Whether {@link #shutdown()} was called. */
