@@ -9,6 +9,7 @@ import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.RecordCodec;
 import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,8 +74,6 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
     static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private enum State { CREATED, STARTED, CLOSED }
-
     private final KafkaClients clients;
     private final String group;
     private final long flushIntervalNanos;
@@ -94,7 +93,7 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
     private String instanceId;
     private long lastCommitNanos;
     private boolean commitInFlight;
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
 
     public KafkaPullConsumer(KeyValue attributes, KafkaClients clients) {
         super(attributes);
@@ -116,7 +115,7 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
         lock.lock();
         try {
             checkNotClosed();
-            if (state == State.STARTED) {
+            if (state == ServiceState.STARTED) {
                 return;
             }
             instanceId = clients.staticMembers().claim(group);
@@ -126,7 +125,7 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
                 clients.staticMembers().release(group, instanceId);
                 throw e;
             }
-            state = State.STARTED;
+            state = ServiceState.STARTED;
             lastCommitNanos = System.nanoTime();
             try {
                 subscribe();
@@ -135,7 +134,7 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
                 }
                 seeksBeforeStart.clear();
             } catch (RuntimeException e) {
-                state = State.CREATED;
+                state = ServiceState.CREATED;
                 consumer.close(Duration.ZERO);
                 consumer = null;
                 throw e;
@@ -148,9 +147,9 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
     /** Commits what was acked, leaves the group (its partitions go to the other members) and closes. */
     @Override
     public void shutdown() {
-        State was = state;
-        state = State.CLOSED;
-        if (was != State.STARTED) {
+        ServiceState was = state;
+        state = ServiceState.CLOSED;
+        if (was != ServiceState.STARTED) {
             return;
         }
         consumer.wakeup(); // a receive waiting in poll returns at once and lets go of the lock
@@ -200,7 +199,7 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     /** Reads {@code topic} too; with {@code QUEUE_OFFSET} (and {@code QUEUE_ID}), seeks there (see the class comment). */
@@ -210,10 +209,10 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
         lock.lock();
         try {
             checkNotClosed();
-            if (topics.add(topic) && state == State.STARTED) {
+            if (topics.add(topic) && state == ServiceState.STARTED) {
                 subscribe();
             }
-            if (seek != null && state == State.STARTED) {
+            if (seek != null && state == ServiceState.STARTED) {
                 seek(topic, seek);
             } else if (seek != null) {
                 seeksBeforeStart.add(Map.entry(topic, seek));
@@ -233,7 +232,7 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
             }
             pendingSeeks.keySet().removeIf(partition -> partition.topic().equals(topic));
             seeksBeforeStart.removeIf(seek -> seek.getKey().equals(topic));
-            if (state == State.STARTED) {
+            if (state == ServiceState.STARTED) {
                 // the rebalance that takes the topic's partitions away commits them (RebalanceListener)
                 subscribe();
                 fetched.removeIf(record -> record.topic().equals(topic));
@@ -444,16 +443,11 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
     }
 
     private void checkNotClosed() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
+        state.checkNotClosed(describe());
     }
 
     private void checkStarted() {
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
-                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
-        }
+        state.checkStarted(describe());
     }
 
     /** Runs inside KafkaConsumer's poll (and unsubscribe, close), on the thread holding the lock. */
@@ -498,5 +492,10 @@ public final class KafkaPullConsumer extends AbstractPullConsumer {
                 }
             }
         }
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Consumer of group '" + group + "'";
     }
 }

@@ -5,11 +5,11 @@ import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.KafkaBytesMessage;
 import io.openmessaging.kafka.message.RecordCodec;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
 import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
 import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
@@ -43,13 +43,11 @@ public final class KafkaOmsProducer extends AbstractProducer {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private enum State { CREATED, STARTED, CLOSED }
-
     private final KeyValue attributes;
     private final KafkaClients clients;
     /** The wait of a send without a TIMEOUT of its own; 0: until Kafka answers (delivery.timeout.ms bounds it) */
     private final long timeoutMs;
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private volatile KafkaProducer<byte[], byte[]> producer;
     private SendListenerThread callbacks;
 
@@ -67,23 +65,21 @@ public final class KafkaOmsProducer extends AbstractProducer {
 
     @Override
     public synchronized void startup() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
-        }
-        if (state == State.STARTED) {
+        state.checkNotClosed(describe());
+        if (state == ServiceState.STARTED) {
             return;
         }
         callbacks = new SendListenerThread(name());
         producer = clients.producer(attributes);
-        state = State.STARTED;
+        state = ServiceState.STARTED;
     }
 
     /** Lets what is in flight reach Kafka (up to {@link #CLOSE_TIMEOUT}; then it fails), then closes; later sends fail. */
     @Override
     public synchronized void shutdown() {
-        State was = state;
-        state = State.CLOSED;
-        if (was != State.STARTED) {
+        ServiceState was = state;
+        state = ServiceState.CLOSED;
+        if (was != ServiceState.STARTED) {
             return;
         }
         try {
@@ -96,7 +92,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     @Override
@@ -155,7 +151,7 @@ public final class KafkaOmsProducer extends AbstractProducer {
             producer.send(record, (stored, error) -> complete(promise, message, record.topic(), stored, error));
         } catch (KafkaException | IllegalStateException e) {
             // refused before it was queued: closed producer, record too large, no metadata within max.block.ms
-            throw state == State.CLOSED ? closed() : KafkaErrors.failed("Sending a message to Kafka topic '" + record.topic() + "'", e);
+            throw state == ServiceState.CLOSED ? ServiceState.closed(describe()) : KafkaErrors.failed("Sending a message to Kafka topic '" + record.topic() + "'", e);
         }
         return promise;
     }
@@ -186,15 +182,11 @@ public final class KafkaOmsProducer extends AbstractProducer {
     }
 
     private void checkStarted() {
-        if (state == State.CLOSED) {
-            throw closed();
-        }
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Producer " + name() + " is not started: call startup() first");
-        }
+        state.checkStarted(describe());
     }
 
-    private OMSRuntimeException closed() {
-        return new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
+    /** This service in error messages. */
+    private String describe() {
+        return "Producer " + name();
     }
 }

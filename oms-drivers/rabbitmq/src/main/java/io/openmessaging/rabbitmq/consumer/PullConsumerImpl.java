@@ -8,6 +8,7 @@ import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -35,8 +36,6 @@ public final class PullConsumerImpl extends AbstractPullConsumer {
     public static final String PREFETCH = "rabbitmq.prefetch";
     static final int DEFAULT_PREFETCH = 1000;
 
-    private enum State { CREATED, STARTED, CLOSED }
-
     private final BrokerConnection connection;
     private final Topology topology;
     private final String group;
@@ -45,7 +44,7 @@ public final class PullConsumerImpl extends AbstractPullConsumer {
     private final ReceiptHandles handles = new ReceiptHandles();
     /** attached topic → consumer tag, null until consuming */
     private final Map<String, String> topics = new LinkedHashMap<>(); // guarded by this
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private volatile Channel channel;
 
     public PullConsumerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
@@ -61,10 +60,8 @@ public final class PullConsumerImpl extends AbstractPullConsumer {
 
     @Override
     public synchronized void startup() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
-        if (state == State.STARTED) {
+        state.checkNotClosed(describe());
+        if (state == ServiceState.STARTED) {
             return;
         }
         Channel opened = connection.openChannel();
@@ -89,29 +86,27 @@ public final class PullConsumerImpl extends AbstractPullConsumer {
             topics.replaceAll((topic, consumerTag) -> null);
             throw e;
         }
-        state = State.STARTED;
+        state = ServiceState.STARTED;
     }
 
     @Override
     public synchronized void shutdown() {
-        if (state == State.STARTED) {
+        if (state == ServiceState.STARTED) {
             BrokerConnection.closeQuietly(channel); // requeues the unacked messages
         }
-        state = State.CLOSED;
+        state = ServiceState.CLOSED;
         topics.clear();
         buffer.clear();
     }
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     @Override
     public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
+        state.checkNotClosed(describe());
         if (properties != null && properties.containsKey(AmqpMessageCodec.QUEUE_OFFSET)) {
             // a classic queue forgets what was acked: there is nothing to go back to
             throw new OMSNotSupportedException("-1", "Group '" + group + "' reads classic or quorum queues, which cannot seek: "
@@ -120,7 +115,7 @@ public final class PullConsumerImpl extends AbstractPullConsumer {
         if (topics.containsKey(queueName)) {
             return this;
         }
-        topics.put(queueName, state == State.STARTED ? consume(queueName) : null);
+        topics.put(queueName, state == ServiceState.STARTED ? consume(queueName) : null);
         return this;
     }
 
@@ -177,9 +172,11 @@ public final class PullConsumerImpl extends AbstractPullConsumer {
     }
 
     private void checkStarted() {
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
-                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
-        }
+        state.checkStarted(describe());
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Consumer of group '" + group + "'";
     }
 }

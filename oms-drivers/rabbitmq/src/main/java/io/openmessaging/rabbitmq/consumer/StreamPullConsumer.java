@@ -8,6 +8,7 @@ import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -59,8 +60,6 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
     /** the offset store's wait for the broker's confirm */
     private static final long OFFSET_CONFIRM_TIMEOUT_MS = 10_000;
 
-    private enum State { CREATED, STARTED, CLOSED }
-
     private final BrokerConnection connection;
     private final Topology topology;
     private final GroupLocks locks;
@@ -76,7 +75,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
     private final Map<Long, StreamSubscription.Delivered> deliveries = new ConcurrentHashMap<>();
     /** attached topic → its reading state; changed under this, read by acks without it (a flush may take long) */
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private volatile Channel channel; // replaced under this
     /** set when the channel was lost: the subscriptions must be made again */
     private volatile boolean resubscribe;
@@ -104,7 +103,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
     @Override
     public synchronized void startup() {
         checkNotClosed();
-        if (state == State.STARTED) {
+        if (state == ServiceState.STARTED) {
             return;
         }
         resubscribe = false;
@@ -127,15 +126,15 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
         maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("oms-rabbitmq-consumer-" + group));
         maintenance.scheduleWithFixedDelay(this::flushQuietly, flushIntervalMs, flushIntervalMs, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::resume, standbyRetryMs, standbyRetryMs, TimeUnit.MILLISECONDS);
-        state = State.STARTED;
+        state = ServiceState.STARTED;
     }
 
     /** Stores every committed offset, frees the group's locks (a standby consumer takes over) and closes the channel. */
     @Override
     public synchronized void shutdown() {
-        State was = state;
-        state = State.CLOSED;
-        if (was == State.STARTED) {
+        ServiceState was = state;
+        state = ServiceState.CLOSED;
+        if (was == ServiceState.STARTED) {
             maintenance.shutdownNow();
             for (Topic topic : topics.values()) {
                 stopReading(topic);
@@ -149,7 +148,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     /**
@@ -169,7 +168,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
         // the stream exists from now on, whether this consumer reads it or stands by
         topology.declareTopic(queueName);
         Topic topic = new Topic(queueName);
-        if (state == State.STARTED) {
+        if (state == ServiceState.STARTED) {
             subscribe(topic);
         }
         topics.put(queueName, topic);
@@ -180,7 +179,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
     @Override
     public synchronized PullConsumer detachQueue(String queueName) {
         Topic topic = topics.remove(queueName);
-        if (topic == null || state != State.STARTED) {
+        if (topic == null || state != ServiceState.STARTED) {
             return this;
         }
         stopReading(topic);
@@ -211,9 +210,9 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
         if (offset < 0) {
             throw new OMSRuntimeException("-1", QUEUE_OFFSET + " must be a stream offset (0 or more), not " + offset);
         }
-        if (state != State.STARTED || topic.consumerTag == null) {
+        if (state != ServiceState.STARTED || topic.consumerTag == null) {
             throw new OMSRuntimeException("-1", "Group '" + group + "': this consumer does not read topic '" + topic.name
-                    + "' (" + (state != State.STARTED ? "it is not started" : "another consumer of the group does") + "): it cannot seek there");
+                    + "' (" + (state != ServiceState.STARTED ? "it is not started" : "another consumer of the group does") + "): it cannot seek there");
         }
         topic.subscription.close();
         cancel(topic);
@@ -284,7 +283,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
     private void flushQuietly() {
         flushCreditsQuietly();
         try {
-            if (state == State.STARTED) {
+            if (state == ServiceState.STARTED) {
                 flush();
             }
         } catch (RuntimeException e) {
@@ -294,7 +293,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
 
     /** Takes over topics whose lock came free, and subscribes again after the channel was lost. */
     private synchronized void resume() {
-        if (state != State.STARTED) {
+        if (state != ServiceState.STARTED) {
             return;
         }
         try {
@@ -404,7 +403,7 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
 
     /** The broker forgets this channel's deliveries: drop our copies, the next subscriptions deliver them again. */
     private void channelLost(Channel lost, ShutdownSignalException cause) {
-        if (lost != channel || cause.isInitiatedByApplication() && state == State.CLOSED) {
+        if (lost != channel || cause.isInitiatedByApplication() && state == ServiceState.CLOSED) {
             return; // a channel this consumer replaced or closed itself
         }
         handles.channelLost();
@@ -433,16 +432,11 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
     }
 
     private void checkNotClosed() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
+        state.checkNotClosed(describe());
     }
 
     private void checkStarted() {
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
-                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
-        }
+        state.checkStarted(describe());
     }
 
     private static long positive(long value, String key) {
@@ -463,5 +457,10 @@ public final class StreamPullConsumer extends AbstractPullConsumer {
         Topic(String name) {
             this.name = name;
         }
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Consumer of group '" + group + "'";
     }
 }

@@ -9,6 +9,7 @@ import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
 import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
 import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
@@ -60,8 +61,6 @@ public final class ProducerImpl extends AbstractProducer {
     static final long DEFAULT_TIMEOUT_MS = 10_000;
     private static final AtomicLong INSTANCES = new AtomicLong();
 
-    private enum State { CREATED, STARTED, CLOSED }
-
     private final KeyValue attributes;
     private final BrokerConnection connection;
     private final Topology topology;
@@ -76,7 +75,7 @@ public final class ProducerImpl extends AbstractProducer {
     private final ReentrantLock publishLock = new ReentrantLock();
     /** topics whose exchange this producer declared; cleared when the channel is lost (the exchange may be gone) */
     private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private Channel channel; // guarded by publishLock
     private SendListenerThread callbacks;
     private ScheduledExecutorService retries;
@@ -99,16 +98,14 @@ public final class ProducerImpl extends AbstractProducer {
     public void startup() {
         publishLock.lock();
         try {
-            if (state == State.CLOSED) {
-                throw new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
-            }
-            if (state == State.STARTED) {
+            state.checkNotClosed(describe());
+            if (state == ServiceState.STARTED) {
                 return;
             }
             callbacks = new SendListenerThread(name());
             retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name() + "-retries"));
             channel = openConfirmChannel();
-            state = State.STARTED;
+            state = ServiceState.STARTED;
         } finally {
             publishLock.unlock();
         }
@@ -119,11 +116,11 @@ public final class ProducerImpl extends AbstractProducer {
     public void shutdown() {
         publishLock.lock();
         try {
-            if (state != State.STARTED) {
-                state = State.CLOSED;
+            if (state != ServiceState.STARTED) {
+                state = ServiceState.CLOSED;
                 return;
             }
-            state = State.CLOSED;
+            state = ServiceState.CLOSED;
             awaitConfirms();
             BrokerConnection.closeQuietly(channel);
             tracker.failAll("the producer was shut down before the broker confirmed the message");
@@ -140,7 +137,7 @@ public final class ProducerImpl extends AbstractProducer {
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     @Override
@@ -248,7 +245,7 @@ public final class ProducerImpl extends AbstractProducer {
      */
     private void retryLater(Outgoing message, String reason) {
         long delayMs = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(10, Math.max(0, message.attempts - 1)));
-        if (state == State.CLOSED) {
+        if (state == ServiceState.CLOSED) {
             message.fail("the producer was shut down; last failure: " + reason);
             return;
         }
@@ -313,12 +310,7 @@ public final class ProducerImpl extends AbstractProducer {
     }
 
     private void checkStarted() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Producer " + name() + " is shut down; create a new one");
-        }
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Producer " + name() + " is not started: call startup() first");
-        }
+        state.checkStarted(describe());
     }
 
     /**
@@ -366,5 +358,10 @@ public final class ProducerImpl extends AbstractProducer {
     }
 
     private record Prepared(Message original, String topic, String id, AMQP.BasicProperties properties, byte[] body) {
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Producer " + name();
     }
 }
