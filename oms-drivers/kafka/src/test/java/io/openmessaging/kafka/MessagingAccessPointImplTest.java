@@ -2,7 +2,6 @@ package io.openmessaging.kafka;
 
 import io.openmessaging.KeyValue;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.kafka.client.KafkaClients;
@@ -10,12 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The access point without a broker: how it fails when there is none. */
+/** The access point without a broker: how it fails when there is none (its life before startup: driver-support's PullOnlyAccessPointTest). */
 class MessagingAccessPointImplTest {
 
     @Test
@@ -28,18 +26,6 @@ class MessagingAccessPointImplTest {
         assertTrue(error.getMessage().contains("127.0.0.1:1"), error.getMessage());
         assertTrue(error.getMessage().contains("1500 ms"), error.getMessage());
         assertThrows(OMSRuntimeException.class, accessPoint::createProducer, "still not started");
-    }
-
-    @Test
-    void usingItBeforeStartupSaysSo() {
-        MessagingAccessPointImpl accessPoint = new MessagingAccessPointImpl(attributes("127.0.0.1:9092"));
-        assertEquals("0.3.1-alpha", accessPoint.implVersion());
-        OMSRuntimeException error = assertThrows(OMSRuntimeException.class, accessPoint::createProducer);
-        assertTrue(error.getMessage().contains("not started"), error.getMessage());
-        assertThrows(OMSRuntimeException.class, accessPoint::resourceManager);
-        assertThrows(OMSNotSupportedException.class, accessPoint::createPushConsumer);
-        assertThrows(OMSNotSupportedException.class, accessPoint::createStreamingConsumer);
-        accessPoint.shutdown(); // harmless when never started
     }
 
     @Test

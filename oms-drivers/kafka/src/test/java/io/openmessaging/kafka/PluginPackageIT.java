@@ -24,7 +24,7 @@ class PluginPackageIT {
             List<String> jars = file.stream().map(ZipEntry::getName).filter(n -> n.startsWith("lib/"))
                     .map(n -> n.substring("lib/".length())).toList();
             System.out.println("plugin lib/: " + jars);
-            for (String expected : List.of("oms-driver-kafka-", "kafka-clients-", "zstd-jni-", "lz4-java-", "snappy-java-")) {
+            for (String expected : List.of("oms-driver-kafka-", "oms-driver-support-", "kafka-clients-", "zstd-jni-", "lz4-java-", "snappy-java-")) {
                 assertTrue(jars.stream().anyMatch(j -> j.startsWith(expected)), expected + " missing from " + jars);
             }
             for (String hosts : List.of("openmessaging-", "slf4j-")) {

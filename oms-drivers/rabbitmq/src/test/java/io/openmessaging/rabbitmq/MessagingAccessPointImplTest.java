@@ -1,7 +1,6 @@
 package io.openmessaging.rabbitmq;
 
 import io.openmessaging.KeyValue;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.rabbitmq.connection.ConnectionSettings;
 import org.junit.jupiter.api.Test;
@@ -14,12 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The access point without a broker: how it fails when there is none. */
+/** The access point without a broker: how it fails when there is none (its life before startup: driver-support's PullOnlyAccessPointTest). */
 class MessagingAccessPointImplTest {
 
     @Test
@@ -58,18 +56,6 @@ class MessagingAccessPointImplTest {
                 socket.close();
             }
         }
-    }
-
-    @Test
-    void usingItBeforeStartupSaysSo() {
-        MessagingAccessPointImpl accessPoint = new MessagingAccessPointImpl(LocalRabbitMq.attributes());
-        assertEquals("0.3.1-alpha", accessPoint.implVersion());
-        OMSRuntimeException error = assertThrows(OMSRuntimeException.class, accessPoint::createProducer);
-        assertTrue(error.getMessage().contains("not started"), error.getMessage());
-        assertThrows(OMSRuntimeException.class, accessPoint::resourceManager);
-        assertThrows(OMSNotSupportedException.class, accessPoint::createPushConsumer);
-        assertThrows(OMSNotSupportedException.class, accessPoint::createStreamingConsumer);
-        accessPoint.shutdown(); // harmless when never started
     }
 
     @Test

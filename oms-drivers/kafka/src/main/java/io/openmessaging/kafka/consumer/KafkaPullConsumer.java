@@ -8,6 +8,8 @@ import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.RecordCodec;
+import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,22 +66,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * rebalance callbacks run inside its {@code poll}, on that thread. A plain ack touches only the
  * {@link AckTracker}. Receipt handles are valid on this consumer only.
  */
-public final class KafkaPullConsumer implements PullConsumer {
+public final class KafkaPullConsumer extends AbstractPullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPullConsumer.class);
     /** ack(handle, attributes) with this key {@code true} commits the group's offsets before it returns. */
     public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
     public static final String OFFSET_FLUSH_INTERVAL_MS = "offset.flush.interval.ms";
     static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
-    /** receive() without a TIMEOUT waits OPERATION_TIMEOUT, else this long. */
-    static final long DEFAULT_RECEIVE_TIMEOUT_MS = 1000;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    private enum State { CREATED, STARTED, CLOSED }
-
-    private final KeyValue attributes;
     private final KafkaClients clients;
     private final String group;
-    private final long receiveTimeoutMs;
     private final long flushIntervalNanos;
     private final AckTracker acks = new AckTracker();
     private final ReentrantLock lock = new ReentrantLock();
@@ -97,26 +93,20 @@ public final class KafkaPullConsumer implements PullConsumer {
     private String instanceId;
     private long lastCommitNanos;
     private boolean commitInFlight;
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
 
     public KafkaPullConsumer(KeyValue attributes, KafkaClients clients) {
-        this.attributes = attributes;
+        super(attributes);
         this.clients = clients;
         this.group = attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
         if (group == null || group.isBlank()) {
             throw new OMSRuntimeException("-1", "A Kafka pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
         }
-        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT_MS);
         long flushIntervalMs = attributes.getLong(OFFSET_FLUSH_INTERVAL_MS, DEFAULT_FLUSH_INTERVAL_MS);
         if (flushIntervalMs <= 0) {
             throw new OMSRuntimeException("-1", OFFSET_FLUSH_INTERVAL_MS + " must be positive, not " + flushIntervalMs);
         }
         this.flushIntervalNanos = TimeUnit.MILLISECONDS.toNanos(flushIntervalMs);
-    }
-
-    @Override
-    public KeyValue attributes() {
-        return attributes;
     }
 
     /** Joins the group with the topics attached so far. */
@@ -125,17 +115,17 @@ public final class KafkaPullConsumer implements PullConsumer {
         lock.lock();
         try {
             checkNotClosed();
-            if (state == State.STARTED) {
+            if (state == ServiceState.STARTED) {
                 return;
             }
             instanceId = clients.staticMembers().claim(group);
             try {
-                consumer = clients.consumer(group, instanceId, attributes);
+                consumer = clients.consumer(group, instanceId, attributes());
             } catch (RuntimeException e) {
                 clients.staticMembers().release(group, instanceId);
                 throw e;
             }
-            state = State.STARTED;
+            state = ServiceState.STARTED;
             lastCommitNanos = System.nanoTime();
             try {
                 subscribe();
@@ -144,7 +134,7 @@ public final class KafkaPullConsumer implements PullConsumer {
                 }
                 seeksBeforeStart.clear();
             } catch (RuntimeException e) {
-                state = State.CREATED;
+                state = ServiceState.CREATED;
                 consumer.close(Duration.ZERO);
                 consumer = null;
                 throw e;
@@ -157,9 +147,9 @@ public final class KafkaPullConsumer implements PullConsumer {
     /** Commits what was acked, leaves the group (its partitions go to the other members) and closes. */
     @Override
     public void shutdown() {
-        State was = state;
-        state = State.CLOSED;
-        if (was != State.STARTED) {
+        ServiceState was = state;
+        state = ServiceState.CLOSED;
+        if (was != ServiceState.STARTED) {
             return;
         }
         consumer.wakeup(); // a receive waiting in poll returns at once and lets go of the lock
@@ -194,7 +184,7 @@ public final class KafkaPullConsumer implements PullConsumer {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         pendingSeeks.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
         pendingSeeks.clear();
-        try (Admin admin = clients.admin(attributes)) {
+        try (Admin admin = clients.admin(attributes())) {
             admin.alterConsumerGroupOffsets(group, offsets).all().get(clients.startupTimeoutMs(), TimeUnit.MILLISECONDS);
             LOG.info("Group '{}' reads {} from there on (seeks committed as it left)", group, offsets);
         } catch (InterruptedException e) {
@@ -209,12 +199,7 @@ public final class KafkaPullConsumer implements PullConsumer {
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
-    }
-
-    @Override
-    public PullConsumer attachQueue(String topic) {
-        return attachQueue(topic, null);
+        return state == ServiceState.CLOSED;
     }
 
     /** Reads {@code topic} too; with {@code QUEUE_OFFSET} (and {@code QUEUE_ID}), seeks there (see the class comment). */
@@ -224,10 +209,10 @@ public final class KafkaPullConsumer implements PullConsumer {
         lock.lock();
         try {
             checkNotClosed();
-            if (topics.add(topic) && state == State.STARTED) {
+            if (topics.add(topic) && state == ServiceState.STARTED) {
                 subscribe();
             }
-            if (seek != null && state == State.STARTED) {
+            if (seek != null && state == ServiceState.STARTED) {
                 seek(topic, seek);
             } else if (seek != null) {
                 seeksBeforeStart.add(Map.entry(topic, seek));
@@ -247,7 +232,7 @@ public final class KafkaPullConsumer implements PullConsumer {
             }
             pendingSeeks.keySet().removeIf(partition -> partition.topic().equals(topic));
             seeksBeforeStart.removeIf(seek -> seek.getKey().equals(topic));
-            if (state == State.STARTED) {
+            if (state == ServiceState.STARTED) {
                 // the rebalance that takes the topic's partitions away commits them (RebalanceListener)
                 subscribe();
                 fetched.removeIf(record -> record.topic().equals(topic));
@@ -256,23 +241,6 @@ public final class KafkaPullConsumer implements PullConsumer {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
-    @Override
-    public Message receive() {
-        return next(receiveTimeoutMs);
-    }
-
-    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
-    @Override
-    public Message receive(KeyValue properties) {
-        return next(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
-    }
-
-    @Override
-    public void ack(String receiptHandle) {
-        ack(receiptHandle, null);
     }
 
     /**
@@ -300,7 +268,8 @@ public final class KafkaPullConsumer implements PullConsumer {
         }
     }
 
-    private Message next(long timeoutMs) {
+    @Override
+    protected Message poll(long timeoutMs) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
         lock.lock();
         try {
@@ -474,16 +443,11 @@ public final class KafkaPullConsumer implements PullConsumer {
     }
 
     private void checkNotClosed() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
+        state.checkNotClosed(describe());
     }
 
     private void checkStarted() {
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
-                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
-        }
+        state.checkStarted(describe());
     }
 
     /** Runs inside KafkaConsumer's poll (and unsubscribe, close), on the thread holding the lock. */
@@ -528,5 +492,10 @@ public final class KafkaPullConsumer implements PullConsumer {
                 }
             }
         }
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Consumer of group '" + group + "'";
     }
 }

@@ -5,17 +5,16 @@ import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.exception.OMSException;
-import io.openmessaging.exception.OMSNotSupportedException;
-import io.openmessaging.exception.OMSRuntimeException;
-import io.openmessaging.interceptor.ProducerInterceptor;
 import io.openmessaging.kafka.client.KafkaClients;
 import io.openmessaging.kafka.client.KafkaErrors;
 import io.openmessaging.kafka.message.KafkaBytesMessage;
 import io.openmessaging.kafka.message.RecordCodec;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
+import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
+import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
+import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
+import io.openmessaging.omsconnect.driversupport.producer.SendListenerThread;
 import io.openmessaging.producer.BatchMessageSender;
-import io.openmessaging.producer.LocalTransactionExecutor;
-import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,10 +26,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,25 +37,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * producer: its messages leave at once instead of lingering ({@code linger.ms}) for more to batch with.
  * Thread-safe, as KafkaProducer is; interceptors' {@code postSend} runs on the producer's callback thread.
  */
-public final class KafkaOmsProducer implements Producer {
+public final class KafkaOmsProducer extends AbstractProducer {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaOmsProducer.class);
     /** How long {@link #shutdown()} lets the messages still in flight reach Kafka. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private enum State { CREATED, STARTED, CLOSED }
-
     private final KeyValue attributes;
     private final KafkaClients clients;
     /** The wait of a send without a TIMEOUT of its own; 0: until Kafka answers (delivery.timeout.ms bounds it) */
     private final long timeoutMs;
-    private final String name = "oms-kafka-producer-" + INSTANCES.incrementAndGet();
-    private final List<ProducerInterceptor> interceptors = new CopyOnWriteArrayList<>();
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private volatile KafkaProducer<byte[], byte[]> producer;
-    private ExecutorService callbacks;
+    private SendListenerThread callbacks;
 
     public KafkaOmsProducer(KeyValue attributes, KafkaClients clients) {
+        super("Kafka", "oms-kafka-producer-" + INSTANCES.incrementAndGet());
         this.attributes = attributes;
         this.clients = clients;
         this.timeoutMs = Math.max(0, attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, 0));
@@ -73,59 +65,39 @@ public final class KafkaOmsProducer implements Producer {
 
     @Override
     public synchronized void startup() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
-        }
-        if (state == State.STARTED) {
+        state.checkNotClosed(describe());
+        if (state == ServiceState.STARTED) {
             return;
         }
-        callbacks = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, name + "-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
+        callbacks = new SendListenerThread(name());
         producer = clients.producer(attributes);
-        state = State.STARTED;
+        state = ServiceState.STARTED;
     }
 
     /** Lets what is in flight reach Kafka (up to {@link #CLOSE_TIMEOUT}; then it fails), then closes; later sends fail. */
     @Override
     public synchronized void shutdown() {
-        State was = state;
-        state = State.CLOSED;
-        if (was != State.STARTED) {
+        ServiceState was = state;
+        state = ServiceState.CLOSED;
+        if (was != ServiceState.STARTED) {
             return;
         }
         try {
             producer.close(CLOSE_TIMEOUT);
         } catch (KafkaException e) {
-            LOG.warn("Producer {}: closing the Kafka producer failed: {}", name, KafkaErrors.reason(e));
+            LOG.warn("Producer {}: closing the Kafka producer failed: {}", name(), KafkaErrors.reason(e));
         }
-        callbacks.shutdown();
-        try {
-            if (!callbacks.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Producer {}: send listeners still running after {}", name, CLOSE_TIMEOUT);
-                callbacks.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callbacks.shutdownNow();
-        }
+        callbacks.shutdown(CLOSE_TIMEOUT);
     }
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     @Override
     public BytesMessage createBytesMessage(String topic, byte[] body) {
         return new KafkaBytesMessage(topic, body);
-    }
-
-    @Override
-    public SendResult send(Message message) {
-        return send(message, null);
     }
 
     /** Sends, flushes, and waits for Kafka's acknowledgement (the call's TIMEOUT, else OPERATION_TIMEOUT, else Kafka's). */
@@ -137,23 +109,8 @@ public final class KafkaOmsProducer implements Producer {
     }
 
     @Override
-    public SendResult send(Message message, LocalTransactionExecutor branchExecutor, KeyValue properties) {
-        throw new OMSNotSupportedException("-1", "Not supported by the Kafka driver: transactional messages");
-    }
-
-    @Override
-    public Future<SendResult> sendAsync(Message message) {
-        return sendAsync(message, null);
-    }
-
-    @Override
     public Future<SendResult> sendAsync(Message message, KeyValue properties) {
         return dispatch(message, properties);
-    }
-
-    @Override
-    public void sendOneway(Message message) {
-        sendOneway(message, null);
     }
 
     @Override
@@ -164,60 +121,53 @@ public final class KafkaOmsProducer implements Producer {
     @Override
     public BatchMessageSender createBatchMessageSender() {
         checkStarted();
-        return new KafkaBatchSender(this);
+        return new CollectingBatchSender(RecordCodec::topic, this::dispatchBatch);
     }
 
-    @Override
-    public void addInterceptor(ProducerInterceptor interceptor) {
-        interceptors.add(interceptor);
-    }
-
-    @Override
-    public void removeInterceptor(ProducerInterceptor interceptor) {
-        interceptors.remove(interceptor);
-    }
-
-    /** Hands the messages to Kafka in order; one promise each. */
-    List<SendPromise> dispatch(List<Message> messages) {
+    /**
+     * A batch's commit: every message handed to Kafka in order, one flush so that none lingers for more to batch
+     * with ({@code linger.ms}), then each acknowledgement awaited as a single send would. Not atomic (no Kafka
+     * transaction).
+     */
+    private List<BatchDispatcher.Acknowledgement> dispatchBatch(List<Message> messages) {
         List<SendPromise> promises = new ArrayList<>(messages.size());
         for (Message message : messages) {
             promises.add(dispatch(message, null));
         }
-        return promises;
+        flush();
+        return promises.stream().<BatchDispatcher.Acknowledgement>map(promise -> () -> await(promise, null)).toList();
     }
 
     /** Hands the message to Kafka; the promise completes when Kafka acknowledged or failed it. */
-    SendPromise dispatch(Message message, KeyValue properties) {
+    private SendPromise dispatch(Message message, KeyValue properties) {
         checkStarted();
         ProducerRecord<byte[], byte[]> record = RecordCodec.toRecord(message);
-        for (ProducerInterceptor interceptor : interceptors) {
-            interceptor.preSend(message, properties);
-        }
+        interceptors().preSend(message, properties);
         SendPromise promise = new SendPromise(callbacks);
-        if (!interceptors.isEmpty()) {
-            promise.addListener(done -> intercept(message, properties, done.getThrowable()));
+        if (!interceptors().isEmpty()) {
+            promise.addListener(done -> interceptors().postSend(message, properties, done.getThrowable()));
         }
         try {
             producer.send(record, (stored, error) -> complete(promise, message, record.topic(), stored, error));
         } catch (KafkaException | IllegalStateException e) {
             // refused before it was queued: closed producer, record too large, no metadata within max.block.ms
-            throw state == State.CLOSED ? closed() : KafkaErrors.failed("Sending a message to Kafka topic '" + record.topic() + "'", e);
+            throw state == ServiceState.CLOSED ? ServiceState.closed(describe()) : KafkaErrors.failed("Sending a message to Kafka topic '" + record.topic() + "'", e);
         }
         return promise;
     }
 
     /** Makes every message handed over so far leave now, and waits until Kafka answered for each. */
-    void flush() {
+    private void flush() {
         try {
             producer.flush();
         } catch (KafkaException | IllegalStateException e) {
             // an interrupt or a closed producer: the promises tell each message's outcome
-            LOG.debug("Producer {}: flush ended early: {}", name, KafkaErrors.reason(e));
+            LOG.debug("Producer {}: flush ended early: {}", name(), KafkaErrors.reason(e));
         }
     }
 
     /** The promise's result, waiting the call's TIMEOUT, else OPERATION_TIMEOUT, else as long as Kafka takes. */
-    SendResult await(SendPromise promise, KeyValue properties) {
+    private SendResult await(SendPromise promise, KeyValue properties) {
         long wait = properties == null ? timeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, timeoutMs);
         return wait > 0 ? promise.get(wait) : promise.get();
     }
@@ -231,30 +181,12 @@ public final class KafkaOmsProducer implements Producer {
         }
     }
 
-    private void intercept(Message message, KeyValue properties, Throwable failure) {
-        for (ProducerInterceptor interceptor : interceptors) {
-            try {
-                if (failure == null) {
-                    interceptor.postSend(message, properties);
-                } else {
-                    interceptor.postSend(message, properties, new OMSException("-1", failure));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Producer {}: interceptor {} threw", name, interceptor, e);
-            }
-        }
-    }
-
     private void checkStarted() {
-        if (state == State.CLOSED) {
-            throw closed();
-        }
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is not started: call startup() first");
-        }
+        state.checkStarted(describe());
     }
 
-    private OMSRuntimeException closed() {
-        return new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
+    /** This service in error messages. */
+    private String describe() {
+        return "Producer " + name();
     }
 }

@@ -1,12 +1,11 @@
 package io.openmessaging.kafka.resource;
 
 import io.openmessaging.KeyValue;
-import io.openmessaging.ResourceManager;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSResourceNotExistException;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.kafka.client.KafkaErrors;
+import io.openmessaging.omsconnect.driversupport.resource.QueueOnlyResourceManager;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -43,7 +42,7 @@ import java.util.concurrent.TimeoutException;
  * Kafka has no namespaces: the URL's namespace is a name only ({@link #listQueues} accepts it, or none).
  * Routings, streams and message updates are not supported.
  */
-public final class KafkaResourceManager implements ResourceManager {
+public final class KafkaResourceManager extends QueueOnlyResourceManager {
     public static final String PARTITIONS = "partitions";
     public static final String REPLICATION_FACTOR = "replication.factor";
 
@@ -53,6 +52,7 @@ public final class KafkaResourceManager implements ResourceManager {
 
     /** @param timeoutMs how long each call waits for Kafka's answer */
     public KafkaResourceManager(Admin admin, String namespace, long timeoutMs) {
+        super("Kafka", "Kafka has none; the URL's namespace is a name only", "a Kafka record cannot be changed");
         this.admin = admin;
         this.namespace = namespace;
         this.timeoutMs = timeoutMs;
@@ -126,66 +126,6 @@ public final class KafkaResourceManager implements ResourceManager {
         return await(admin.listTopics().names(), "listing topics").stream().sorted().toList();
     }
 
-    @Override
-    public void createNamespace(String nsName, KeyValue attributes) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public void setNamespaceAttributes(String nsName, KeyValue attributes) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public KeyValue getNamespaceAttributes(String nsName) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public void deleteNamespace(String nsName) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public List<String> listNamespaces() {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public void createRouting(String routingName, KeyValue attributes) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public void setRoutingAttributes(String routingName, KeyValue attributes) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public KeyValue getRoutingAttributes(String routingName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public void deleteRouting(String routingName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public List<String> listRoutings(String nsName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public List<String> listStreams(String queueName) {
-        throw unsupported("streams");
-    }
-
-    @Override
-    public void updateMessage(String queueName, String messageId, KeyValue headers) {
-        throw unsupported("updateMessage: a Kafka record cannot be changed");
-    }
-
     private TopicDescription describe(String topic) throws OMSResourceNotExistException {
         try {
             return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describing topic '" + topic + "'").get(topic);
@@ -217,13 +157,5 @@ public final class KafkaResourceManager implements ResourceManager {
         } catch (ExecutionException | TimeoutException e) {
             throw KafkaErrors.failed("Kafka " + what, e);
         }
-    }
-
-    private static OMSNotSupportedException namespacesUnsupported() {
-        return unsupported("namespaces: Kafka has none; the URL's namespace is a name only");
-    }
-
-    private static OMSNotSupportedException unsupported(String what) {
-        return new OMSNotSupportedException("-1", "Not supported by the Kafka driver: " + what);
     }
 }

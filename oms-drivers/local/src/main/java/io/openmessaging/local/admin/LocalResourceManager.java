@@ -1,13 +1,12 @@
 package io.openmessaging.local.admin;
 
 import io.openmessaging.KeyValue;
-import io.openmessaging.ResourceManager;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSResourceNotExistException;
 import io.openmessaging.exception.OMSRuntimeException;
 import io.openmessaging.internal.DefaultKeyValue;
 import io.openmessaging.local.store.QueueLog;
 import io.openmessaging.local.store.Store;
+import io.openmessaging.omsconnect.driversupport.resource.QueueResourceManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +19,14 @@ import java.util.stream.Stream;
  * Queue operations act on the access point's own namespace (the OMS API names no namespace for
  * them). Routings, streams, attribute changes and message updates are not supported.
  */
-public final class LocalResourceManager implements ResourceManager {
+public final class LocalResourceManager extends QueueResourceManager {
 
     private static final String QUEUES_DIR = "queues";
 
     private final Store store;
 
     public LocalResourceManager(Store store) {
+        super("local", "a queue's log is append-only");
         this.store = store;
     }
 
@@ -42,7 +42,7 @@ public final class LocalResourceManager implements ResourceManager {
 
     @Override
     public void setNamespaceAttributes(String namespace, KeyValue attributes) {
-        throw notSupported("namespace attributes");
+        throw unsupported("namespace attributes");
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class LocalResourceManager implements ResourceManager {
 
     @Override
     public void setQueueAttributes(String queue, KeyValue attributes) {
-        throw notSupported("queue attributes");
+        throw unsupported("queue attributes");
     }
 
     /** {@code queue.name}, {@code start.offset}, {@code end.offset} (bytes), {@code segments}. */
@@ -125,41 +125,6 @@ public final class LocalResourceManager implements ResourceManager {
             return store.queueNames();
         }
         return queueFolders(existingNamespace(namespace).resolve(QUEUES_DIR));
-    }
-
-    @Override
-    public void createRouting(String routing, KeyValue attributes) {
-        throw notSupported("routings");
-    }
-
-    @Override
-    public void setRoutingAttributes(String routing, KeyValue attributes) {
-        throw notSupported("routings");
-    }
-
-    @Override
-    public KeyValue getRoutingAttributes(String routing) {
-        throw notSupported("routings");
-    }
-
-    @Override
-    public void deleteRouting(String routing) {
-        throw notSupported("routings");
-    }
-
-    @Override
-    public List<String> listRoutings(String namespace) {
-        throw notSupported("routings");
-    }
-
-    @Override
-    public List<String> listStreams(String queue) {
-        throw notSupported("streams");
-    }
-
-    @Override
-    public void updateMessage(String queue, String messageId, KeyValue headers) {
-        throw notSupported("message updates");
     }
 
     private QueueLog existingQueue(String queue) throws OMSResourceNotExistException {
@@ -204,9 +169,5 @@ public final class LocalResourceManager implements ResourceManager {
         }
         names.sort(null);
         return names;
-    }
-
-    private static OMSNotSupportedException notSupported(String what) {
-        return new OMSNotSupportedException("-1", "oms:local does not support " + what);
     }
 }

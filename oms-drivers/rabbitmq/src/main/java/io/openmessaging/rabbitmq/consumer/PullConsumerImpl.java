@@ -7,6 +7,8 @@ import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -29,30 +31,24 @@ import java.util.concurrent.TimeUnit;
  * is requeued by the broker and delivered again with sys header {@code REDELIVERED_NUMBER}.
  * Receipt handles are valid on this consumer only. Thread-safe.
  */
-public final class PullConsumerImpl implements PullConsumer {
+public final class PullConsumerImpl extends AbstractPullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(PullConsumerImpl.class);
     public static final String PREFETCH = "rabbitmq.prefetch";
     static final int DEFAULT_PREFETCH = 1000;
-    /** receive() without a TIMEOUT waits this long unless OPERATION_TIMEOUT says otherwise */
-    static final long DEFAULT_RECEIVE_TIMEOUT_MS = 1000;
 
-    private enum State { CREATED, STARTED, CLOSED }
-
-    private final KeyValue attributes;
     private final BrokerConnection connection;
     private final Topology topology;
     private final String group;
     private final int prefetch;
-    private final long receiveTimeoutMs;
     private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
     private final ReceiptHandles handles = new ReceiptHandles();
     /** attached topic → consumer tag, null until consuming */
     private final Map<String, String> topics = new LinkedHashMap<>(); // guarded by this
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private volatile Channel channel;
 
     public PullConsumerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
-        this.attributes = attributes;
+        super(attributes);
         this.connection = connection;
         this.topology = topology;
         this.group = attributes.getString(OMSBuiltinKeys.CONSUMER_ID);
@@ -60,20 +56,12 @@ public final class PullConsumerImpl implements PullConsumer {
             throw new OMSRuntimeException("-1", "A RabbitMQ pull consumer needs CONSUMER_ID (its consumer group) in its attributes");
         }
         this.prefetch = attributes.getInt(PREFETCH, DEFAULT_PREFETCH);
-        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, DEFAULT_RECEIVE_TIMEOUT_MS);
-    }
-
-    @Override
-    public KeyValue attributes() {
-        return attributes;
     }
 
     @Override
     public synchronized void startup() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
-        if (state == State.STARTED) {
+        state.checkNotClosed(describe());
+        if (state == ServiceState.STARTED) {
             return;
         }
         Channel opened = connection.openChannel();
@@ -98,34 +86,27 @@ public final class PullConsumerImpl implements PullConsumer {
             topics.replaceAll((topic, consumerTag) -> null);
             throw e;
         }
-        state = State.STARTED;
+        state = ServiceState.STARTED;
     }
 
     @Override
     public synchronized void shutdown() {
-        if (state == State.STARTED) {
+        if (state == ServiceState.STARTED) {
             BrokerConnection.closeQuietly(channel); // requeues the unacked messages
         }
-        state = State.CLOSED;
+        state = ServiceState.CLOSED;
         topics.clear();
         buffer.clear();
     }
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
-    }
-
-    @Override
-    public PullConsumer attachQueue(String queueName) {
-        return attachQueue(queueName, null);
+        return state == ServiceState.CLOSED;
     }
 
     @Override
     public synchronized PullConsumer attachQueue(String queueName, KeyValue properties) {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
+        state.checkNotClosed(describe());
         if (properties != null && properties.containsKey(AmqpMessageCodec.QUEUE_OFFSET)) {
             // a classic queue forgets what was acked: there is nothing to go back to
             throw new OMSNotSupportedException("-1", "Group '" + group + "' reads classic or quorum queues, which cannot seek: "
@@ -134,7 +115,7 @@ public final class PullConsumerImpl implements PullConsumer {
         if (topics.containsKey(queueName)) {
             return this;
         }
-        topics.put(queueName, state == State.STARTED ? consume(queueName) : null);
+        topics.put(queueName, state == ServiceState.STARTED ? consume(queueName) : null);
         return this;
     }
 
@@ -149,23 +130,6 @@ public final class PullConsumerImpl implements PullConsumer {
             }
         }
         return this;
-    }
-
-    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
-    @Override
-    public Message receive() {
-        return poll(receiveTimeoutMs);
-    }
-
-    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
-    @Override
-    public Message receive(KeyValue properties) {
-        return poll(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
-    }
-
-    @Override
-    public void ack(String receiptHandle) {
-        ack(receiptHandle, null);
     }
 
     /**
@@ -187,7 +151,8 @@ public final class PullConsumerImpl implements PullConsumer {
         }
     }
 
-    private Message poll(long timeoutMs) {
+    @Override
+    protected Message poll(long timeoutMs) {
         checkStarted();
         try {
             return buffer.poll(timeoutMs, TimeUnit.MILLISECONDS);
@@ -207,9 +172,11 @@ public final class PullConsumerImpl implements PullConsumer {
     }
 
     private void checkStarted() {
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
-                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
-        }
+        state.checkStarted(describe());
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Consumer of group '" + group + "'";
     }
 }

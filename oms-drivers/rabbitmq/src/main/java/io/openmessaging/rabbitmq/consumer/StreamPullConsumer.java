@@ -7,6 +7,8 @@ import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
 import io.openmessaging.consumer.PullConsumer;
 import io.openmessaging.exception.OMSRuntimeException;
+import io.openmessaging.omsconnect.driversupport.consumer.AbstractPullConsumer;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
 import io.openmessaging.rabbitmq.message.AmqpMessageCodec;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -46,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code basic.qos} {@code rabbitmq.prefetch}, default 1000). Receipt handles are valid on this consumer
  * only. Thread-safe.
  */
-public final class StreamPullConsumer implements PullConsumer {
+public final class StreamPullConsumer extends AbstractPullConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StreamPullConsumer.class);
     public static final String PERSIST_OFFSETS = "PERSIST_OFFSETS";
     /** attachQueue attribute: the stream offset (a message's QUEUE_OFFSET) the group reads the topic from. */
@@ -58,16 +60,12 @@ public final class StreamPullConsumer implements PullConsumer {
     /** the offset store's wait for the broker's confirm */
     private static final long OFFSET_CONFIRM_TIMEOUT_MS = 10_000;
 
-    private enum State { CREATED, STARTED, CLOSED }
-
-    private final KeyValue attributes;
     private final BrokerConnection connection;
     private final Topology topology;
     private final GroupLocks locks;
     private final GroupOffsets offsets;
     private final String group;
     private final int prefetch;
-    private final long receiveTimeoutMs;
     private final long flushIntervalMs;
     private final long standbyRetryMs;
     private final BlockingQueue<Message> buffer = new LinkedBlockingQueue<>();
@@ -77,7 +75,7 @@ public final class StreamPullConsumer implements PullConsumer {
     private final Map<Long, StreamSubscription.Delivered> deliveries = new ConcurrentHashMap<>();
     /** attached topic → its reading state; changed under this, read by acks without it (a flush may take long) */
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private volatile Channel channel; // replaced under this
     /** set when the channel was lost: the subscriptions must be made again */
     private volatile boolean resubscribe;
@@ -86,7 +84,7 @@ public final class StreamPullConsumer implements PullConsumer {
     private ScheduledExecutorService maintenance;
 
     public StreamPullConsumer(KeyValue attributes, BrokerConnection connection, Topology topology, GroupLocks locks) {
-        this.attributes = attributes;
+        super(attributes);
         this.connection = connection;
         this.topology = topology;
         this.locks = locks;
@@ -97,21 +95,15 @@ public final class StreamPullConsumer implements PullConsumer {
         this.prefetch = attributes.getInt(PullConsumerImpl.PREFETCH, PullConsumerImpl.DEFAULT_PREFETCH);
         // a tenth of the prefetch: the broker keeps nine tenths of its window to send on while acks wait for a batch
         this.credits = new StreamCredits(prefetch / 10);
-        this.receiveTimeoutMs = attributes.getLong(OMSBuiltinKeys.OPERATION_TIMEOUT, PullConsumerImpl.DEFAULT_RECEIVE_TIMEOUT_MS);
         this.flushIntervalMs = positive(attributes.getLong(OFFSET_FLUSH_INTERVAL_MS, DEFAULT_FLUSH_INTERVAL_MS), OFFSET_FLUSH_INTERVAL_MS);
         this.standbyRetryMs = positive(attributes.getLong(STANDBY_RETRY_MS, DEFAULT_STANDBY_RETRY_MS), STANDBY_RETRY_MS);
         this.offsets = new GroupOffsets(connection, topology, OFFSET_CONFIRM_TIMEOUT_MS);
     }
 
     @Override
-    public KeyValue attributes() {
-        return attributes;
-    }
-
-    @Override
     public synchronized void startup() {
         checkNotClosed();
-        if (state == State.STARTED) {
+        if (state == ServiceState.STARTED) {
             return;
         }
         resubscribe = false;
@@ -134,15 +126,15 @@ public final class StreamPullConsumer implements PullConsumer {
         maintenance = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("oms-rabbitmq-consumer-" + group));
         maintenance.scheduleWithFixedDelay(this::flushQuietly, flushIntervalMs, flushIntervalMs, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::resume, standbyRetryMs, standbyRetryMs, TimeUnit.MILLISECONDS);
-        state = State.STARTED;
+        state = ServiceState.STARTED;
     }
 
     /** Stores every committed offset, frees the group's locks (a standby consumer takes over) and closes the channel. */
     @Override
     public synchronized void shutdown() {
-        State was = state;
-        state = State.CLOSED;
-        if (was == State.STARTED) {
+        ServiceState was = state;
+        state = ServiceState.CLOSED;
+        if (was == ServiceState.STARTED) {
             maintenance.shutdownNow();
             for (Topic topic : topics.values()) {
                 stopReading(topic);
@@ -156,12 +148,7 @@ public final class StreamPullConsumer implements PullConsumer {
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
-    }
-
-    @Override
-    public PullConsumer attachQueue(String queueName) {
-        return attachQueue(queueName, null);
+        return state == ServiceState.CLOSED;
     }
 
     /**
@@ -181,7 +168,7 @@ public final class StreamPullConsumer implements PullConsumer {
         // the stream exists from now on, whether this consumer reads it or stands by
         topology.declareTopic(queueName);
         Topic topic = new Topic(queueName);
-        if (state == State.STARTED) {
+        if (state == ServiceState.STARTED) {
             subscribe(topic);
         }
         topics.put(queueName, topic);
@@ -192,7 +179,7 @@ public final class StreamPullConsumer implements PullConsumer {
     @Override
     public synchronized PullConsumer detachQueue(String queueName) {
         Topic topic = topics.remove(queueName);
-        if (topic == null || state != State.STARTED) {
+        if (topic == null || state != ServiceState.STARTED) {
             return this;
         }
         stopReading(topic);
@@ -223,9 +210,9 @@ public final class StreamPullConsumer implements PullConsumer {
         if (offset < 0) {
             throw new OMSRuntimeException("-1", QUEUE_OFFSET + " must be a stream offset (0 or more), not " + offset);
         }
-        if (state != State.STARTED || topic.consumerTag == null) {
+        if (state != ServiceState.STARTED || topic.consumerTag == null) {
             throw new OMSRuntimeException("-1", "Group '" + group + "': this consumer does not read topic '" + topic.name
-                    + "' (" + (state != State.STARTED ? "it is not started" : "another consumer of the group does") + "): it cannot seek there");
+                    + "' (" + (state != ServiceState.STARTED ? "it is not started" : "another consumer of the group does") + "): it cannot seek there");
         }
         topic.subscription.close();
         cancel(topic);
@@ -234,23 +221,6 @@ public final class StreamPullConsumer implements PullConsumer {
         topic.position = null;
         subscribe(topic);
         LOG.info("Group '{}' reads topic '{}' again from offset {} (seek)", group, topic.name, offset);
-    }
-
-    /** The next message within OPERATION_TIMEOUT (default 1 s), or null. */
-    @Override
-    public Message receive() {
-        return poll(receiveTimeoutMs);
-    }
-
-    /** The next message within the TIMEOUT (ms) of {@code properties}, or null. */
-    @Override
-    public Message receive(KeyValue properties) {
-        return poll(properties == null ? receiveTimeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, receiveTimeoutMs));
-    }
-
-    @Override
-    public void ack(String receiptHandle) {
-        ack(receiptHandle, null);
     }
 
     /**
@@ -280,7 +250,8 @@ public final class StreamPullConsumer implements PullConsumer {
         }
     }
 
-    private Message poll(long timeoutMs) {
+    @Override
+    protected Message poll(long timeoutMs) {
         checkStarted();
         Message next = buffer.poll();
         if (next != null) {
@@ -312,7 +283,7 @@ public final class StreamPullConsumer implements PullConsumer {
     private void flushQuietly() {
         flushCreditsQuietly();
         try {
-            if (state == State.STARTED) {
+            if (state == ServiceState.STARTED) {
                 flush();
             }
         } catch (RuntimeException e) {
@@ -322,7 +293,7 @@ public final class StreamPullConsumer implements PullConsumer {
 
     /** Takes over topics whose lock came free, and subscribes again after the channel was lost. */
     private synchronized void resume() {
-        if (state != State.STARTED) {
+        if (state != ServiceState.STARTED) {
             return;
         }
         try {
@@ -432,7 +403,7 @@ public final class StreamPullConsumer implements PullConsumer {
 
     /** The broker forgets this channel's deliveries: drop our copies, the next subscriptions deliver them again. */
     private void channelLost(Channel lost, ShutdownSignalException cause) {
-        if (lost != channel || cause.isInitiatedByApplication() && state == State.CLOSED) {
+        if (lost != channel || cause.isInitiatedByApplication() && state == ServiceState.CLOSED) {
             return; // a channel this consumer replaced or closed itself
         }
         handles.channelLost();
@@ -461,16 +432,11 @@ public final class StreamPullConsumer implements PullConsumer {
     }
 
     private void checkNotClosed() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is shut down; create a new one");
-        }
+        state.checkNotClosed(describe());
     }
 
     private void checkStarted() {
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Consumer of group '" + group + "' is "
-                    + (state == State.CLOSED ? "shut down" : "not started: call startup() first"));
-        }
+        state.checkStarted(describe());
     }
 
     private static long positive(long value, String key) {
@@ -491,5 +457,10 @@ public final class StreamPullConsumer implements PullConsumer {
         Topic(String name) {
             this.name = name;
         }
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Consumer of group '" + group + "'";
     }
 }

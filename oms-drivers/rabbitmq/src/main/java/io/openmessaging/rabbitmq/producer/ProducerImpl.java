@@ -8,13 +8,13 @@ import io.openmessaging.Future;
 import io.openmessaging.KeyValue;
 import io.openmessaging.Message;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.exception.OMSException;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSRuntimeException;
-import io.openmessaging.interceptor.ProducerInterceptor;
+import io.openmessaging.omsconnect.driversupport.lifecycle.ServiceState;
+import io.openmessaging.omsconnect.driversupport.producer.AbstractProducer;
+import io.openmessaging.omsconnect.driversupport.producer.BatchDispatcher;
+import io.openmessaging.omsconnect.driversupport.producer.CollectingBatchSender;
+import io.openmessaging.omsconnect.driversupport.producer.SendListenerThread;
 import io.openmessaging.producer.BatchMessageSender;
-import io.openmessaging.producer.LocalTransactionExecutor;
-import io.openmessaging.producer.Producer;
 import io.openmessaging.producer.SendResult;
 import io.openmessaging.rabbitmq.connection.BrokerConnection;
 import io.openmessaging.rabbitmq.connection.BrokerErrors;
@@ -26,12 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,13 +55,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * channel, which also keeps one producer's messages in order. Interceptors' {@code postSend} runs when
  * the broker answered, on the producer's callback thread.
  */
-public final class ProducerImpl implements Producer {
+public final class ProducerImpl extends AbstractProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerImpl.class);
     /** Default wait for a confirm, when neither the call's TIMEOUT nor the producer's OPERATION_TIMEOUT says. */
     static final long DEFAULT_TIMEOUT_MS = 10_000;
     private static final AtomicLong INSTANCES = new AtomicLong();
-
-    private enum State { CREATED, STARTED, CLOSED }
 
     private final KeyValue attributes;
     private final BrokerConnection connection;
@@ -78,14 +75,13 @@ public final class ProducerImpl implements Producer {
     private final ReentrantLock publishLock = new ReentrantLock();
     /** topics whose exchange this producer declared; cleared when the channel is lost (the exchange may be gone) */
     private final Set<String> declaredTopics = ConcurrentHashMap.newKeySet();
-    private final List<ProducerInterceptor> interceptors = new CopyOnWriteArrayList<>();
-    private final String name = "oms-rabbitmq-producer-" + INSTANCES.incrementAndGet();
-    private volatile State state = State.CREATED;
+    private volatile ServiceState state = ServiceState.CREATED;
     private Channel channel; // guarded by publishLock
-    private ExecutorService callbacks;
+    private SendListenerThread callbacks;
     private ScheduledExecutorService retries;
 
     public ProducerImpl(KeyValue attributes, BrokerConnection connection, Topology topology) {
+        super("RabbitMQ", "oms-rabbitmq-producer-" + INSTANCES.incrementAndGet());
         this.attributes = attributes;
         this.connection = connection;
         this.topology = topology;
@@ -102,16 +98,14 @@ public final class ProducerImpl implements Producer {
     public void startup() {
         publishLock.lock();
         try {
-            if (state == State.CLOSED) {
-                throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
-            }
-            if (state == State.STARTED) {
+            state.checkNotClosed(describe());
+            if (state == ServiceState.STARTED) {
                 return;
             }
-            callbacks = Executors.newSingleThreadExecutor(new NamedThreadFactory(name + "-callbacks"));
-            retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name + "-retries"));
+            callbacks = new SendListenerThread(name());
+            retries = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name() + "-retries"));
             channel = openConfirmChannel();
-            state = State.STARTED;
+            state = ServiceState.STARTED;
         } finally {
             publishLock.unlock();
         }
@@ -122,11 +116,11 @@ public final class ProducerImpl implements Producer {
     public void shutdown() {
         publishLock.lock();
         try {
-            if (state != State.STARTED) {
-                state = State.CLOSED;
+            if (state != ServiceState.STARTED) {
+                state = ServiceState.CLOSED;
                 return;
             }
-            state = State.CLOSED;
+            state = ServiceState.CLOSED;
             awaitConfirms();
             BrokerConnection.closeQuietly(channel);
             tracker.failAll("the producer was shut down before the broker confirmed the message");
@@ -138,31 +132,17 @@ public final class ProducerImpl implements Producer {
         } finally {
             publishLock.unlock();
         }
-        callbacks.shutdown();
-        try {
-            if (!callbacks.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Producer {}: send listeners still running after {} ms", name, timeoutMs);
-                callbacks.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callbacks.shutdownNow();
-        }
+        callbacks.shutdown(Duration.ofMillis(timeoutMs));
     }
 
     /** Whether {@link #shutdown()} was called. */
     public boolean isClosed() {
-        return state == State.CLOSED;
+        return state == ServiceState.CLOSED;
     }
 
     @Override
     public BytesMessage createBytesMessage(String queue, byte[] body) {
         return new BytesMessageImpl(queue, body);
-    }
-
-    @Override
-    public SendResult send(Message message) {
-        return send(message, null);
     }
 
     @Override
@@ -172,23 +152,8 @@ public final class ProducerImpl implements Producer {
     }
 
     @Override
-    public SendResult send(Message message, LocalTransactionExecutor branchExecutor, KeyValue properties) {
-        throw new OMSNotSupportedException("-1", "Transactional messages are not supported by the RabbitMQ driver");
-    }
-
-    @Override
-    public Future<SendResult> sendAsync(Message message) {
-        return sendAsync(message, null);
-    }
-
-    @Override
     public Future<SendResult> sendAsync(Message message, KeyValue properties) {
         return publish(List.of(message), properties, true).get(0);
-    }
-
-    @Override
-    public void sendOneway(Message message) {
-        sendOneway(message, null);
     }
 
     @Override
@@ -198,21 +163,23 @@ public final class ProducerImpl implements Producer {
 
     @Override
     public BatchMessageSender createBatchMessageSender() {
-        return new BatchMessageSenderImpl(this);
+        return new CollectingBatchSender(AmqpMessageCodec::destination, this::publishBatch);
     }
 
-    @Override
-    public void addInterceptor(ProducerInterceptor interceptor) {
-        interceptors.add(interceptor);
-    }
-
-    @Override
-    public void removeInterceptor(ProducerInterceptor interceptor) {
-        interceptors.remove(interceptor);
+    /**
+     * A batch's commit: every message published back to back, then the confirms awaited against one deadline for
+     * the whole batch (the send timeout), not one timeout per message. Not atomic.
+     */
+    private List<BatchDispatcher.Acknowledgement> publishBatch(List<Message> messages) {
+        List<SendFuture> futures = publish(messages, null, true);
+        long deadline = System.currentTimeMillis() + timeout(null);
+        return futures.stream()
+                .<BatchDispatcher.Acknowledgement>map(future -> () -> future.get(Math.max(1, deadline - System.currentTimeMillis())))
+                .toList();
     }
 
     /** The wait for confirms: the call's TIMEOUT, else the producer's OPERATION_TIMEOUT, else 10 s. */
-    long timeout(KeyValue properties) {
+    private long timeout(KeyValue properties) {
         return properties == null ? timeoutMs : properties.getLong(Message.BuiltinKeys.TIMEOUT, timeoutMs);
     }
 
@@ -220,7 +187,7 @@ public final class ProducerImpl implements Producer {
      * Publishes the messages in order, back to back on the channel; returns one future per message
      * when {@code confirmed} (none for one-way sends, which are also not mandatory and not retried).
      */
-    List<SendFuture> publish(List<Message> messages, KeyValue properties, boolean confirmed) {
+    private List<SendFuture> publish(List<Message> messages, KeyValue properties, boolean confirmed) {
         List<Prepared> prepared = new ArrayList<>(messages.size());
         for (Message message : messages) {
             prepared.add(prepare(message, properties));
@@ -237,8 +204,8 @@ public final class ProducerImpl implements Producer {
                 }
                 SendFuture future = new SendFuture(callbacks);
                 futures.add(future);
-                if (!interceptors.isEmpty()) {
-                    future.addListener(done -> intercept(message.original, properties, done.getThrowable()));
+                if (!interceptors().isEmpty()) {
+                    future.addListener(done -> interceptors().postSend(message.original, properties, done.getThrowable()));
                 }
                 Outgoing outgoing = new Outgoing(message.original, message.topic, message.id, message.properties,
                         message.body, future, deadline);
@@ -278,7 +245,7 @@ public final class ProducerImpl implements Producer {
      */
     private void retryLater(Outgoing message, String reason) {
         long delayMs = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS << Math.min(10, Math.max(0, message.attempts - 1)));
-        if (state == State.CLOSED) {
+        if (state == ServiceState.CLOSED) {
             message.fail("the producer was shut down; last failure: " + reason);
             return;
         }
@@ -286,7 +253,7 @@ public final class ProducerImpl implements Producer {
             message.fail(reason + " (published " + message.attempts + " time(s) within the send's timeout; it may or may not be stored)");
             return;
         }
-        LOG.debug("Producer {}: publishing message {} again in {} ms: {}", name, message.id, delayMs, reason);
+        LOG.debug("Producer {}: publishing message {} again in {} ms: {}", name(), message.id, delayMs, reason);
         retrying.add(message);
         try {
             retries.schedule(() -> republish(message), delayMs, TimeUnit.MILLISECONDS);
@@ -334,9 +301,7 @@ public final class ProducerImpl implements Producer {
     private Prepared prepare(Message message, KeyValue properties) {
         String topic = AmqpMessageCodec.destination(message);
         byte[] body = AmqpMessageCodec.body(message);
-        for (ProducerInterceptor interceptor : interceptors) {
-            interceptor.preSend(message, properties);
-        }
+        interceptors().preSend(message, properties);
         checkStarted();
         String id = idPrefix + sequence.incrementAndGet();
         AMQP.BasicProperties amqpProperties = AmqpMessageCodec.properties(message, id, System.currentTimeMillis());
@@ -344,27 +309,8 @@ public final class ProducerImpl implements Producer {
         return new Prepared(message, topic, id, amqpProperties, body);
     }
 
-    private void intercept(Message message, KeyValue properties, Throwable failure) {
-        for (ProducerInterceptor interceptor : interceptors) {
-            try {
-                if (failure == null) {
-                    interceptor.postSend(message, properties);
-                } else {
-                    interceptor.postSend(message, properties, new OMSException("-1", failure));
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Producer {}: interceptor {} threw", name, interceptor, e);
-            }
-        }
-    }
-
     private void checkStarted() {
-        if (state == State.CLOSED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is shut down; create a new one");
-        }
-        if (state != State.STARTED) {
-            throw new OMSRuntimeException("-1", "Producer " + name + " is not started: call startup() first");
-        }
+        state.checkStarted(describe());
     }
 
     /**
@@ -374,7 +320,7 @@ public final class ProducerImpl implements Producer {
     private Channel currentChannel() {
         ShutdownSignalException closed = channel.isOpen() ? null : channel.getCloseReason();
         if (closed != null && !closed.isHardError() && !closed.isInitiatedByApplication() && connection.isOpen()) {
-            LOG.info("Producer {}: reopening its channel", name);
+            LOG.info("Producer {}: reopening its channel", name());
             channel = openConfirmChannel();
         }
         return channel;
@@ -407,10 +353,15 @@ public final class ProducerImpl implements Producer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            LOG.warn("Producer {}: closing with messages the broker has not confirmed: {}", name, BrokerErrors.reason(e));
+            LOG.warn("Producer {}: closing with messages the broker has not confirmed: {}", name(), BrokerErrors.reason(e));
         }
     }
 
     private record Prepared(Message original, String topic, String id, AMQP.BasicProperties properties, byte[] body) {
+    }
+
+    /** This service in error messages. */
+    private String describe() {
+        return "Producer " + name();
     }
 }

@@ -2,10 +2,9 @@ package io.openmessaging.rabbitmq.resource;
 
 import io.openmessaging.KeyValue;
 import io.openmessaging.OMSBuiltinKeys;
-import io.openmessaging.ResourceManager;
-import io.openmessaging.exception.OMSNotSupportedException;
 import io.openmessaging.exception.OMSResourceNotExistException;
 import io.openmessaging.internal.DefaultKeyValue;
+import io.openmessaging.omsconnect.driversupport.resource.QueueOnlyResourceManager;
 import io.openmessaging.rabbitmq.topology.Topology;
 
 import java.util.List;
@@ -28,11 +27,13 @@ import java.util.Map;
  * Namespaces are virtual hosts, chosen in the URL and managed with RabbitMQ's tools; they, routings,
  * streams and message updates are not supported.
  */
-public final class ResourceManagerImpl implements ResourceManager {
+public final class ResourceManagerImpl extends QueueOnlyResourceManager {
     private final Topology topology;
     private final String virtualHost;
 
     public ResourceManagerImpl(Topology topology, String virtualHost) {
+        super("RabbitMQ", "the namespace is the RabbitMQ vhost named in the URL, managed with RabbitMQ's tools",
+                "a stored AMQP message cannot be changed");
         this.topology = topology;
         this.virtualHost = virtualHost;
     }
@@ -78,66 +79,6 @@ public final class ResourceManagerImpl implements ResourceManager {
         throw unsupported("setQueueAttributes: exchanges and queues are immutable in RabbitMQ");
     }
 
-    @Override
-    public void createNamespace(String nsName, KeyValue attributes) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public void setNamespaceAttributes(String nsName, KeyValue attributes) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public KeyValue getNamespaceAttributes(String nsName) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public void deleteNamespace(String nsName) {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public List<String> listNamespaces() {
-        throw namespacesUnsupported();
-    }
-
-    @Override
-    public void createRouting(String routingName, KeyValue attributes) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public void setRoutingAttributes(String routingName, KeyValue attributes) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public KeyValue getRoutingAttributes(String routingName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public void deleteRouting(String routingName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public List<String> listRoutings(String nsName) {
-        throw unsupported("routings");
-    }
-
-    @Override
-    public List<String> listStreams(String queueName) {
-        throw unsupported("streams");
-    }
-
-    @Override
-    public void updateMessage(String queueName, String messageId, KeyValue headers) {
-        throw unsupported("updateMessage: a stored AMQP message cannot be changed");
-    }
-
     private void checkExists(String queueName) throws OMSResourceNotExistException {
         if (!topology.topicExists(queueName)) {
             throw new OMSResourceNotExistException("-1", "Queue '" + queueName + "' (exchange) does not exist in vhost '"
@@ -147,13 +88,5 @@ public final class ResourceManagerImpl implements ResourceManager {
 
     private static String normalize(String nsName) {
         return nsName.equals("default") || nsName.equalsIgnoreCase("%2F") ? "/" : nsName;
-    }
-
-    private static OMSNotSupportedException namespacesUnsupported() {
-        return unsupported("namespaces: the namespace is the RabbitMQ vhost named in the URL, managed with RabbitMQ's tools");
-    }
-
-    private static OMSNotSupportedException unsupported(String what) {
-        return new OMSNotSupportedException("-1", "Not supported by the RabbitMQ driver: " + what);
     }
 }
