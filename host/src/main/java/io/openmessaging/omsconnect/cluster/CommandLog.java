@@ -2,6 +2,7 @@ package io.openmessaging.omsconnect.cluster;
 
 import com.alibaba.fastjson2.JSONObject;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,4 +28,16 @@ public interface CommandLog {
 
     /** Term, role, leader and log positions, for logs. */
     String describe();
+
+    /** The voting members as this worker's log has them: {@code clusterMembers}, changed by the log since. */
+    List<String> voters();
+
+    /**
+     * Makes a worker a voting member, through the leader; the change is in the log, so it outlives restarts
+     * whatever the config files say. Completes once committed.
+     */
+    CompletableFuture<Void> addVoter(String workerId);
+
+    /** Takes a voting member out (it may still run as a non-voting member). Completes once committed. */
+    CompletableFuture<Void> removeVoter(String workerId);
 }

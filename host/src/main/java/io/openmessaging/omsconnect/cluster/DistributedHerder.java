@@ -9,6 +9,8 @@ import io.openmessaging.omsconnect.herder.AbstractHerder;
 import io.openmessaging.omsconnect.herder.AlreadyExistsException;
 import io.openmessaging.omsconnect.herder.BadRequestException;
 import io.openmessaging.omsconnect.herder.NotFoundException;
+import io.openmessaging.omsconnect.herder.ConflictException;
+import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
 import io.openmessaging.omsconnect.store.ReportedStatus;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
@@ -167,11 +169,60 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     }
 
     @Override
+    public List<String> clusterVoters() {
+        awaitCurrentState();
+        return raft.voters();
+    }
+
+    @Override
+    public void addClusterVoter(String workerId) {
+        awaitCurrentState();
+        if (workerId == null || workerId.isBlank()) {
+            throw new BadRequestException("id", "id: the worker to make a voting member is required");
+        }
+        if (raft.voters().contains(workerId)) {
+            throw new ConflictException("worker " + workerId + " is a voting member already");
+        }
+        if (!state.members().containsKey(workerId)) {
+            // a voter that does not run only makes the majority harder to reach
+            throw new BadRequestException("id", "id: no live worker " + workerId + " in the cluster (see GET "
+                    + "/cluster/workers); start it as a non-voting member first");
+        }
+        awaitVoters(raft.addVoter(workerId), "make " + workerId + " a voting member");
+        log.info("Worker {} is a voting member now; voters: {}", workerId, raft.voters());
+    }
+
+    @Override
+    public void removeClusterVoter(String workerId) {
+        awaitCurrentState();
+        List<String> voters = raft.voters();
+        if (!voters.contains(workerId)) {
+            throw new NotFoundException("worker " + workerId + " is not a voting member (voters: " + voters + ")");
+        }
+        if (voters.size() == 1) {
+            throw new BadRequestException("id", "id: " + workerId + " is the last voting member");
+        }
+        awaitVoters(raft.removeVoter(workerId), "take " + workerId + " out of the voting members");
+        log.info("Worker {} votes no more; voters: {}", workerId, raft.voters());
+    }
+
+    private void awaitVoters(java.util.concurrent.CompletableFuture<Void> change, String what) {
+        try {
+            change.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnavailableException("interrupted while waiting for the cluster");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ClusterUnavailableException("the cluster could not " + what + " now (" + e.getCause()
+                    + "); leader: " + raft.leader() + ". Try again");
+        }
+    }
+
+    @Override
     public List<ClusterWorkerInfo> clusterWorkers() {
         awaitCurrentState();
         String leaderId = raft.leader();
-        Set<String> voters = new TreeSet<>();
-        cluster.members().forEach(m -> voters.add(m.id()));
+        Set<String> voters = new TreeSet<>(raft.voters()); // clusterMembers, as the log has changed them since
         Map<String, List<String>> connectors = new TreeMap<>();
         Map<String, List<ConnectorTaskId>> tasks = new TreeMap<>();
         state.slots().forEach((unit, slot) -> {

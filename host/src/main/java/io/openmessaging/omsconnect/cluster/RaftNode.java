@@ -7,6 +7,7 @@ import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.protocols.pbcast.NAKACK2;
 import org.jgroups.stack.ProtocolStack;
 import org.jgroups.protocols.raft.RAFT;
+import org.jgroups.protocols.raft.REDIRECT;
 import org.jgroups.raft.RaftHandle;
 
 import java.io.ByteArrayInputStream;
@@ -196,6 +197,32 @@ public final class RaftNode implements CommandLog, AutoCloseable {
         RAFT r = raft.raft();
         return "role=" + r.role() + " term=" + r.currentTerm() + " leader=" + leader() + " commit=" + r.commitIndex()
                 + " appended=" + r.lastAppended() + " members=" + r.members();
+    }
+
+    @Override
+    public java.util.List<String> voters() {
+        return raft == null ? java.util.List.of() : java.util.List.copyOf(raft.raft().members());
+    }
+
+    /** Through REDIRECT, which hands it to the leader: only the leader changes the membership. */
+    @Override
+    public CompletableFuture<Void> addVoter(String workerId) {
+        return changeVoters(workerId, true);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeVoter(String workerId) {
+        return changeVoters(workerId, false);
+    }
+
+    private CompletableFuture<Void> changeVoters(String workerId, boolean add) {
+        try {
+            REDIRECT redirect = channel.getProtocolStack().findProtocol(REDIRECT.class);
+            CompletableFuture<byte[]> changed = add ? redirect.addServer(workerId) : redirect.removeServer(workerId);
+            return changed.orTimeout(commandTimeoutMs, TimeUnit.MILLISECONDS).thenApply(r -> null);
+        } catch (Exception noLeader) {
+            return CompletableFuture.failedFuture(noLeader);
+        }
     }
 
     @Override

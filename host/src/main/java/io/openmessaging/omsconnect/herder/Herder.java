@@ -34,6 +34,25 @@ public interface Herder {
     /** The live workers of the cluster (a standalone worker: itself), and what runs on each. */
     List<ClusterWorkerInfo> clusterWorkers();
 
+    /** The voting members of the cluster (a standalone worker: itself). */
+    List<String> clusterVoters();
+
+    /**
+     * Makes a live worker of the cluster a voting member, at run time and for good (the change is in the log).
+     *
+     * @throws BadRequestException standalone, or no live worker of that id
+     * @throws ConflictException   when it votes already
+     */
+    void addClusterVoter(String workerId);
+
+    /**
+     * Takes a voting member out; it may go on as a non-voting member.
+     *
+     * @throws NotFoundException   when it does not vote
+     * @throws BadRequestException standalone, or it is the last voting member
+     */
+    void removeClusterVoter(String workerId);
+
     ConnectorInfo connectorInfo(String connector);
 
     Map<String, String> connectorConfig(String connector);

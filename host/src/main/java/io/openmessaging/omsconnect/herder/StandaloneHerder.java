@@ -82,6 +82,25 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
                 System.currentTimeMillis(), Long.MAX_VALUE, connectors, tasks));
     }
 
+    @Override
+    public List<String> clusterVoters() {
+        return List.of(workerConfig.workerId());
+    }
+
+    @Override
+    public void addClusterVoter(String workerId) {
+        throw notACluster();
+    }
+
+    @Override
+    public void removeClusterVoter(String workerId) {
+        throw notACluster();
+    }
+
+    private static BadRequestException notACluster() {
+        return new BadRequestException("mode", "this worker runs standalone (mode=standalone): voting members are a cluster's");
+    }
+
     /** Runs every stored connector in its stored target state, with its stored task configs (after a restart of the worker). */
     public synchronized void start() {
         for (StoredConnector c : configs.all()) {

@@ -42,7 +42,16 @@ final class WorkerResource {
                     Secrets.maskUrl(info.omsDriverUrl())));
         }).get("/health", call -> health())
                 .get("/metrics", call -> Reply.text(PROMETHEUS_TEXT, herder.metrics()))
-                .get("/cluster/workers", call -> Reply.ok(herder.clusterWorkers()));
+                .get("/cluster/workers", call -> Reply.ok(herder.clusterWorkers()))
+                .get("/cluster/voters", call -> Reply.ok(herder.clusterVoters()))
+                .write("POST", "/cluster/voters", call -> {
+                    herder.addClusterVoter(call.jsonBody().getString("id"));
+                    return Reply.ok(herder.clusterVoters());
+                })
+                .write("DELETE", "/cluster/voters/{id}", call -> {
+                    herder.removeClusterVoter(call.pathParam("id"));
+                    return Reply.ok(herder.clusterVoters());
+                });
     }
 
     /** Healthy when the herder answers a read of the connectors (in a cluster: the log is readable). */

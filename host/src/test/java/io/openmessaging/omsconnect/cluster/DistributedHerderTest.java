@@ -135,6 +135,30 @@ class DistributedHerderTest {
         assertEquals(new Slot("w1", "w1", 0), state.slots().get(task1));
     }
 
+    @Test
+    void aLiveWorkerBecomesAVotingMemberAndTheChecksNameWhatIsWrong() {
+        log.call(Commands.heartbeat("w2", "http://w2", 1, 0));
+        var unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                io.openmessaging.omsconnect.herder.BadRequestException.class, () -> herder.addClusterVoter("w9"));
+        assertEquals("id", unknown.field());
+        assertTrue(unknown.getMessage().contains("no live worker w9"), unknown.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(io.openmessaging.omsconnect.herder.ConflictException.class,
+                () -> herder.addClusterVoter("w1"));
+
+        herder.addClusterVoter("w2");
+        assertEquals(List.of("w1", "w2"), herder.clusterVoters());
+        assertTrue(herder.clusterWorkers().stream().anyMatch(w -> w.id().equals("w2") && w.voter()),
+                "GET /cluster/workers shows w2 voting: " + herder.clusterWorkers());
+
+        herder.removeClusterVoter("w2");
+        assertEquals(List.of("w1"), herder.clusterVoters());
+        org.junit.jupiter.api.Assertions.assertThrows(io.openmessaging.omsconnect.herder.NotFoundException.class,
+                () -> herder.removeClusterVoter("w2"));
+        var last = org.junit.jupiter.api.Assertions.assertThrows(
+                io.openmessaging.omsconnect.herder.BadRequestException.class, () -> herder.removeClusterVoter("w1"));
+        assertTrue(last.getMessage().contains("last voting member"), last.getMessage());
+    }
+
     private static void awaitTrue(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {

@@ -54,6 +54,31 @@ final class InstantCommandLog implements CommandLog {
         return cutOff ? null : "w1";
     }
 
+    private final java.util.List<String> voters = new java.util.concurrent.CopyOnWriteArrayList<>(java.util.List.of("w1"));
+
+    @Override
+    public java.util.List<String> voters() {
+        return java.util.List.copyOf(voters);
+    }
+
+    @Override
+    public CompletableFuture<Void> addVoter(String workerId) {
+        if (cutOff) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no leader"));
+        }
+        voters.add(workerId);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeVoter(String workerId) {
+        if (cutOff) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no leader"));
+        }
+        voters.remove(workerId);
+        return CompletableFuture.completedFuture(null);
+    }
+
     @Override
     public String describe() {
         return "instant log" + (cutOff ? " (cut off)" : "");

@@ -36,6 +36,23 @@ class WorkerResourceTest extends MockedHerderTest {
     }
 
     @Test
+    void votingMembersAreListedAddedAndRemovedOverRest() {
+        when(herder.clusterVoters()).thenReturn(List.of("w1", "w2"));
+        assertEquals(List.of("w1", "w2"), rest.get("/cluster/voters").array());
+
+        assertEquals(200, rest.send("POST", "/cluster/voters", "{\"id\": \"w2\"}").status());
+        org.mockito.Mockito.verify(herder).addClusterVoter("w2");
+        assertEquals(200, rest.send("DELETE", "/cluster/voters/w3", "").status());
+        org.mockito.Mockito.verify(herder).removeClusterVoter("w3");
+
+        org.mockito.Mockito.doThrow(new io.openmessaging.omsconnect.herder.BadRequestException("mode", "standalone"))
+                .when(herder).addClusterVoter("w4");
+        RestHarness.Response refused = rest.send("POST", "/cluster/voters", "{\"id\": \"w4\"}");
+        assertEquals(400, refused.status());
+        assertEquals("mode: standalone", refused.json().getString("message"));
+    }
+
+    @Test
     void healthIsKafkasHealthy() {
         when(herder.connectors()).thenReturn(List.of("a", "b"));
         RestHarness.Response r = rest.get("/health");
