@@ -3,18 +3,13 @@ package io.openmessaging.omsconnect.cluster;
 import io.openmessaging.omsconnect.config.WorkerConfig;
 import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
 import io.openmessaging.omsconnect.it.TestWorker;
-import io.openmessaging.omsconnect.store.StoredConnector;
-import io.openmessaging.omsconnect.store.TargetState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,26 +28,24 @@ class EncryptedTransportIT {
     private static final Duration UP = Duration.ofSeconds(30);
     @TempDir
     Path dir;
-    private final List<RaftNode> nodes = new ArrayList<>(); // guarded by itself: one starts on another thread
+    private final LocalRaftMembers members = new LocalRaftMembers(3000);
     private final String clusterName = "secret-it-" + System.nanoTime();
 
     @AfterEach
     void closeNodes() {
-        synchronized (nodes) {
-            nodes.forEach(RaftNode::close);
-        }
+        members.close();
     }
 
     @Test
     void membersWithTheSecretReplicateAndAWorkerWithAnotherSecretIsKeptOut() throws Exception {
-        List<ClusterConfig.Address> voters = addresses("v1", "v2");
-        List<ClusterConfig.Address> learners = addresses("l1", "l2");
+        List<ClusterConfig.Address> voters = LocalRaftMembers.addresses("v1", "v2");
+        List<ClusterConfig.Address> learners = LocalRaftMembers.addresses("l1", "l2");
         ClusterState s1 = new ClusterState(System::nanoTime);
         ClusterState s2 = new ClusterState(System::nanoTime);
-        RaftNode v1 = start(config(voters, voters.get(0), "the secret"), s1);
-        RaftNode v2 = start(config(voters, voters.get(1), "the secret"), s2);
+        RaftNode v1 = members.start(config(voters, voters.get(0), "the secret"), s1);
+        RaftNode v2 = members.start(config(voters, voters.get(1), "the secret"), s2);
         TestWorker.await("a leader among the members with the secret", UP, () -> v1.leader() != null);
-        v1.call(Commands.putConnector(connector("before"), true));
+        v1.call(Commands.putConnector(LocalRaftMembers.connector("before"), true));
         TestWorker.await("the connector on both members", UP, () -> s2.connector("before").isPresent());
 
         // an outsider knocks on the running cluster; its start waits out its join attempts (about 10 s), so it runs
@@ -60,23 +53,23 @@ class EncryptedTransportIT {
         ClusterState outsiderState = new ClusterState(System::nanoTime);
         CompletableFuture<RaftNode> outsiderStarted = CompletableFuture.supplyAsync(() -> {
             try {
-                return start(config(voters, learners.get(0), "another secret"), outsiderState);
+                return members.start(config(voters, learners.get(0), "another secret"), outsiderState);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         // a non-voting member with the secret reads the log and writes through it
         ClusterState learnerState = new ClusterState(System::nanoTime);
-        RaftNode learner = start(config(voters, learners.get(1), "the secret"), learnerState);
-        learner.call(Commands.putConnector(connector("via-learner"), true));
+        RaftNode learner = members.start(config(voters, learners.get(1), "the secret"), learnerState);
+        learner.call(Commands.putConnector(LocalRaftMembers.connector("via-learner"), true));
         TestWorker.await("the learner's write on a voter", UP, () -> s1.connector("via-learner").isPresent());
         assertTrue(learnerState.connector("before").isPresent(), "the learner did not read what was there before");
 
         RaftNode outsider = outsiderStarted.get(60, TimeUnit.SECONDS);
         // what the outsider sends is never applied, by it or by the members
         assertThrows(ClusterUnavailableException.class,
-                () -> outsider.call(Commands.putConnector(connector("from-outsider"), true)));
-        v2.call(Commands.putConnector(connector("after"), true));
+                () -> outsider.call(Commands.putConnector(LocalRaftMembers.connector("from-outsider"), true)));
+        v2.call(Commands.putConnector(LocalRaftMembers.connector("after"), true));
         TestWorker.await("the members apply on", UP, () -> s1.connector("after").isPresent());
         for (ClusterState member : List.of(s1, s2, learnerState)) {
             assertFalse(member.connector("from-outsider").isPresent(), "a command of a worker without the secret was applied");
@@ -107,31 +100,11 @@ class EncryptedTransportIT {
         assertEquals(null, ClusterConfig.from(WorkerConfig.from(p, dir)).transportKey(), "loopback may stay plaintext");
     }
 
-    private RaftNode start(ClusterConfig config, ClusterState state) throws Exception {
-        RaftNode node = new RaftNode(config, state, 3000);
-        synchronized (nodes) {
-            nodes.add(node);
-        }
-        node.start();
-        return node;
-    }
 
     private ClusterConfig config(List<ClusterConfig.Address> voters, ClusterConfig.Address me, String secret) {
         return new ClusterConfig(clusterName, me.id(), voters, me, null, 2000, dir.resolve("raft-" + me.id()),
                 TransportKey.derive(secret, clusterName));
     }
 
-    private static List<ClusterConfig.Address> addresses(String... ids) throws Exception {
-        List<ClusterConfig.Address> out = new ArrayList<>();
-        for (String id : ids) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                out.add(new ClusterConfig.Address(id, "127.0.0.1", s.getLocalPort()));
-            }
-        }
-        return out;
-    }
 
-    private static StoredConnector connector(String name) {
-        return new StoredConnector(name, Map.of("connector.class", "x"), TargetState.STARTED, List.of());
-    }
 }

@@ -1,18 +1,13 @@
 package io.openmessaging.omsconnect.cluster;
 
 import io.openmessaging.omsconnect.it.TestWorker;
-import io.openmessaging.omsconnect.store.StoredConnector;
-import io.openmessaging.omsconnect.store.TargetState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -26,23 +21,23 @@ class RunTimeVotersIT {
     private static final Duration UP = Duration.ofSeconds(30);
     @TempDir
     Path dir;
-    private final List<RaftNode> nodes = new ArrayList<>();
+    private final LocalRaftMembers members = new LocalRaftMembers(10000);
     private final String clusterName = "voters-it-" + System.nanoTime();
 
     @AfterEach
     void closeNodes() {
-        nodes.forEach(RaftNode::close);
+        members.close();
     }
 
     @Test
     void aNonVotingMemberMadeAVoterReplacesADeadVoterAndStaysOneAfterARestart() throws Exception {
-        List<ClusterConfig.Address> voters = addresses("v1", "v2");
-        ClusterConfig.Address spare = addresses("l1").get(0);
+        List<ClusterConfig.Address> voters = LocalRaftMembers.addresses("v1", "v2");
+        ClusterConfig.Address spare = LocalRaftMembers.addresses("l1").get(0);
         ClusterState s1 = new ClusterState(System::nanoTime);
-        RaftNode v1 = start(config(voters, voters.get(0)), s1);
-        RaftNode v2 = start(config(voters, voters.get(1)), new ClusterState(System::nanoTime));
+        RaftNode v1 = members.start(config(voters, voters.get(0)), s1);
+        RaftNode v2 = members.start(config(voters, voters.get(1)), new ClusterState(System::nanoTime));
         ClusterState spareState = new ClusterState(System::nanoTime);
-        RaftNode l1 = start(config(voters, spare), spareState);
+        RaftNode l1 = members.start(config(voters, spare), spareState);
         TestWorker.await("a leader", UP, () -> v1.leader() != null);
 
         v1.addVoter("l1").get(20, TimeUnit.SECONDS);
@@ -52,7 +47,7 @@ class RunTimeVotersIT {
 
         // v2's machine is gone: v1 and l1 are a majority of {v1, v2, l1}, the cluster takes changes on
         v2.close();
-        v1.submit(Commands.putConnector(connector("after-v2"), true)).get(20, TimeUnit.SECONDS);
+        v1.submit(Commands.putConnector(LocalRaftMembers.connector("after-v2"), true)).get(20, TimeUnit.SECONDS);
         TestWorker.await("the change on l1", UP, () -> spareState.connector("after-v2").isPresent());
         v1.removeVoter("v2").get(20, TimeUnit.SECONDS);
         TestWorker.await("v2 out of the voters", UP, () -> Set.copyOf(v1.voters()).equals(Set.of("v1", "l1")));
@@ -60,37 +55,19 @@ class RunTimeVotersIT {
         // l1 restarts with its config unchanged (clusterMembers still v1, v2): its log says it votes
         l1.close();
         ClusterState restartedState = new ClusterState(System::nanoTime);
-        RaftNode restarted = start(config(voters, spare), restartedState);
+        RaftNode restarted = members.start(config(voters, spare), restartedState);
         TestWorker.await("l1 back, voting", UP, () -> Set.copyOf(restarted.voters()).equals(Set.of("v1", "l1")));
         TestWorker.await("l1's state replayed", UP, () -> restartedState.connector("after-v2").isPresent());
-        v1.submit(Commands.putConnector(connector("after-restart"), true)).get(20, TimeUnit.SECONDS);
+        v1.submit(Commands.putConnector(LocalRaftMembers.connector("after-restart"), true)).get(20, TimeUnit.SECONDS);
         TestWorker.await("a change committed by v1 and the restarted l1", UP,
                 () -> restartedState.connector("after-restart").isPresent());
         assertEquals(Set.of("v1", "l1"), Set.copyOf(restarted.voters()));
     }
 
-    private RaftNode start(ClusterConfig config, ClusterState state) throws Exception {
-        RaftNode node = new RaftNode(config, state, 10_000);
-        nodes.add(node);
-        node.start();
-        return node;
-    }
 
     private ClusterConfig config(List<ClusterConfig.Address> voters, ClusterConfig.Address me) {
         return new ClusterConfig(clusterName, me.id(), voters, me, null, 2000, dir.resolve("raft-" + me.id()), null);
     }
 
-    private static List<ClusterConfig.Address> addresses(String... ids) throws Exception {
-        List<ClusterConfig.Address> out = new ArrayList<>();
-        for (String id : ids) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                out.add(new ClusterConfig.Address(id, "127.0.0.1", s.getLocalPort()));
-            }
-        }
-        return out;
-    }
 
-    private static StoredConnector connector(String name) {
-        return new StoredConnector(name, Map.of("connector.class", "x"), TargetState.STARTED, List.of());
-    }
 }
