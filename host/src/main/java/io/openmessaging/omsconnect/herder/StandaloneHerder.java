@@ -88,12 +88,12 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
     }
 
     @Override
-    public void addClusterVoter(String workerId) {
+    public List<String> addClusterVoter(String workerId) {
         throw notACluster();
     }
 
     @Override
-    public void removeClusterVoter(String workerId) {
+    public List<String> removeClusterVoter(String workerId) {
         throw notACluster();
     }
 
@@ -282,7 +282,7 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
         } else if (!have.taskConfigs().equals(want.taskConfigs())) {
             applied.put(connector, want);
             worker.stopTasks(worker.tasks(connector));
-            startTasks(want, paused);
+            startTasks(want, new ConnectorConfig(want.config()), paused);
         } else {
             applied.put(connector, want);
             worker.setPaused(connector, paused);
@@ -304,11 +304,11 @@ public final class StandaloneHerder extends AbstractHerder implements AutoClosea
             applied.put(connector, planned); // before the write, so that the change it tells is no news here
             configs.put(planned);
         }
-        startTasks(planned, paused);
+        startTasks(planned, cc, paused);
     }
 
-    private void startTasks(StoredConnector c, boolean paused) {
-        ConnectorConfig cc = new ConnectorConfig(c.config());
+    /** @param cc {@code c}'s config, parsed once by the caller */
+    private void startTasks(StoredConnector c, ConnectorConfig cc, boolean paused) {
         for (int i = 0; i < c.taskConfigs().size(); i++) {
             worker.startTask(new ConnectorTaskId(c.name(), i), cc, c.taskConfigs().get(i), paused);
         }
