@@ -34,10 +34,18 @@ public interface CommandLog {
 
     /**
      * Makes a worker a voting member, through the leader; the change is in the log, so it outlives restarts
-     * whatever the config files say. Completes once committed.
+     * whatever the config files say.
+     *
+     * @return the voters once the change is committed
+     * @throws io.openmessaging.omsconnect.herder.ClusterUnavailableException when it was not committed
      */
-    CompletableFuture<Void> addVoter(String workerId);
+    List<String> addVoter(String workerId);
 
-    /** Takes a voting member out (it may still run as a non-voting member). Completes once committed. */
-    CompletableFuture<Void> removeVoter(String workerId);
+    /**
+     * Takes a voting member out (it may still run as a non-voting member).
+     *
+     * @return the voters once the change is committed
+     * @throws io.openmessaging.omsconnect.herder.ClusterUnavailableException when it was not committed
+     */
+    List<String> removeVoter(String workerId);
 }

@@ -10,7 +10,6 @@ import io.openmessaging.omsconnect.herder.AlreadyExistsException;
 import io.openmessaging.omsconnect.herder.BadRequestException;
 import io.openmessaging.omsconnect.herder.NotFoundException;
 import io.openmessaging.omsconnect.herder.ConflictException;
-import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
 import io.openmessaging.omsconnect.store.ReportedStatus;
 import io.openmessaging.omsconnect.plugin.PluginHost;
 import io.openmessaging.omsconnect.rest.entity.ClusterWorkerInfo;
@@ -175,7 +174,7 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
     }
 
     @Override
-    public void addClusterVoter(String workerId) {
+    public List<String> addClusterVoter(String workerId) {
         awaitCurrentState();
         if (workerId == null || workerId.isBlank()) {
             throw new BadRequestException("id", "id: the worker to make a voting member is required");
@@ -188,12 +187,13 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
             throw new BadRequestException("id", "id: no live worker " + workerId + " in the cluster (see GET "
                     + "/cluster/workers); start it as a non-voting member first");
         }
-        awaitVoters(raft.addVoter(workerId), "make " + workerId + " a voting member");
-        log.info("Worker {} is a voting member now; voters: {}", workerId, raft.voters());
+        List<String> voters = raft.addVoter(workerId);
+        log.info("Worker {} is a voting member now; voters: {}", workerId, voters);
+        return voters;
     }
 
     @Override
-    public void removeClusterVoter(String workerId) {
+    public List<String> removeClusterVoter(String workerId) {
         awaitCurrentState();
         List<String> voters = raft.voters();
         if (!voters.contains(workerId)) {
@@ -202,20 +202,9 @@ public final class DistributedHerder extends AbstractHerder implements AutoClose
         if (voters.size() == 1) {
             throw new BadRequestException("id", "id: " + workerId + " is the last voting member");
         }
-        awaitVoters(raft.removeVoter(workerId), "take " + workerId + " out of the voting members");
-        log.info("Worker {} votes no more; voters: {}", workerId, raft.voters());
-    }
-
-    private void awaitVoters(java.util.concurrent.CompletableFuture<Void> change, String what) {
-        try {
-            change.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterUnavailableException("interrupted while waiting for the cluster");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new ClusterUnavailableException("the cluster could not " + what + " now (" + e.getCause()
-                    + "); leader: " + raft.leader() + ". Try again");
-        }
+        List<String> after = raft.removeVoter(workerId);
+        log.info("Worker {} votes no more; voters: {}", workerId, after);
+        return after;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import io.openmessaging.omsconnect.herder.ClusterUnavailableException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -163,8 +164,13 @@ public final class RaftNode implements CommandLog, AutoCloseable {
      */
     @Override
     public JSONObject call(JSONObject command) {
+        return committed(submit(command));
+    }
+
+    /** Waits for a change to the log; one that was not committed is a ClusterUnavailableException saying why. */
+    private <T> T committed(CompletableFuture<T> change) {
         try {
-            return submit(command).get();
+            return change.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterUnavailableException("interrupted while waiting for the cluster");
@@ -200,29 +206,31 @@ public final class RaftNode implements CommandLog, AutoCloseable {
     }
 
     @Override
-    public java.util.List<String> voters() {
-        return raft == null ? java.util.List.of() : java.util.List.copyOf(raft.raft().members());
+    public List<String> voters() {
+        return raft == null ? List.of() : List.copyOf(raft.raft().members());
     }
 
     /** Through REDIRECT, which hands it to the leader: only the leader changes the membership. */
     @Override
-    public CompletableFuture<Void> addVoter(String workerId) {
+    public List<String> addVoter(String workerId) {
         return changeVoters(workerId, true);
     }
 
     @Override
-    public CompletableFuture<Void> removeVoter(String workerId) {
+    public List<String> removeVoter(String workerId) {
         return changeVoters(workerId, false);
     }
 
-    private CompletableFuture<Void> changeVoters(String workerId, boolean add) {
+    private List<String> changeVoters(String workerId, boolean add) {
+        CompletableFuture<byte[]> changed;
         try {
             REDIRECT redirect = channel.getProtocolStack().findProtocol(REDIRECT.class);
-            CompletableFuture<byte[]> changed = add ? redirect.addServer(workerId) : redirect.removeServer(workerId);
-            return changed.orTimeout(commandTimeoutMs, TimeUnit.MILLISECONDS).thenApply(r -> null);
+            changed = add ? redirect.addServer(workerId) : redirect.removeServer(workerId);
         } catch (Exception noLeader) {
-            return CompletableFuture.failedFuture(noLeader);
+            changed = CompletableFuture.failedFuture(noLeader);
         }
+        committed(changed.orTimeout(commandTimeoutMs, TimeUnit.MILLISECONDS));
+        return voters();
     }
 
     @Override

@@ -40,18 +40,20 @@ public interface Herder {
     /**
      * Makes a live worker of the cluster a voting member, at run time and for good (the change is in the log).
      *
+     * @return the voting members with it
      * @throws BadRequestException standalone, or no live worker of that id
      * @throws ConflictException   when it votes already
      */
-    void addClusterVoter(String workerId);
+    List<String> addClusterVoter(String workerId);
 
     /**
      * Takes a voting member out; it may go on as a non-voting member.
      *
+     * @return the voting members left
      * @throws NotFoundException   when it does not vote
      * @throws BadRequestException standalone, or it is the last voting member
      */
-    void removeClusterVoter(String workerId);
+    List<String> removeClusterVoter(String workerId);
 
     ConnectorInfo connectorInfo(String connector);
 

@@ -44,14 +44,9 @@ final class WorkerResource {
                 .get("/metrics", call -> Reply.text(PROMETHEUS_TEXT, herder.metrics()))
                 .get("/cluster/workers", call -> Reply.ok(herder.clusterWorkers()))
                 .get("/cluster/voters", call -> Reply.ok(herder.clusterVoters()))
-                .write("POST", "/cluster/voters", call -> {
-                    herder.addClusterVoter(call.jsonBody().getString("id"));
-                    return Reply.ok(herder.clusterVoters());
-                })
-                .write("DELETE", "/cluster/voters/{id}", call -> {
-                    herder.removeClusterVoter(call.pathParam("id"));
-                    return Reply.ok(herder.clusterVoters());
-                });
+                // the voters after the change, as committed: no second read barrier
+                .write("POST", "/cluster/voters", call -> Reply.ok(herder.addClusterVoter(call.jsonBody().getString("id"))))
+                .write("DELETE", "/cluster/voters/{id}", call -> Reply.ok(herder.removeClusterVoter(call.pathParam("id"))));
     }
 
     /** Healthy when the herder answers a read of the connectors (in a cluster: the log is readable). */

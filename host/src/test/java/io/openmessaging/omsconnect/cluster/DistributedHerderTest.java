@@ -145,12 +145,12 @@ class DistributedHerderTest {
         org.junit.jupiter.api.Assertions.assertThrows(io.openmessaging.omsconnect.herder.ConflictException.class,
                 () -> herder.addClusterVoter("w1"));
 
-        herder.addClusterVoter("w2");
+        assertEquals(List.of("w1", "w2"), herder.addClusterVoter("w2"));
         assertEquals(List.of("w1", "w2"), herder.clusterVoters());
         assertTrue(herder.clusterWorkers().stream().anyMatch(w -> w.id().equals("w2") && w.voter()),
                 "GET /cluster/workers shows w2 voting: " + herder.clusterWorkers());
 
-        herder.removeClusterVoter("w2");
+        assertEquals(List.of("w1"), herder.removeClusterVoter("w2"));
         assertEquals(List.of("w1"), herder.clusterVoters());
         org.junit.jupiter.api.Assertions.assertThrows(io.openmessaging.omsconnect.herder.NotFoundException.class,
                 () -> herder.removeClusterVoter("w2"));

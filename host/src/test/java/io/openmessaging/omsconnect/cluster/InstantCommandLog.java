@@ -62,21 +62,21 @@ final class InstantCommandLog implements CommandLog {
     }
 
     @Override
-    public CompletableFuture<Void> addVoter(String workerId) {
+    public java.util.List<String> addVoter(String workerId) {
         if (cutOff) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no leader"));
+            throw new ClusterUnavailableException("cut off: no leader");
         }
         voters.add(workerId);
-        return CompletableFuture.completedFuture(null);
+        return voters();
     }
 
     @Override
-    public CompletableFuture<Void> removeVoter(String workerId) {
+    public java.util.List<String> removeVoter(String workerId) {
         if (cutOff) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no leader"));
+            throw new ClusterUnavailableException("cut off: no leader");
         }
         voters.remove(workerId);
-        return CompletableFuture.completedFuture(null);
+        return voters();
     }
 
     @Override

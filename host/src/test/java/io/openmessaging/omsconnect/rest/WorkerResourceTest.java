@@ -40,10 +40,14 @@ class WorkerResourceTest extends MockedHerderTest {
         when(herder.clusterVoters()).thenReturn(List.of("w1", "w2"));
         assertEquals(List.of("w1", "w2"), rest.get("/cluster/voters").array());
 
-        assertEquals(200, rest.send("POST", "/cluster/voters", "{\"id\": \"w2\"}").status());
-        org.mockito.Mockito.verify(herder).addClusterVoter("w2");
-        assertEquals(200, rest.send("DELETE", "/cluster/voters/w3", "").status());
-        org.mockito.Mockito.verify(herder).removeClusterVoter("w3");
+        when(herder.addClusterVoter("w2")).thenReturn(List.of("w1", "w2"));
+        RestHarness.Response added = rest.send("POST", "/cluster/voters", "{\"id\": \"w2\"}");
+        assertEquals(200, added.status());
+        assertEquals(List.of("w1", "w2"), added.array());
+        when(herder.removeClusterVoter("w3")).thenReturn(List.of("w1"));
+        RestHarness.Response removed = rest.send("DELETE", "/cluster/voters/w3", "");
+        assertEquals(200, removed.status());
+        assertEquals(List.of("w1"), removed.array());
 
         org.mockito.Mockito.doThrow(new io.openmessaging.omsconnect.herder.BadRequestException("mode", "standalone"))
                 .when(herder).addClusterVoter("w4");
